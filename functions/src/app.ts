@@ -1,0 +1,36 @@
+import { bodyLimit } from 'hono/body-limit';
+import { newRouter, type Router } from './http/router';
+import { authenticate, requestContext } from './http/middleware';
+import { onError, problemJson } from './http/errors';
+import { mountOpenApi } from './http/openapi';
+import type { AppDeps } from './deps';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+
+export interface CreateAppOptions {
+  /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */
+  extraRoutes?: Router[];
+}
+
+/**
+ * The one API application. The Lambda handler and the local server mount this same object;
+ * only `deps` (configuration and clients) differ between them.
+ */
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
+  const app = newRouter();
+  app.use('*', requestContext(deps));
+  // JSON bodies are small; files go straight to S3 with presigned requests.
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problemJson(c as never, 'payloadTooLarge', 'Maximaal 256 KB per verzoek') }));
+  app.use('/api/*', authenticate());
+
+  app.route('/', healthRoutes);
+  app.route('/', meRoutes);
+  for (const extra of options.extraRoutes ?? []) app.route('/', extra);
+
+  mountOpenApi(app);
+  app.notFound((c) => problemJson(c as never, 'notFound', `Geen route voor ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => onError(err, c as never));
+  return app;
+}
+
+export type ApiApp = ReturnType<typeof createApp>;

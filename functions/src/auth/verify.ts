@@ -1,0 +1,53 @@
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { claims, isRole } from './roles';
+import type { Principal } from './principal';
+
+export interface VerifierConfig {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+}
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+export class InvalidTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/**
+ * Verifies Cognito-style ID tokens against the issuer's JWKS. The same code runs in AWS
+ * (Cognito) and locally (the dev server is the issuer): only the URLs differ.
+ */
+export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(cfg.jwksUrl), { timeoutDuration: 2000, cooldownDuration: 30_000 });
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, { issuer: cfg.issuer, audience: cfg.audience, algorithms: ['RS256'] }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Token is verlopen');
+      if (err instanceof joseErrors.JOSEError) throw new InvalidTokenError('Token is ongeldig');
+      throw err; // JWKS unreachable etc.: not the caller's fault
+    }
+    return principalFromClaims(payload);
+  };
+}
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  if (payload.token_use !== undefined && payload.token_use !== 'id') throw new InvalidTokenError('Alleen ID-tokens worden geaccepteerd');
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('Token zonder subject');
+  const groups = payload[claims.groups];
+  const roles = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string').filter(isRole) : [];
+  const org = payload[claims.organisationId];
+  const name = typeof payload.name === 'string' ? payload.name : typeof payload.email === 'string' ? payload.email : payload.sub;
+  return {
+    id: payload.sub,
+    name,
+    email: typeof payload.email === 'string' ? payload.email : undefined,
+    roles,
+    organisationId: typeof org === 'string' && org.length > 0 ? org : undefined,
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment. Local mode and AWS differ
+ * only here (endpoints, issuer), never in business code paths.
+ */
+const envSchema = z.object({
+  APP_MODE: z.enum(['local', 'aws']).default('aws'),
+  AWS_REGION: z.string().default('eu-west-1'),
+  TABLE_NAME: z.string().min(1),
+  BUCKET_UPLOADS: z.string().min(1),
+  BUCKET_CONTENT: z.string().min(1),
+  BUCKET_ATTACHMENTS: z.string().min(1),
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  AUTH_ISSUER: z.string().url(),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_AUDIENCE: z.string().min(1),
+  APP_ORIGIN: z.string().url().optional(),
+  CONTENT_ORIGIN: z.string().url().optional(),
+  /** Milliseconds; a datastore call that takes longer fails fast instead of hanging a request. */
+  STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+});
+
+export interface AppConfig {
+  mode: 'local' | 'aws';
+  region: string;
+  tableName: string;
+  buckets: { uploads: string; content: string; attachments: string };
+  endpoints: { dynamodb?: string; s3?: string };
+  auth: { issuer: string; jwksUrl: string; audience: string };
+  appOrigin?: string;
+  contentOrigin?: string;
+  storeTimeoutMs: number;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  const e = parsed.data;
+  return {
+    mode: e.APP_MODE,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME,
+    buckets: { uploads: e.BUCKET_UPLOADS, content: e.BUCKET_CONTENT, attachments: e.BUCKET_ATTACHMENTS },
+    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT },
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      jwksUrl: e.AUTH_JWKS_URL ?? `${e.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+      audience: e.AUTH_AUDIENCE,
+    },
+    appOrigin: e.APP_ORIGIN,
+    contentOrigin: e.CONTENT_ORIGIN,
+    storeTimeoutMs: e.STORE_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Content-Security-Policy for both origins, in one place. The CloudFront response-headers
+ * policies (infra/) and the local server use these same builders.
+ */
+export function appCsp(opts: { contentOrigin: string; connectSrc?: string[] }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    `connect-src 'self' ${(opts.connectSrc ?? []).join(' ')}`.trim(),
+    // SCORM is only ever framed from its own origin, never from the app origin.
+    `frame-src ${opts.contentOrigin}`,
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The content origin hosts the SCORM player; only the app may frame it. */
+export function contentCsp(opts: { appOrigin: string }): string {
+  return [
+    "default-src 'self'",
+    // Third-party SCORM packages commonly use inline script and eval; they run on this isolated origin only.
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    `frame-ancestors 'self' ${opts.appOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+
+export const commonSecurityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+};

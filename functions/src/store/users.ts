@@ -1,0 +1,60 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import type { Role } from '../auth/roles';
+
+export interface UserProfile {
+  id: string;
+  name: string;
+  email?: string;
+  roles: Role[];
+  title?: string;
+  organisationId?: string;
+  organisationName?: string;
+  /** Seeded demo user: listed on the local sign-in page. */
+  demo?: boolean;
+  createdAt: string;
+}
+
+const strip = <T extends Record<string, unknown>>(item: T | undefined): UserProfile | undefined => {
+  if (!item) return undefined;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, type: _t, ...rest } = item;
+  return rest as unknown as UserProfile;
+};
+
+export async function getUser(store: StoreClients, userId: string): Promise<UserProfile | undefined> {
+  const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.user(userId) }));
+  return strip(res.Item);
+}
+
+/** Creates the profile unless it exists; returns whichever is stored (first sign-in is idempotent under races). */
+export async function ensureUser(store: StoreClients, profile: UserProfile): Promise<UserProfile> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.user(profile.id), ...keys.userIndex(profile.name, profile.id), type: 'user', ...profile },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return profile;
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    const existing = await getUser(store, profile.id);
+    if (!existing) throw err;
+    return existing;
+  }
+}
+
+export async function listUsers(store: StoreClients, limit = 200): Promise<UserProfile[]> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'USERS' },
+      Limit: limit,
+    }),
+  );
+  return (res.Items ?? []).map((i) => strip(i)!);
+}

@@ -1,0 +1,131 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type AppConfig } from '../../functions/src/config';
+import { createStoreClients, type StoreClients } from '../../functions/src/store/clients';
+import { createTokenVerifier } from '../../functions/src/auth/verify';
+import { createLogger } from '../../functions/src/http/logging';
+import { createDevIssuer, type DevIssuer } from '../../functions/src/dev/issuer';
+import { startLocalServer, type LocalServer } from '../../functions/src/local/server';
+import { buckets, table } from '../../functions/src/store/schema';
+import { dynamoClient, startDynamoDbLocal, startS3rver, type Service } from './services';
+import { ensureTable } from './provision';
+import { seedContent, type SeedReport } from './seed';
+
+export interface LocalStackOptions {
+  appPort: number;
+  contentPort: number;
+  dynamoPort: number;
+  s3Port: number;
+  /** Where DynamoDB and S3 keep their data; DynamoDB runs in memory when `persistDynamo` is false. */
+  dataDir: string;
+  persistDynamo: boolean;
+  webDir: string;
+  contentDir: string;
+  logDir?: string;
+  seed?: boolean;
+}
+
+export interface LocalStack {
+  appUrl: string;
+  contentUrl: string;
+  config: AppConfig;
+  store: StoreClients;
+  issuer: DevIssuer;
+  dynamo: Service;
+  s3: Service;
+  server: LocalServer;
+  seeded?: SeedReport;
+  /** Restarts DynamoDB Local on the same port (used by supervision and by the outage test). */
+  restartDynamo(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Local environment as the Lambda would see it, only with local endpoints and the dev issuer. */
+export function localEnv(o: { appPort: number; contentPort: number; dynamoPort: number; s3Port: number }): Record<string, string> {
+  const appOrigin = `http://localhost:${o.appPort}`;
+  return {
+    APP_MODE: 'local',
+    AWS_REGION: 'eu-west-1',
+    TABLE_NAME: table.localName,
+    BUCKET_UPLOADS: buckets.uploads.localName,
+    BUCKET_CONTENT: buckets.content.localName,
+    BUCKET_ATTACHMENTS: buckets.attachments.localName,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${o.dynamoPort}`,
+    S3_ENDPOINT: `http://127.0.0.1:${o.s3Port}`,
+    AUTH_ISSUER: `${appOrigin}/dev-issuer`,
+    AUTH_JWKS_URL: `http://127.0.0.1:${o.appPort}/dev-issuer/.well-known/jwks.json`,
+    AUTH_AUDIENCE: 'academy-local',
+    APP_ORIGIN: appOrigin,
+    CONTENT_ORIGIN: `http://localhost:${o.contentPort}`,
+  };
+}
+
+export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const appOrigin = `http://localhost:${o.appPort}`;
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const cleanup = () => Promise.all(started.reverse().map((s) => s.stop().catch(() => undefined)));
+  try {
+    const dynamoOpts = { port: o.dynamoPort, dataDir: o.persistDynamo ? join(o.dataDir, 'dynamodb') : undefined, logDir: o.logDir };
+    // Started side by side; whichever came up is stopped again if the other failed.
+    const [dynamoResult, s3Result] = await Promise.allSettled([
+      startDynamoDbLocal(dynamoOpts),
+      startS3rver({ port: o.s3Port, dataDir: join(o.dataDir, 's3'), appOrigin, logDir: o.logDir }),
+    ]);
+    if (dynamoResult.status === 'fulfilled') started.push(dynamoResult.value);
+    if (s3Result.status === 'fulfilled') started.push(s3Result.value);
+    if (dynamoResult.status === 'rejected') throw dynamoResult.reason;
+    if (s3Result.status === 'rejected') throw s3Result.reason;
+    let dynamo = dynamoResult.value;
+    const s3 = s3Result.value;
+    started[0] = { stop: () => dynamo.stop() };
+
+    const raw = dynamoClient(dynamo.endpoint);
+    await ensureTable(raw);
+    raw.destroy();
+
+    const config = loadConfig(localEnv(o));
+    const store = createStoreClients(config);
+    const seeded = o.seed === false ? undefined : await seedContent(store, o.contentDir);
+    const issuer = await createDevIssuer({ issuer: config.auth.issuer, audience: config.auth.audience, keyFile: join(o.dataDir, 'dev-issuer-key.json') });
+    const server = await startLocalServer({
+      deps: { config, store, verifyToken: createTokenVerifier(config.auth), logger: createLogger() },
+      devIssuer: issuer,
+      webDir: o.webDir,
+      appPort: o.appPort,
+      contentPort: o.contentPort,
+      s3PublicUrl: `http://localhost:${o.s3Port}`,
+    });
+    started.push({ stop: () => server.close() });
+
+    return {
+      appUrl: server.appUrl,
+      contentUrl: server.contentUrl,
+      config,
+      store,
+      issuer,
+      get dynamo() {
+        return dynamo;
+      },
+      s3,
+      server,
+      seeded,
+      async restartDynamo() {
+        await dynamo.stop();
+        dynamo = await startDynamoDbLocal(dynamoOpts);
+      },
+      async stop() {
+        await cleanup();
+        store.ddb.destroy();
+        store.s3.destroy();
+      },
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+export function resetDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true });
+}

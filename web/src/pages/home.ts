@@ -1,0 +1,105 @@
+import { currentUser, sessionProblem } from '../auth';
+import type { Me } from '../auth';
+import { problemAlert } from '../components/alert';
+import { h } from '../dom';
+import { roleLabel, t } from '../i18n';
+import type { Messages } from '../i18n';
+import { sortRoles } from '../roles';
+import type { PageView } from '../router';
+
+type CardKey = keyof Messages['home']['cards'];
+
+/**
+ * What each role will find here. Placeholders until the features land: text cards,
+ * not links, so nobody follows a link into nothing. Replace with links as pages arrive.
+ */
+const cardsByRole: Record<string, CardKey[]> = {
+  'academy-admin': ['admin'],
+  author: ['authoring'],
+  trainer: ['training'],
+  'team-manager': ['team'],
+  employee: ['knowledge', 'catalogue', 'myLearning'],
+  partner: ['partnerKnowledge', 'openModules'],
+};
+
+export function cardsFor(roles: readonly string[]): CardKey[] {
+  const keys = sortRoles(roles).flatMap((role) => cardsByRole[role] ?? []);
+  // Everyone signed in reads the knowledge base, whatever their roles.
+  if (!keys.includes('knowledge') && !keys.includes('partnerKnowledge')) keys.push('knowledge');
+  return [...new Set(keys)];
+}
+
+export function home(): PageView {
+  const user = currentUser();
+  return user ? signedIn(user) : signedOut();
+}
+
+function signedOut(): PageView {
+  const m = t().home;
+  const problem = sessionProblem();
+  return {
+    title: m.title,
+    content: h(
+      'div',
+      { class: 'page page--home' },
+      problem ? problemAlert(problem) : null,
+      h('div', { class: 'hero' }, h('h1', null, m.title), h('p', { class: 'lead' }, m.lead)),
+      h(
+        'div',
+        { class: 'feature-grid' },
+        m.sections.map((s) => h('section', { class: 'feature' }, h('h2', null, s.title), h('p', null, s.text))),
+      ),
+      h(
+        'section',
+        { class: 'callout' },
+        h('h2', null, m.signInTitle),
+        h('p', null, m.signInPrompt),
+        h('a', { href: '/aanmelden', class: 'button' }, m.signInCta),
+      ),
+    ),
+  };
+}
+
+function signedIn(user: Me): PageView {
+  const m = t().home;
+  const roles = sortRoles(user.roles);
+  const organisation = user.roles.includes('partner') ? (user.organisationName ?? user.organisationId) : undefined;
+  const title = m.welcome(user.name);
+  return {
+    title,
+    content: h(
+      'div',
+      { class: 'page page--home' },
+      h(
+        'div',
+        { class: 'hero' },
+        h('h1', null, title),
+        user.title ? h('p', { class: 'lead' }, user.title) : null,
+        h('p', { class: 'roles-intro' }, m.rolesIntro),
+        h('ul', { class: 'role-list', 'data-testid': 'signed-in-roles' }, roles.map((r) => h('li', { class: 'role-badge' }, roleLabel(r)))),
+        organisation
+          ? h('p', { class: 'organisation', 'data-testid': 'organisation' }, `${m.organisation}: `, h('strong', null, organisation))
+          : null,
+      ),
+      h(
+        'section',
+        { class: 'quick', 'aria-labelledby': 'quick-title' },
+        h('h2', { id: 'quick-title' }, m.quickTitle),
+        h('p', null, m.quickIntro),
+        h(
+          'ul',
+          { class: 'card-grid' },
+          cardsFor(user.roles).map((key) =>
+            h(
+              'li',
+              { class: 'card', 'data-card': key },
+              h('h3', null, m.cards[key].title),
+              h('p', null, m.cards[key].text),
+              h('p', { class: 'badge' }, t().common.comingSoon),
+            ),
+          ),
+        ),
+      ),
+    ),
+  };
+}

@@ -20,7 +20,17 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = newRouter();
   app.use('*', requestContext(deps));
   // JSON bodies are small; files go straight to S3 with presigned requests.
-  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problemJson(c as never, 'payloadTooLarge', 'Maximaal 256 KB per verzoek') }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot be reused.
+        c.header('connection', 'close');
+        return problemJson(c as never, 'payloadTooLarge', 'Maximaal 256 KB per verzoek');
+      },
+    }),
+  );
   app.use('/api/*', authenticate());
 
   app.route('/', healthRoutes);

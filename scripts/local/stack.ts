@@ -11,6 +11,9 @@ import { dynamoClient, startDynamoDbLocal, startS3rver, type Service } from './s
 import { ensureTable } from './provision';
 import { seedContent, type SeedReport } from './seed';
 
+// Lambda runs Node 22; this machine has Node 20. The SDK's reminder about that is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface LocalStackOptions {
   appPort: number;
   contentPort: number;

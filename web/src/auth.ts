@@ -10,7 +10,7 @@ import { clearToken, getToken, setToken } from './token';
 export interface Me {
   id: string;
   name: string;
-  email: string;
+  email?: string;
   roles: string[];
   organisationId?: string;
   organisationName?: string;
@@ -20,7 +20,7 @@ export interface Me {
 export interface DevUser {
   id: string;
   name: string;
-  email: string;
+  email?: string;
   roles: string[];
   organisationId?: string;
   organisationName?: string;

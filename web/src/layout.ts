@@ -2,7 +2,7 @@
 import { currentUser } from './auth';
 import { config } from './config';
 import { h, on, replaceChildren } from './dom';
-import { lang, setLang, t } from './i18n';
+import { setLang, t } from './i18n';
 import type { Messages } from './i18n';
 
 export interface NavItem {
@@ -84,5 +84,4 @@ export function renderFooter(el: HTMLElement): void {
 
 export function renderSkipLink(el: HTMLElement): void {
   el.textContent = t().skipLink;
-  document.documentElement.lang = lang();
 }

@@ -64,17 +64,16 @@ export function problemBody(
   opts: { detail?: string; instance?: string; requestId?: string; extensions?: Record<string, unknown> } = {},
 ): ProblemBody {
   const t = problemTypes[kind];
-  // Standard members first and last-writer: an extension can never overwrite them.
-  return {
+  const standard = {
     type: t.type,
     title: t.title,
     status: t.status,
     ...(opts.detail ? { detail: opts.detail } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
     ...(opts.requestId ? { requestId: opts.requestId } : {}),
-    ...opts.extensions,
-    ...{ type: t.type, title: t.title, status: t.status },
   };
+  // Standard members first for readability, and again last so an extension can never overwrite them.
+  return { ...standard, ...opts.extensions, ...standard };
 }
 
 /** For the OpenAPI document: every error response has this shape. */

@@ -66,6 +66,8 @@ async function localSignIn(): Promise<PageView> {
     } catch (err) {
       status.textContent = '';
       alerts.append(problemAlert(err));
+      // The clicked card may be far below the alert; bring the message into view.
+      alerts.scrollIntoView({ block: 'nearest' });
     } finally {
       busy = false;
       button.removeAttribute('aria-busy');
@@ -84,24 +86,27 @@ async function localSignIn(): Promise<PageView> {
         'section',
         { class: 'user-group', 'aria-labelledby': headingId },
         h('h2', { id: headingId }, roleLabel(role, true)),
-        h('ul', { class: 'user-list' }, (groups.get(role) ?? []).map((u) => h('li', null, userButton(u, choose)))),
+        h('ul', { class: 'user-list' }, (groups.get(role) ?? []).map((u) => userChoice(u, choose))),
       ),
     );
   }
   return { title: m.signIn.title, content: page };
 }
 
-function userButton(user: DevUser, choose: (u: DevUser, b: HTMLButtonElement) => Promise<void>): HTMLButtonElement {
+function userChoice(user: DevUser, choose: (u: DevUser, b: HTMLButtonElement) => Promise<void>): HTMLElement {
   const roles = sortRoles(user.roles).map((r) => roleLabel(r)).join(', ');
   const details = [user.title, user.organisationName ?? user.organisationId].filter(Boolean).join(' · ');
   const detailsId = uid('user-details');
-  // aria-label keeps the name exactly "name (roles)"; the visible text contains both, so label-in-name holds.
+  // The button holds exactly name and roles (its accessible name); details sit outside it as a
+  // description, and CSS stretches the button's hit area over the whole card.
   const button = h(
     'button',
-    { type: 'button', class: 'user-choice', 'aria-label': t().signIn.userLabel(user.name, roles), 'aria-describedby': details ? detailsId : null, 'data-user-id': user.id },
+    { type: 'button', class: 'user-choice__button', 'aria-label': t().signIn.userLabel(user.name, roles), 'aria-describedby': details ? detailsId : null, 'data-user-id': user.id },
     h('span', { class: 'user-choice__name' }, user.name),
+    // Keeps the words apart in the text content that label-in-name checks compare against.
+    ' ',
     h('span', { class: 'user-choice__roles' }, roles),
-    details ? h('span', { class: 'user-choice__details', id: detailsId }, details) : null,
   );
-  return on(button, { click: () => void choose(user, button) });
+  on(button, { click: () => void choose(user, button) });
+  return h('li', { class: 'user-choice' }, button, details ? h('p', { class: 'user-choice__details', id: detailsId }, details) : null);
 }

@@ -1,0 +1,13 @@
+import { buildApp } from '../lib/app';
+import { SetupError } from '../lib/settings';
+
+// Entry point for the CDK CLI (cdk.json "app"). Setup problems print one line, not a stack trace.
+try {
+  buildApp().app.synth();
+} catch (err) {
+  if (err instanceof SetupError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

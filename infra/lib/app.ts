@@ -1,0 +1,63 @@
+import { App, Tags } from 'aws-cdk-lib';
+import { addNagChecks } from './nag';
+import { readSettings, type AcademySettings, type SettingsOverrides } from './settings';
+import { AppStack } from './stacks/app-stack';
+import { DataStack } from './stacks/data-stack';
+import { IdentityStack } from './stacks/identity-stack';
+import { WebStack } from './stacks/web-stack';
+
+export interface BuildAppOptions extends SettingsOverrides {
+  /** Context (feature flags, settings). The CLI passes cdk.json itself; tests pass it here. */
+  context?: Record<string, unknown>;
+  /** Where synth writes the cloud assembly; defaults to the CLI's choice or a temp dir. */
+  outdir?: string;
+  /** Environment to read CDK_DEFAULT_REGION from; tests pass a fixed one. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AcademyApp {
+  app: App;
+  settings: AcademySettings;
+  stacks: { data: DataStack; identity: IdentityStack; app: AppStack; web: WebStack };
+}
+
+/**
+ * Builds the whole CDK app in-process: bin/app.ts for the CLI, and the tests, call this.
+ * Stacks are env-agnostic for the account and pinned to one region (eu-west-1 by default).
+ */
+export function buildApp(options: BuildAppOptions = {}): AcademyApp {
+  const app = new App({ context: options.context, outdir: options.outdir });
+  const settings = readSettings(app.node, options.env ?? process.env, options);
+  const env = { region: settings.region };
+  const name = (part: string) => `${settings.stackPrefix}-${part}`;
+
+  const data = new DataStack(app, name('Data'), {
+    env,
+    description: 'Academy data: DynamoDB table, content and attachments buckets, access logs',
+  });
+  const identity = new IdentityStack(app, name('Identity'), {
+    env,
+    description: 'Academy identity: Cognito user pool, role groups, hosted UI domain',
+    stackPrefix: settings.stackPrefix,
+    cognitoDomainPrefix: settings.cognitoDomainPrefix,
+  });
+  const appStack = new AppStack(app, name('App'), {
+    env,
+    description: 'Academy application: API, app and content distributions, uploads, app client',
+    data,
+    identity,
+    devOrigins: settings.devOrigins,
+    webAclArn: settings.webAclArn,
+  });
+  const web = new WebStack(app, name('Web'), {
+    env,
+    description: 'Academy front end: static files and runtime config.json',
+    app: appStack,
+    identity,
+    webDistPath: settings.webDistPath,
+  });
+
+  Tags.of(app).add('project', 'academy');
+  addNagChecks(app);
+  return { app, settings, stacks: { data, identity, app: appStack, web } };
+}

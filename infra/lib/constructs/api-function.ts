@@ -1,0 +1,118 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { paths } from '../paths';
+import { acknowledge } from '../nag';
+
+export interface ApiFunctionProps {
+  table: ITable;
+  buckets: { uploads: IBucket; content: IBucket; attachments: IBucket };
+  /** Cognito issuer URL (https://cognito-idp.<region>.amazonaws.com/<poolId>). */
+  authIssuer: string;
+  /** App client id: the audience of the tokens the API accepts. */
+  authAudience: string;
+  appOrigin: string;
+  contentOrigin: string;
+}
+
+/** Actions the API needs on its buckets' objects: read, write, delete, and clean up failed multipart uploads. */
+const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
+
+/** The Hono API (functions/src/lambda.ts) as one Lambda function, bundled by the local esbuild. */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Explicit role: the default one would attach the AWS-managed basic execution policy
+    // (log writes to every log group); this one may write only to its own.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: paths.apiEntry,
+      handler: 'handler',
+      projectRoot: paths.repoRoot,
+      depsLockFilePath: paths.lockFile,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      description: 'Academy API (Hono)',
+      environment: {
+        APP_MODE: 'aws',
+        TABLE_NAME: props.table.tableName,
+        BUCKET_UPLOADS: props.buckets.uploads.bucketName,
+        BUCKET_CONTENT: props.buckets.content.bucketName,
+        BUCKET_ATTACHMENTS: props.buckets.attachments.bucketName,
+        AUTH_ISSUER: props.authIssuer,
+        AUTH_AUDIENCE: props.authAudience,
+        APP_ORIGIN: props.appOrigin,
+        CONTENT_ORIGIN: props.contentOrigin,
+      },
+      bundling: {
+        // Never Docker: synth must work offline on machines without it.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies call require(); ESM output has none unless we create one.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK too: the deployed code then runs the versions from package-lock.json,
+        // the ones the tests ran, not whatever the Lambda runtime ships this month.
+        externalModules: [],
+      },
+    });
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Node.js 22 on purpose: the LTS line the project builds and tests with; moving to a newer runtime is a ' +
+        'deliberate upgrade of toolchain and tests together.',
+    );
+
+    props.table.grantReadWriteData(role);
+    acknowledgeTableIndexes(role, props.table);
+
+    for (const [name, bucket] of Object.entries(props.buckets)) {
+      role.addToPolicy(new PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
+      // ListBucket turns "missing object" into 404 instead of 403, so the API can tell the two apart.
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
+        `Object keys in the ${name} bucket are created at run time (ids, versions); the grant is limited to ` +
+          'this one bucket and to get/put/delete/abort.',
+      );
+    }
+  }
+}
+
+function acknowledgeTableIndexes(role: Role, table: ITable): void {
+  acknowledge(
+    role,
+    `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
+    'Queries on the table\'s global secondary indexes (GSI1, GSI2 from the schema); the wildcard covers only this table\'s indexes.',
+  );
+}
+
+/** The logical id cdk-nag prints for a resource, e.g. <DataStackTable1234.Arn>. */
+function logicalIdOf(construct: Construct): string {
+  const resource = construct.node.defaultChild;
+  if (!resource) throw new Error(`${construct.node.path} has no CloudFormation resource`);
+  return Stack.of(resource).getLogicalId(resource as never);
+}

@@ -1,0 +1,25 @@
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import { acknowledge } from '../nag';
+
+/** Findings both distributions share, acknowledged with the same reasons. */
+export function acknowledgeDistributionDefaults(distribution: Distribution, opts: { hasWebAcl: boolean }): void {
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR1',
+    'No geo restriction: public knowledge is for anyone, and staff and partners also work from abroad.',
+  );
+  if (!opts.hasWebAcl) {
+    acknowledge(
+      distribution,
+      'AwsSolutions-CFR2',
+      'WAF is optional (context webAclArn): a CloudFront web ACL must live in us-east-1 and costs money per month; ' +
+        'attach one per environment once traffic warrants it.',
+    );
+  }
+  acknowledge(
+    distribution,
+    'AwsSolutions-CFR4',
+    'Uses the default *.cloudfront.net certificate, for which CloudFront fixes the minimum protocol; ' +
+      'minimumProtocolVersion TLSv1.2_2021 is set and takes effect once a custom domain and certificate are added.',
+  );
+}

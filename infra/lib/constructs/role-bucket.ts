@@ -1,0 +1,62 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  type CorsRule,
+  type IBucket,
+  type LifecycleRule,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { abandonedUploadDays, buckets, uploadsPendingPrefix, type BucketRole } from '../../../functions/src/store/schema';
+
+/** Settings every bucket shares, access-log bucket included. */
+export const secureBucketDefaults = {
+  blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+  encryption: BucketEncryption.S3_MANAGED,
+  enforceSSL: true,
+  // Buckets hold platform content and personal uploads: never deleted together with a stack.
+  removalPolicy: RemovalPolicy.RETAIN,
+} as const;
+
+export interface RoleBucketProps {
+  role: BucketRole;
+  accessLogs: IBucket;
+  cors?: CorsRule[];
+}
+
+/**
+ * A bucket for one role from functions/src/store/schema.ts. Versioning and the abandoned-upload
+ * expiry come from the schema, so the local runtime and AWS describe the same buckets.
+ */
+export function createRoleBucket(scope: Construct, props: RoleBucketProps): Bucket {
+  const spec = buckets[props.role];
+  const lifecycleRules: LifecycleRule[] = [
+    { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+  ];
+  if (props.role === 'uploads') {
+    lifecycleRules.push({
+      id: 'expire-abandoned-uploads',
+      prefix: uploadsPendingPrefix,
+      expiration: Duration.days(abandonedUploadDays),
+    });
+  }
+  if (spec.versioned) {
+    // Versions exist to undo mistakes, not to keep every edit forever.
+    lifecycleRules.push({ id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) });
+  }
+  return new Bucket(scope, `${pascal(props.role)}Bucket`, {
+    ...secureBucketDefaults,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    versioned: spec.versioned,
+    lifecycleRules,
+    cors: props.cors,
+    serverAccessLogsBucket: props.accessLogs,
+    serverAccessLogsPrefix: `s3/${props.role}/`,
+  });
+}
+
+function pascal(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,73 @@
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { table as tableSchema } from '../../../functions/src/store/schema';
+import { createRoleBucket, secureBucketDefaults } from '../constructs/role-bucket';
+import { acknowledge } from '../nag';
+
+/**
+ * Stateful resources only: the single table, the buckets whose contents must outlive any
+ * deployment (content, attachments) and the access-log bucket. Nothing here depends on another
+ * stack, so the rest can be destroyed and recreated without touching data.
+ */
+export class DataStack extends Stack {
+  readonly table: Table;
+  readonly contentBucket: Bucket;
+  readonly attachmentsBucket: Bucket;
+  readonly accessLogBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+
+    this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      ...secureBucketDefaults,
+      // CloudFront standard logging still delivers through bucket ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+    });
+    acknowledge(
+      this.accessLogBucket,
+      'AwsSolutions-S1',
+      'This is the access-log destination itself; logging its own access would write logs about log delivery in a loop.',
+    );
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: tableSchema.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableSchema.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: tableSchema.ttlAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableSchema.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
+
+    this.contentBucket = createRoleBucket(this, { role: 'content', accessLogs: this.accessLogBucket });
+    this.attachmentsBucket = createRoleBucket(this, { role: 'attachments', accessLogs: this.accessLogBucket });
+
+    // The content distribution (App stack) reads through Origin Access Control. Naming its exact
+    // id here would make this stack depend on the App stack (a cycle), so the grant covers this
+    // account's distributions. The objects are served publicly by that distribution anyway.
+    this.contentBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowCloudFrontOriginAccessControl',
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.contentBucket.arnForObjects('*')],
+        conditions: {
+          ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
+        },
+      }),
+    );
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB single table' });
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../functions/src/config';
+
+const valid = {
+  TABLE_NAME: 't',
+  BUCKET_UPLOADS: 'u',
+  BUCKET_CONTENT: 'c',
+  BUCKET_ATTACHMENTS: 'a',
+  AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+  AUTH_AUDIENCE: 'client',
+};
+
+describe('configuration', () => {
+  it('defaults to AWS mode and derives the JWKS URL from the issuer', () => {
+    const c = loadConfig(valid);
+    expect(c.mode).toBe('aws');
+    expect(c.auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json');
+    expect(c.endpoints.dynamodb).toBeUndefined();
+  });
+
+  it('names every missing or malformed variable in one error', () => {
+    expect(() => loadConfig({ ...valid, TABLE_NAME: '', AUTH_ISSUER: 'not a url' })).toThrowError(/TABLE_NAME.*AUTH_ISSUER|AUTH_ISSUER.*TABLE_NAME/);
+  });
+
+  it('rejects an unknown mode', () => {
+    expect(() => loadConfig({ ...valid, APP_MODE: 'staging' })).toThrowError(/APP_MODE/);
+  });
+});

@@ -5,7 +5,23 @@ import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { table as tableSchema } from '../../../functions/src/store/schema';
 import { createRoleBucket, secureBucketDefaults } from '../constructs/role-bucket';
+import { exportNamed } from '../exports';
 import { acknowledge } from '../nag';
+
+/** What other stacks use from the Data stack: named imports, see exportNamed. */
+export interface SharedData {
+  tableName: string;
+  tableArn: string;
+  contentBucket: SharedBucket;
+  attachmentsBucket: SharedBucket;
+  accessLogBucket: SharedBucket;
+}
+
+export interface SharedBucket {
+  bucketName: string;
+  bucketArn: string;
+  bucketRegionalDomainName: string;
+}
 
 /**
  * Stateful resources only: the single table, the buckets whose contents must outlive any
@@ -17,6 +33,7 @@ export class DataStack extends Stack {
   readonly contentBucket: Bucket;
   readonly attachmentsBucket: Bucket;
   readonly accessLogBucket: Bucket;
+  readonly shared: SharedData;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -67,6 +84,31 @@ export class DataStack extends Stack {
         },
       }),
     );
+
+    // Buckets in other stacks log here too. CDK cannot add their grants to this policy from
+    // there (it would tie the stacks in a cycle), so one statement admits this account's buckets.
+    this.accessLogBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowServerAccessLogsFromThisAccount',
+        principals: [new ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.accessLogBucket.arnForObjects('s3/*')],
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    );
+
+    const share = (key: string, bucket: Bucket): SharedBucket => ({
+      bucketName: exportNamed(this, `${key}Name`, bucket.bucketName),
+      bucketArn: exportNamed(this, `${key}Arn`, bucket.bucketArn),
+      bucketRegionalDomainName: exportNamed(this, `${key}RegionalDomainName`, bucket.bucketRegionalDomainName),
+    });
+    this.shared = {
+      tableName: exportNamed(this, 'TableName', this.table.tableName),
+      tableArn: exportNamed(this, 'TableArn', this.table.tableArn),
+      contentBucket: share('ContentBucket', this.contentBucket),
+      attachmentsBucket: share('AttachmentsBucket', this.attachmentsBucket),
+      accessLogBucket: share('AccessLogBucket', this.accessLogBucket),
+    };
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB single table' });
   }

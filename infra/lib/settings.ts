@@ -26,6 +26,7 @@ export interface AcademySettings {
 }
 
 export const contextKeys = {
+  region: 'region',
   stackPrefix: 'stackPrefix',
   cognitoDomainPrefix: 'cognitoDomainPrefix',
   devOrigins: 'devOrigins',
@@ -42,7 +43,9 @@ export interface SettingsOverrides {
 }
 
 export function readSettings(node: Node, env: NodeJS.ProcessEnv, overrides: SettingsOverrides = {}): AcademySettings {
-  const region = overrides.region ?? env.CDK_DEFAULT_REGION ?? defaultRegion;
+  // cdk.json pins the region: without it the CLI passes its own fallback (us-east-1) in
+  // CDK_DEFAULT_REGION whenever no AWS profile is configured, e.g. on an offline build machine.
+  const region = overrides.region ?? optionalString(node, contextKeys.region) ?? env.CDK_DEFAULT_REGION ?? defaultRegion;
   // Health-care data of a Dutch provider stays in the EU (GDPR); deploying elsewhere must be a deliberate choice.
   if (!region.startsWith('eu-') && !isTrue(node.tryGetContext(contextKeys.allowNonEuRegion))) {
     throw new SetupError(

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { problemResponse } from '../http/problem';
 import { requirePrincipal } from '../http/middleware';
-import { ensureUser } from '../store/users';
+import { ensureUser, getUser } from '../store/users';
 import { roles } from '../auth/roles';
 
 export const Me = z
@@ -32,15 +32,16 @@ const route = createRoute({
 
 export const meRoutes = newRouter().openapi(route, async (c) => {
   const principal = requirePrincipal(c);
+  const store = c.get('deps').store;
   // First sign-in creates the profile; roles always come from the verified token, never from storage.
-  const profile = await ensureUser(c.get('deps').store, {
+  const profile = (await getUser(store, principal.id)) ?? (await ensureUser(store, {
     id: principal.id,
     name: principal.name,
     email: principal.email,
     roles: principal.roles,
     organisationId: principal.organisationId,
     createdAt: new Date().toISOString(),
-  });
+  }));
   return c.json(
     {
       id: principal.id,

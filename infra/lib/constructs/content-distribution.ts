@@ -8,13 +8,13 @@ import {
   Distribution,
   HttpVersion,
   PriceClass,
-  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { contentCsp } from '../../../functions/src/http/security-headers';
+import { acknowledge } from '../nag';
 import { acknowledgeDistributionDefaults } from './distribution-defaults';
 import { headersPolicyConfig } from './security-headers';
 
@@ -74,12 +74,16 @@ export class ContentDistribution extends Construct {
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cloudfront/content/',
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       webAclId: props.webAclArn,
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
     acknowledgeDistributionDefaults(this.distribution, { hasWebAcl: Boolean(props.webAclArn) });
+    acknowledge(
+      this.distribution,
+      'Annotation::@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      "The content bucket's own policy (Data stack) grants s3:GetObject to this account's CloudFront distributions.",
+    );
   }
 }

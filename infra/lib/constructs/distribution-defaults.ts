@@ -19,7 +19,7 @@ export function acknowledgeDistributionDefaults(distribution: Distribution, opts
   acknowledge(
     distribution,
     'AwsSolutions-CFR4',
-    'Uses the default *.cloudfront.net certificate, for which CloudFront fixes the minimum protocol; ' +
-      'minimumProtocolVersion TLSv1.2_2021 is set and takes effect once a custom domain and certificate are added.',
+    'Uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes (TLSv1); a minimum ' +
+      'protocol (TLSv1.2_2021) can only be set together with a custom domain and ACM certificate, a follow-up per environment.',
   );
 }

@@ -9,6 +9,7 @@ import {
   type LifecycleRule,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 import { abandonedUploadDays, buckets, uploadsPendingPrefix, type BucketRole } from '../../../functions/src/store/schema';
 
 /** Settings every bucket shares, access-log bucket included. */
@@ -46,7 +47,7 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
     // Versions exist to undo mistakes, not to keep every edit forever.
     lifecycleRules.push({ id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) });
   }
-  return new Bucket(scope, `${pascal(props.role)}Bucket`, {
+  const bucket = new Bucket(scope, `${pascal(props.role)}Bucket`, {
     ...secureBucketDefaults,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: spec.versioned,
@@ -55,6 +56,14 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
     serverAccessLogsBucket: props.accessLogs,
     serverAccessLogsPrefix: `s3/${props.role}/`,
   });
+  if (!(props.accessLogs instanceof Bucket)) {
+    acknowledge(
+      bucket,
+      'Annotation::@aws-cdk/aws-s3:accessLogsPolicyNotAdded',
+      "The access-log bucket lives in the Data stack; its policy admits server access logs from this account's buckets.",
+    );
+  }
+  return bucket;
 }
 
 function pascal(word: string): string {

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -8,6 +9,7 @@ import { createAppClient } from '../constructs/app-client';
 import { ContentDistribution } from '../constructs/content-distribution';
 import { HttpApiGateway } from '../constructs/http-api';
 import { createRoleBucket } from '../constructs/role-bucket';
+import { exportNamed } from '../exports';
 import type { DataStack } from './data-stack';
 import type { IdentityStack } from './identity-stack';
 
@@ -34,11 +36,18 @@ export class AppStack extends Stack {
   readonly contentDistribution: ContentDistribution;
   readonly appClient: UserPoolClient;
   readonly api: ApiFunction;
+  /** What the Web stack writes to, as named imports (see exportNamed). */
+  readonly shared: { webBucket: { bucketName: string; bucketArn: string } };
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { data, identity } = props;
-    const accessLogs = data.accessLogBucket;
+    // Named imports rather than the Data stack's objects: using those objects here would let CDK
+    // edit their policies from this stack (a cycle), and named exports keep ids stable.
+    const accessLogs = Bucket.fromBucketAttributes(this, 'AccessLogBucketRef', data.shared.accessLogBucket);
+    const contentBucket = Bucket.fromBucketAttributes(this, 'ContentBucketRef', data.shared.contentBucket);
+    const attachmentsBucket = Bucket.fromBucketAttributes(this, 'AttachmentsBucketRef', data.shared.attachmentsBucket);
+    const table = Table.fromTableAttributes(this, 'TableRef', { tableArn: data.shared.tableArn, grantIndexPermissions: true });
 
     this.webBucket = createRoleBucket(this, { role: 'web', accessLogs });
     const gateway = new HttpApiGateway(this, 'Api');
@@ -46,19 +55,14 @@ export class AppStack extends Stack {
     this.appDistribution = new AppDistribution(this, 'AppDelivery', {
       webBucket: this.webBucket,
       apiDomainName: gateway.domainName,
-      connectOrigins: [`https://cognito-idp.${this.region}.amazonaws.com`, identity.hostedUiUrl],
+      connectOrigins: [identity.cognitoApiOrigin, identity.hostedUiUrl],
       accessLogs,
       webAclArn: props.webAclArn,
     });
     const appOrigin = this.appDistribution.origin;
 
     this.contentDistribution = new ContentDistribution(this, 'ContentDelivery', {
-      // A reference, not the bucket object: granting by object would edit the Data stack's
-      // bucket policy with this stack's distribution id and tie the two stacks in a cycle.
-      contentBucket: Bucket.fromBucketAttributes(this, 'ContentBucketRef', {
-        bucketArn: data.contentBucket.bucketArn,
-        bucketRegionalDomainName: data.contentBucket.bucketRegionalDomainName,
-      }),
+      contentBucket,
       appOrigin,
       accessLogs,
       webAclArn: props.webAclArn,
@@ -91,14 +95,22 @@ export class AppStack extends Stack {
     });
 
     this.api = new ApiFunction(this, 'ApiFunction', {
-      table: data.table,
-      buckets: { uploads: this.uploadsBucket, content: data.contentBucket, attachments: data.attachmentsBucket },
-      authIssuer: identity.userPool.userPoolProviderUrl,
+      table,
+      tableName: data.shared.tableName,
+      buckets: { uploads: this.uploadsBucket, content: contentBucket, attachments: attachmentsBucket },
+      authIssuer: identity.issuerUrl,
       authAudience: this.appClient.userPoolClientId,
       appOrigin,
       contentOrigin: this.contentDistribution.origin,
     });
     gateway.routeAllTo(this.api.function);
+
+    this.shared = {
+      webBucket: {
+        bucketName: exportNamed(this, 'WebBucketName', this.webBucket.bucketName),
+        bucketArn: exportNamed(this, 'WebBucketArn', this.webBucket.bucketArn),
+      },
+    };
 
     new CfnOutput(this, 'AppUrl', { value: appOrigin, description: 'The academy (front end and /api)' });
     new CfnOutput(this, 'ContentUrl', { value: this.contentDistribution.origin, description: 'SCORM content origin' });

@@ -31,6 +31,10 @@ export class IdentityStack extends Stack {
   readonly domain: UserPoolDomain;
   /** Hosted UI base URL, e.g. https://academy-123456789012.auth.eu-west-1.amazoncognito.com */
   readonly hostedUiUrl: string;
+  /** Cognito's API endpoint in this region (token refresh, MFA set-up calls from the browser). */
+  readonly cognitoApiOrigin: string;
+  /** The `iss` claim of this pool's tokens; the API fetches the JWKS below it. */
+  readonly issuerUrl: string;
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
@@ -98,8 +102,12 @@ export class IdentityStack extends Stack {
     const domainPrefix = props.cognitoDomainPrefix ?? `${props.stackPrefix.toLowerCase()}-${Aws.ACCOUNT_ID}`;
     this.domain = this.userPool.addDomain('HostedUiDomain', { cognitoDomain: { domainPrefix } });
     this.hostedUiUrl = this.domain.baseUrl();
+    this.cognitoApiOrigin = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+    // Written out in full so the template shows exactly what the API compares with a token's iss.
+    this.issuerUrl = `${this.cognitoApiOrigin}/${this.userPool.userPoolId}`;
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'IssuerUrl', { value: this.issuerUrl });
     new CfnOutput(this, 'HostedUiUrl', { value: this.hostedUiUrl });
   }
 }

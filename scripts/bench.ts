@@ -12,6 +12,7 @@ import { freePort } from './local/ports';
 import { startLocalStack } from './local/stack';
 import { keys } from '../functions/src/store/keys';
 import { measure, memory, printTable, ratio, type Summary } from './bench/measure';
+import { benchKnowledge } from './bench/knowledge';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 const root = resolve(import.meta.dirname, '..');
@@ -63,11 +64,13 @@ try {
   const rawAfter = await measure('raw DynamoDB GetItem (after)', rawGetItem, opts);
   const raw: Summary = { ...rawBefore, name: 'raw (mean of before/after)', p50: (rawBefore.p50 + rawAfter.p50) / 2, p95: (rawBefore.p95 + rawAfter.p95) / 2 };
 
+  console.log('## Platform\n');
   printTable([rawBefore, health, me, notFound, rawAfter]);
   console.log('');
   console.log(`ratio GET /api/me to raw GetItem:     ${ratio(me, raw)}`);
   console.log(`ratio GET /api/health to raw GetItem: ${ratio(health, raw)}`);
-  console.log(`memory after run: ${memory()}`);
+  await benchKnowledge(stack, opts);
+  console.log(`\nmemory after run: ${memory()}`);
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

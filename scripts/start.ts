@@ -112,7 +112,8 @@ GGZ Academie draait lokaal (klaar in ${secs} s)${fresh ? ' — met verse data' :
 
 Aanmelden: open ${stack.appUrl}/aanmelden en kies een demogebruiker (per rol).
 Automatisering: GET /api/dev/users en POST /api/dev/token {"userId": "u-noor-hendriks"}.
-Demo-inhoud: ${stack.seeded?.users ?? 0} gebruikers, ${stack.seeded?.organisations ?? 0} organisaties. Stoppen: Ctrl-C. Opnieuw beginnen: npm start -- --fresh
+Demo-inhoud: ${stack.seeded?.users ?? 0} gebruikers, ${stack.seeded?.organisations ?? 0} organisaties, ${stack.seeded?.networks ?? 0} netwerken${stack.seeded?.versionsPublished ? `, ${stack.seeded.versionsPublished} artikelversies gepubliceerd` : ''}. Kennisbank: ${stack.appUrl}/kennis
+Stoppen: Ctrl-C. Opnieuw beginnen: npm start -- --fresh
 `);
 }
 

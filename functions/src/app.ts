@@ -6,6 +6,9 @@ import { mountOpenApi } from './http/openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { articleRoutes } from './routes/articles';
+import { networkRoutes } from './routes/networks';
+import { signalRoutes } from './routes/signals';
 
 export interface CreateAppOptions {
   /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */
@@ -35,6 +38,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.route('/', healthRoutes);
   app.route('/', meRoutes);
+  app.route('/', signalRoutes);
+  app.route('/', articleRoutes);
+  app.route('/', networkRoutes);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 
   mountOpenApi(app);

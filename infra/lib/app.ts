@@ -4,7 +4,7 @@ import { readSettings, type AcademySettings, type SettingsOverrides } from './se
 import { AppStack } from './stacks/app-stack';
 import { DataStack } from './stacks/data-stack';
 import { IdentityStack } from './stacks/identity-stack';
-import { WebStack } from './stacks/web-stack';
+import { assertWebBuild, WebStack } from './stacks/web-stack';
 
 export interface BuildAppOptions extends SettingsOverrides {
   /** Context (feature flags, settings). The CLI passes cdk.json itself; tests pass it here. */
@@ -13,6 +13,11 @@ export interface BuildAppOptions extends SettingsOverrides {
   outdir?: string;
   /** Environment to read CDK_DEFAULT_REGION from; tests pass a fixed one. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * CDK's built-in CloudFormation rule check at synth (on by default; about 10 s for this app).
+   * Template-assertion tests turn it off; the cdk-nag and CLI synth tests keep it.
+   */
+  cloudFormationValidation?: boolean;
 }
 
 export interface AcademyApp {
@@ -26,8 +31,13 @@ export interface AcademyApp {
  * Stacks are env-agnostic for the account and pinned to one region (eu-west-1 by default).
  */
 export function buildApp(options: BuildAppOptions = {}): AcademyApp {
-  const app = new App({ context: options.context, outdir: options.outdir });
+  const app = new App({
+    context: options.context,
+    outdir: options.outdir,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
+  });
   const settings = readSettings(app.node, options.env ?? process.env, options);
+  assertWebBuild(settings.webDistPath);
   const env = { region: settings.region };
   const name = (part: string) => `${settings.stackPrefix}-${part}`;
 

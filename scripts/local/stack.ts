@@ -1,15 +1,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../functions/src/config';
-import { createStoreClients, type StoreClients } from '../../functions/src/store/clients';
-import { createTokenVerifier } from '../../functions/src/auth/verify';
-import { createLogger } from '../../functions/src/http/logging';
+import type { StoreClients } from '../../functions/src/store/clients';
+import { buildDeps, type AppDeps } from '../../functions/src/deps';
 import { createDevIssuer, type DevIssuer } from '../../functions/src/dev/issuer';
 import { startLocalServer, type LocalServer } from '../../functions/src/local/server';
 import { buckets, table } from '../../functions/src/store/schema';
 import { dynamoClient, startDynamoDbLocal, startS3rver, type Service } from './services';
 import { ensureTable } from './provision';
-import { seedContent, type SeedReport } from './seed';
+import { seedContent } from './seed';
+import { seedKnowledge } from './seed-knowledge';
 
 // Lambda runs Node 22; this machine has Node 20. The SDK's reminder about that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,11 +33,12 @@ export interface LocalStack {
   contentUrl: string;
   config: AppConfig;
   store: StoreClients;
+  deps: AppDeps;
   issuer: DevIssuer;
   dynamo: Service;
   s3: Service;
   server: LocalServer;
-  seeded?: SeedReport;
+  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number };
   /** Restarts DynamoDB Local on the same port (used by supervision and by the outage test). */
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
@@ -88,11 +89,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     raw.destroy();
 
     const config = loadConfig(localEnv(o));
-    const store = createStoreClients(config);
-    const seeded = o.seed === false ? undefined : await seedContent(store, o.contentDir);
+    const deps = buildDeps(config);
+    const store = deps.store;
+    const seeded = o.seed === false ? undefined : { ...(await seedContent(store, o.contentDir)), ...(await seedKnowledge(store, deps.search, o.contentDir)) };
     const issuer = await createDevIssuer({ issuer: config.auth.issuer, audience: config.auth.audience, keyFile: join(o.dataDir, 'dev-issuer-key.json') });
     const server = await startLocalServer({
-      deps: { config, store, verifyToken: createTokenVerifier(config.auth), logger: createLogger() },
+      deps,
       devIssuer: issuer,
       webDir: o.webDir,
       appPort: o.appPort,
@@ -106,6 +108,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       contentUrl: server.contentUrl,
       config,
       store,
+      deps,
       issuer,
       get dynamo() {
         return dynamo;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { loadConfig } from '../../functions/src/config';
-import { createStoreClients } from '../../functions/src/store/clients';
-import { createTokenVerifier } from '../../functions/src/auth/verify';
+import { buildDeps } from '../../functions/src/deps';
 import { createLogger } from '../../functions/src/http/logging';
 import { newRouter } from '../../functions/src/http/router';
 import { stack } from '../support/api';
@@ -14,10 +13,7 @@ describe('unexpected errors', () => {
     boom.get('/api/boom', () => {
       throw new Error('secret internal detail at /srv/app.js:12');
     });
-    const app = createApp(
-      { config, store: createStoreClients(config), verifyToken: createTokenVerifier(config.auth), logger: createLogger('test') },
-      { extraRoutes: [boom] },
-    );
+    const app = createApp(buildDeps(config, createLogger('test')), { extraRoutes: [boom] });
     const res = await app.request('/api/boom');
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toContain('application/problem+json');

@@ -5,6 +5,12 @@
 import { t } from './i18n';
 import { clearToken, getToken } from './token';
 
+export interface FieldError {
+  /** Dotted path of the offending input field, e.g. `title` or `tags.0`. */
+  path: string;
+  message: string;
+}
+
 export interface Problem {
   type?: string;
   title: string;
@@ -12,6 +18,10 @@ export interface Problem {
   detail?: string;
   instance?: string;
   requestId?: string;
+  /** Validation problems per field (the API's `errors` extension). */
+  errors?: FieldError[];
+  /** Any other extension members (e.g. `currentRevision` of a version conflict). */
+  extensions?: Record<string, unknown>;
 }
 
 export class ProblemError extends Error implements Problem {
@@ -21,6 +31,8 @@ export class ProblemError extends Error implements Problem {
   readonly detail?: string;
   readonly instance?: string;
   readonly requestId?: string;
+  readonly errors: FieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(problem: Problem) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -31,6 +43,13 @@ export class ProblemError extends Error implements Problem {
     this.detail = problem.detail;
     this.instance = problem.instance;
     this.requestId = problem.requestId;
+    this.errors = problem.errors ?? [];
+    this.extensions = problem.extensions ?? {};
+  }
+
+  /** The last segment of the problem `type` URI, e.g. `version-conflict`; stable to switch on. */
+  get kind(): string {
+    return this.type?.split('/').pop() ?? '';
   }
 }
 
@@ -87,6 +106,13 @@ export async function toProblemError(res: Response): Promise<ProblemError> {
     }
   }
   const text = (key: string): string | undefined => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
+  const standard = new Set(['type', 'title', 'status', 'detail', 'instance', 'requestId', 'errors']);
+  const errors = Array.isArray(body.errors)
+    ? body.errors
+        .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+        .map((e) => ({ path: typeof e.path === 'string' ? e.path : '', message: typeof e.message === 'string' ? e.message : '' }))
+        .filter((e) => e.message !== '')
+    : [];
   return new ProblemError({
     type: text('type'),
     title: text('title') ?? t().errors.generic,
@@ -94,5 +120,7 @@ export async function toProblemError(res: Response): Promise<ProblemError> {
     detail: text('detail') ?? (text('title') ? undefined : t().errors.genericDetail),
     instance: text('instance'),
     requestId: text('requestId') ?? res.headers.get('x-request-id') ?? undefined,
+    errors,
+    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !standard.has(key))),
   });
 }

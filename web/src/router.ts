@@ -91,6 +91,16 @@ export function navigate(to: string, { replace = false } = {}): void {
   void render({ focus: true });
 }
 
+/**
+ * Records a new URL for what is already on screen (e.g. search state updated in place) without
+ * re-rendering: Back/Forward then re-render the other URL from scratch, as any navigation does.
+ */
+export function updateUrl(to: string, { replace = false } = {}): void {
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  renderedUrl = currentUrl();
+}
+
 /** Re-renders the current page in place, e.g. after a language switch, without moving focus. */
 export function refresh(): Promise<void> {
   return render({ focus: false, keepScroll: true });

@@ -2,9 +2,50 @@
  * Key builders for the single table. Every item's keys are made here so the access
  * patterns in docs/data-model.md stay readable in one file.
  */
+const pad = (n: number) => String(n).padStart(6, '0');
+
 export const keys = {
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** GSI1: all user profiles, ordered by name (admin listing, dev sign-in page). */
   userIndex: (name: string, userId: string) => ({ GSI1PK: 'USERS', GSI1SK: `${name.toLocaleLowerCase('nl')}#${userId}` }),
   organisation: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'PROFILE' }),
+
+  network: (networkId: string) => ({ PK: `NETWORK#${networkId}`, SK: 'META' }),
+  /** GSI1: all networks by name. */
+  networkIndex: (name: string) => ({ GSI1PK: 'NETWORKS', GSI1SK: name.toLocaleLowerCase('nl') }),
+  member: (networkId: string, userId: string) => ({ PK: `NETWORK#${networkId}`, SK: `MEMBER#${userId}` }),
+  /** GSI1: the networks a user belongs to. */
+  memberIndex: (userId: string, networkId: string) => ({ GSI1PK: `USER#${userId}#NETWORKS`, GSI1SK: networkId }),
+
+  article: (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'META' }),
+  /** GSI1: a network's articles (all states) by last change, for authors. */
+  articleByNetwork: (networkId: string, updatedAt: string, articleId: string) => ({ GSI1PK: `NETWORK#${networkId}#ARTICLES`, GSI1SK: `${updatedAt}#${articleId}` }),
+  /** GSI2 (sparse, published only): a network's articles by review-by date, for the review cycle. */
+  articleByReviewDate: (networkId: string, reviewBy: string, articleId: string) => ({ GSI2PK: `REVIEWBY#${networkId}`, GSI2SK: `${reviewBy}#${articleId}` }),
+  draft: (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'DRAFT' }),
+  /** GSI2 (sparse, in review only): a network's review queue by submission time. */
+  draftInReview: (networkId: string, submittedAt: string, articleId: string) => ({ GSI2PK: `REVIEW#${networkId}`, GSI2SK: `${submittedAt}#${articleId}` }),
+  version: (articleId: string, version: number) => ({ PK: `ARTICLE#${articleId}`, SK: `V#${pad(version)}` }),
+  versionPrefix: 'V#',
+  /** Current slug: the reader's view of the published article (one GetItem per page view). Old slugs: a redirect. */
+  slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),
+
+  signal: (articleId: string, signalId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `SIGNAL#${signalId}` }),
+  signalPrefix: 'SIGNAL#',
+  /** GSI1: a reader's own signals ("what happened with my signal"). */
+  signalByReader: (userId: string, signalId: string) => ({ GSI1PK: `USER#${userId}#SIGNALS`, GSI1SK: signalId }),
+  /** GSI2 (sparse, open only): a network's open signals. */
+  openSignalByNetwork: (networkId: string, signalId: string) => ({ GSI2PK: `NETWORK#${networkId}#SIGNALS#OPEN`, GSI2SK: signalId }),
+
+  attachment: (articleId: string, attachmentId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `ATTACHMENT#${attachmentId}` }),
+  attachmentPrefix: 'ATTACHMENT#',
+  upload: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
+
+  /** Pointer to the current search index snapshot in S3 (its version orders concurrent publishes). */
+  searchPointer: (name: string) => ({ PK: `SEARCH#${name}`, SK: 'POINTER' }),
 };
+
+/** Time-ordered ids (sortable as strings), so "newest first" is a key order, not a sort. */
+export function timeId(now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}${crypto.randomUUID().replace(/-/g, '').slice(0, 10)}`;
+}

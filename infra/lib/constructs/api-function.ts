@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { lambdaBundling } from '../lambda-bundling';
 import { paths } from '../paths';
 import { acknowledge, nagReference } from '../nag';
 
@@ -39,6 +40,9 @@ export const tableActions = [
 
 /** Actions the API needs on its buckets' objects: read, write, delete, and clean up failed multipart uploads. */
 export const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
+
+// ESM with a require() shim, minified, with source maps: shared with tests/integration/lambda-bundle.test.ts.
+const { format, ...sharedBundling } = lambdaBundling.cdk;
 
 /** The Hono API (functions/src/lambda.ts) as one Lambda function, bundled by the local esbuild. */
 export class ApiFunction extends Construct {
@@ -82,15 +86,10 @@ export class ApiFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
+        ...sharedBundling,
+        format: format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
         // Never Docker: synth must work offline on machines without it.
         forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies call require(); ESM output has none unless we create one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
         sourcesContent: false,
         // Bundle the AWS SDK too: the deployed code then runs the versions from package-lock.json,
         // the ones the tests ran, not whatever the Lambda runtime ships this month.

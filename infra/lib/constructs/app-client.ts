@@ -47,6 +47,7 @@ export function createAppClient(scope: Construct, id: string, props: AppClientPr
       .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
       .withCustomAttributes(organisationIdAttribute),
     // organisationId decides what a partner may see, so only administrators may change it.
+    // E-mail stays writable: Cognito requires required attributes to be writable by the client.
     writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, givenName: true, familyName: true }),
   });
 }

@@ -47,7 +47,7 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
     // Versions exist to undo mistakes, not to keep every edit forever.
     lifecycleRules.push({ id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) });
   }
-  const bucket = new Bucket(scope, `${pascal(props.role)}Bucket`, {
+  const bucket = new Bucket(scope, roleBucketId(props.role), {
     ...secureBucketDefaults,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: spec.versioned,
@@ -66,6 +66,7 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
   return bucket;
 }
 
-function pascal(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/** Construct id (and so logical id prefix) of a role's bucket: UploadsBucket, ContentBucket, ... */
+export function roleBucketId(role: BucketRole): string {
+  return `${role.charAt(0).toUpperCase()}${role.slice(1)}Bucket`;
 }

@@ -45,6 +45,8 @@ export class IdentityStack extends Stack {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
+      // A changed address only takes effect once verified; until then sign-in uses the old one.
+      keepOriginal: { email: true },
       standardAttributes: {
         email: { required: true, mutable: true },
         givenName: { required: false, mutable: true },

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { DefaultStackSynthesizer, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
 import { acknowledge, nagReference, stackChildrenStartingWith } from '../nag';
 import { paths } from '../paths';
 import { SetupError } from '../settings';
+import type { AwsConfig } from '../../../web/src/config';
 import type { AppStack } from './app-stack';
 import type { IdentityStack } from './identity-stack';
 
@@ -17,14 +19,16 @@ export interface WebStackProps extends StackProps {
   webDistPath: string;
 }
 
-/** The shape of /config.json, read by the front end at start-up to find its AWS resources. */
-export interface RuntimeConfig {
-  mode: 'aws';
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  cognitoDomain: string;
-  contentOrigin: string;
+/**
+ * The front end must be built before synth. buildApp checks this before any stack is built, so
+ * the one line below is all a developer sees, not esbuild output followed by a stack trace.
+ */
+export function assertWebBuild(webDistPath: string): void {
+  if (!existsSync(webDistPath)) {
+    const relative = path.relative(paths.repoRoot, path.resolve(paths.repoRoot, webDistPath));
+    const shown = relative.startsWith('..') ? webDistPath : relative;
+    throw new SetupError(`${shown} is missing: run \`npm run build:web\` first`);
+  }
 }
 
 /**
@@ -32,11 +36,12 @@ export interface RuntimeConfig {
  * A stack of its own so a front-end release is `cdk deploy <prefix>-Web` and nothing else.
  */
 export class WebStack extends Stack {
+  /** What /config.json holds (tokens resolve at deploy time). */
+  readonly runtimeConfig: AwsConfig;
+
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
-    if (!existsSync(props.webDistPath)) {
-      throw new SetupError(`${path.relative(paths.repoRoot, props.webDistPath) || props.webDistPath} is missing: run \`npm run build:web\` first`);
-    }
+    assertWebBuild(props.webDistPath);
     const { app, identity } = props;
     // Named import: CDK's grants on it appear in cdk-nag findings under a name we can write down.
     const bucket = Bucket.fromBucketAttributes(this, 'WebBucketRef', app.shared.webBucket);
@@ -53,7 +58,8 @@ export class WebStack extends Stack {
       memoryLimit: 512,
     });
 
-    const config: RuntimeConfig = {
+    // The front end's own type (web/src/config.ts), so both sides agree on every field.
+    const config: AwsConfig = {
       mode: 'aws',
       region: this.region,
       userPoolId: identity.userPool.userPoolId,
@@ -73,6 +79,7 @@ export class WebStack extends Stack {
       memoryLimit: 512,
     });
     entryFiles.node.addDependency(hashedAssets);
+    this.runtimeConfig = config;
 
     this.acknowledgeDeploymentHandler(bucket);
   }
@@ -87,7 +94,8 @@ export class WebStack extends Stack {
     const handler = handlers[0]!;
     const qualifier = (this.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     // As cdk-nag prints the bootstrap asset bucket: partition and region literal, account a placeholder.
-    const assetObjects = `arn:${this.partition}:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${this.region}/*`;
+    const partition = RegionInfo.get(this.region).partition ?? 'aws';
+    const assetObjects = `arn:${partition}:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${this.region}/*`;
     const cdkHandler = 'CDK-provided BucketDeployment handler (runs only while deploying)';
     const findings: Array<[string, string]> = [
       ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -100,7 +108,7 @@ export class WebStack extends Stack {
       [`AwsSolutions-IAM5[Resource::${assetObjects}]`, `${cdkHandler}: reads the staged front-end zip from the CDK bootstrap bucket.`],
       [`AwsSolutions-IAM5[Resource::${nagReference(this, webBucket.arnForObjects('*'))}]`,
         `${cdkHandler}: writes every front-end file into the web bucket, and only that bucket.`],
-      ['AwsSolutions-IAM5[Resource::*]', `${cdkHandler}: cloudfront:CreateInvalidation does not support resource-level scoping in CDK's grant.`],
+      ['AwsSolutions-IAM5[Resource::*]', `${cdkHandler}: CDK grants cloudfront:CreateInvalidation/GetInvalidation on '*'; used only to invalidate the app distribution after a release.`],
       ['AwsSolutions-L1', `${cdkHandler}: CDK chooses and upgrades its Python runtime.`],
     ];
     for (const [id, reason] of findings) acknowledge(handler, id, reason);

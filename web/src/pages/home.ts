@@ -10,8 +10,8 @@ import type { PageView } from '../router';
 type CardKey = keyof Messages['home']['cards'];
 
 /**
- * What each role will find here. Placeholders until the features land: text cards,
- * not links, so nobody follows a link into nothing. Replace with links as pages arrive.
+ * What each role will find here. Cards of features that exist carry links (see `cardLinks`);
+ * the others stay text cards marked "Binnenkort", so nobody follows a link into nothing.
  */
 const cardsByRole: Record<string, CardKey[]> = {
   'academy-admin': ['admin'],
@@ -27,6 +27,29 @@ export function cardsFor(roles: readonly string[]): CardKey[] {
   // Everyone signed in reads the knowledge base, whatever their roles.
   if (!keys.includes('knowledge') && !keys.includes('partnerKnowledge')) keys.push('knowledge');
   return [...new Set(keys)];
+}
+
+/** Links on the cards whose pages exist; a card without links shows "Binnenkort". */
+export function cardLinks(key: CardKey, m: Messages['home']): Array<{ href: string; label: string }> {
+  switch (key) {
+    case 'knowledge':
+      return [
+        { href: '/kennis', label: m.links.knowledge },
+        { href: '/mijn-signalen', label: m.links.mySignals },
+      ];
+    case 'partnerKnowledge':
+      return [
+        { href: '/kennis', label: m.links.knowledge },
+        { href: '/mijn-signalen', label: m.links.mySignals },
+      ];
+    case 'authoring':
+      return [
+        { href: '/kennis/review', label: m.links.myWork },
+        { href: '/kennis/nieuw', label: m.links.newArticle },
+      ];
+    default:
+      return [];
+  }
 }
 
 export function home(): PageView {
@@ -89,15 +112,18 @@ function signedIn(user: Me): PageView {
         h(
           'ul',
           { class: 'card-grid' },
-          cardsFor(user.roles).map((key) =>
-            h(
+          cardsFor(user.roles).map((key) => {
+            const links = cardLinks(key, m);
+            return h(
               'li',
               { class: 'card', 'data-card': key },
               h('h3', null, m.cards[key].title),
               h('p', null, m.cards[key].text),
-              h('p', { class: 'badge' }, t().common.comingSoon),
-            ),
-          ),
+              links.length > 0
+                ? h('ul', { class: 'card__links' }, links.map((l) => h('li', null, h('a', { href: l.href }, l.label))))
+                : h('p', { class: 'badge' }, t().common.comingSoon),
+            );
+          }),
         ),
       ),
     ),

@@ -6,12 +6,19 @@ import { h, on, replaceChildren, uid } from '../dom';
 import { roleLabel, t } from '../i18n';
 import { startSignIn } from '../oidc';
 import { primaryRole, sortRoles } from '../roles';
+import { rememberReturnPath, safeReturnPath } from '../returnTo';
 import { navigate } from '../router';
-import type { PageView } from '../router';
+import type { PageContext, PageView } from '../router';
 
-export async function signIn(): Promise<PageView> {
+export async function signIn(ctx?: PageContext): Promise<PageView> {
   const cfg = config();
-  return cfg.mode === 'local' ? localSignIn() : hostedSignIn(() => startSignIn(cfg));
+  // `?terug=/kennis/x`: pages that need a session link here and get the reader back afterwards.
+  const back = safeReturnPath(ctx?.query.get('terug'));
+  if (cfg.mode === 'local') return localSignIn(back);
+  return hostedSignIn(() => {
+    rememberReturnPath(back);
+    return startSignIn(cfg);
+  });
 }
 
 function hostedSignIn(start: () => Promise<void>): PageView {
@@ -29,7 +36,7 @@ function hostedSignIn(start: () => Promise<void>): PageView {
 }
 
 /** Local demo: one button per demo user, grouped under the user's most specific role. */
-async function localSignIn(): Promise<PageView> {
+async function localSignIn(back: string | null): Promise<PageView> {
   const m = t();
   const user = currentUser();
   const alerts = h('div', { class: 'alerts' });
@@ -62,7 +69,7 @@ async function localSignIn(): Promise<PageView> {
     status.textContent = m.signIn.signingIn;
     try {
       await devSignIn(chosen.id);
-      navigate('/');
+      navigate(back ?? '/');
     } catch (err) {
       status.textContent = '';
       alerts.append(problemAlert(err));

@@ -4,6 +4,7 @@ import { config } from '../config';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { completeSignIn } from '../oidc';
+import { takeReturnPath } from '../returnTo';
 import { navigate } from '../router';
 import type { PageView } from '../router';
 import { notFound } from './notFound';
@@ -25,7 +26,7 @@ export async function signInCallback(): Promise<PageView> {
   try {
     await attempt.result;
     // replace: the code must not stay in history; this render is superseded by the home page.
-    navigate('/', { replace: true });
+    navigate(takeReturnPath() ?? '/', { replace: true });
     return { title: m.callback.busy, content: h('p', { role: 'status' }, m.callback.busy) };
   } catch (err) {
     // Drop code/state from the address bar; keep the cached outcome addressable by the new URL.

@@ -1,0 +1,89 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import type { Membership, NetworkRole } from '../knowledge/workflow';
+
+export interface Network {
+  id: string;
+  name: string;
+  theme: string;
+  description: string;
+  leads: string[];
+}
+
+export interface NetworkMember {
+  userId: string;
+  name: string;
+  role: NetworkRole;
+}
+
+const clean = <T>(item: Record<string, unknown>): T => {
+  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+export async function getNetwork(store: StoreClients, networkId: string): Promise<Network | undefined> {
+  const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.network(networkId) }));
+  return res.Item ? clean<Network>(res.Item) : undefined;
+}
+
+export async function listNetworks(store: StoreClients): Promise<Network[]> {
+  const res = await store.doc.send(
+    new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'NETWORKS' } }),
+  );
+  return (res.Items ?? []).map((i) => clean<Network>(i));
+}
+
+export async function listMembers(store: StoreClients, networkId: string): Promise<NetworkMember[]> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
+      ExpressionAttributeValues: { ':pk': `NETWORK#${networkId}`, ':m': 'MEMBER#' },
+    }),
+  );
+  return (res.Items ?? []).map((i) => ({ userId: i.userId as string, name: i.name as string, role: i.role as NetworkRole }));
+}
+
+/** The caller's memberships: one Query on GSI1, made only by routes that need them. */
+export async function membershipsOf(store: StoreClients, userId: string): Promise<Membership[]> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}#NETWORKS` },
+    }),
+  );
+  return (res.Items ?? []).map((i) => ({ networkId: i.networkId as string, role: i.role as NetworkRole }));
+}
+
+/** Creates a network with its members in one transaction; a second call for the same id changes nothing. */
+export async function createNetwork(store: StoreClients, network: Network, members: NetworkMember[]): Promise<'created' | 'exists'> {
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.network(network.id), ...keys.networkIndex(network.name), type: 'network', ...network },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...members.map((m) => ({
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.member(network.id, m.userId), ...keys.memberIndex(m.userId, network.id), type: 'membership', networkId: network.id, networkName: network.name, ...m },
+            },
+          })),
+        ],
+      }),
+    );
+    return 'created';
+  } catch (err) {
+    const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+    throw err;
+  }
+}

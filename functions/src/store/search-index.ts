@@ -1,0 +1,80 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import { conditionFailed } from './articles';
+import { createSearchIndex, loadSearchIndex, type SearchIndex } from '../knowledge/search';
+
+interface Pointer {
+  version: number;
+  key: string;
+}
+
+/**
+ * The search index lives as a snapshot in S3; a DynamoDB pointer names the current snapshot and
+ * orders concurrent writers (conditional write on its version). Each API instance keeps the index
+ * in memory and re-reads the pointer at most every `recheckMs`, so a publish elsewhere shows up
+ * within seconds without a request-path S3 read. See docs/knowledge-base.md for the OpenSearch path.
+ */
+export class SearchIndexStore {
+  private cached?: { pointer: Pointer; index: SearchIndex; checkedAt: number };
+
+  constructor(
+    private readonly store: StoreClients,
+    private readonly name = 'articles',
+    private readonly recheckMs = 5000,
+  ) {}
+
+  private async readPointer(): Promise<Pointer | undefined> {
+    const res = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: keys.searchPointer(this.name) }));
+    return res.Item ? { version: res.Item.version as number, key: res.Item.key as string } : undefined;
+  }
+
+  private async load(pointer: Pointer | undefined): Promise<SearchIndex> {
+    if (!pointer) return createSearchIndex([]);
+    const res = await this.store.s3.send(new GetObjectCommand({ Bucket: this.store.buckets.attachments, Key: pointer.key }));
+    return loadSearchIndex(await res.Body!.transformToString());
+  }
+
+  /** The current index; cheap on the hot path (memory), with a pointer check every few seconds. */
+  async current(): Promise<SearchIndex> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.checkedAt < this.recheckMs) return this.cached.index;
+    const pointer = await this.readPointer();
+    if (this.cached && pointer?.version === this.cached.pointer.version) {
+      this.cached.checkedAt = now;
+      return this.cached.index;
+    }
+    const index = await this.load(pointer);
+    this.cached = { pointer: pointer ?? { version: 0, key: '' }, index, checkedAt: now };
+    return index;
+  }
+
+  /** Applies a change on top of the newest snapshot and publishes it; retries when another writer won. */
+  async update(mutate: (index: SearchIndex) => void): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const pointer = await this.readPointer();
+      const index = this.cached && pointer?.version === this.cached.pointer.version ? this.cached.index : await this.load(pointer);
+      mutate(index);
+      const version = (pointer?.version ?? 0) + 1;
+      const key = `search/${this.name}/v${String(version).padStart(8, '0')}-${crypto.randomUUID().slice(0, 8)}.json`;
+      await this.store.s3.send(new PutObjectCommand({ Bucket: this.store.buckets.attachments, Key: key, Body: index.toJSON(), ContentType: 'application/json' }));
+      try {
+        await this.store.doc.send(
+          new PutCommand({
+            TableName: this.store.tableName,
+            Item: { ...keys.searchPointer(this.name), type: 'search-pointer', version, key, updatedAt: new Date().toISOString() },
+            ConditionExpression: pointer ? 'version = :v' : 'attribute_not_exists(PK)',
+            ExpressionAttributeValues: pointer ? { ':v': pointer.version } : undefined,
+          }),
+        );
+        this.cached = { pointer: { version, key }, index, checkedAt: Date.now() };
+        return;
+      } catch (err) {
+        if (!conditionFailed(err)) throw err;
+        this.cached = undefined; // someone else published first: rebuild on their snapshot
+      }
+    }
+    throw new Error('Search index update lost five races in a row');
+  }
+}

@@ -1,0 +1,126 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import { conditionFailed } from './articles';
+
+/** A reader's feedback on an article: useful or not, optionally with a remark or question. */
+export interface Signal {
+  id: string;
+  articleId: string;
+  articleSlug: string;
+  articleTitle: string;
+  networkId: string;
+  reader: { id: string; name: string };
+  useful: boolean;
+  remark?: string;
+  /** Only signals with a remark need an answer; a bare vote is closed on arrival. */
+  status: 'open' | 'closed';
+  answer?: string;
+  answeredBy?: { id: string; name: string };
+  answeredAt?: string;
+  createdAt: string;
+}
+
+const strip = (item: Record<string, unknown>): Signal => {
+  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
+  return rest as unknown as Signal;
+};
+
+/** The signal and the article's counters change together, so counts never drift from signals. */
+export async function createSignal(store: StoreClients, s: Signal): Promise<void> {
+  await store.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: {
+              ...keys.signal(s.articleId, s.id),
+              ...keys.signalByReader(s.reader.id, s.id),
+              ...(s.status === 'open' ? keys.openSignalByNetwork(s.networkId, s.id) : {}),
+              type: 'signal',
+              ...s,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.article(s.articleId),
+            UpdateExpression: 'ADD useful :u, notUseful :n, openSignals :o',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':u': s.useful ? 1 : 0, ':n': s.useful ? 0 : 1, ':o': s.status === 'open' ? 1 : 0 },
+          },
+        },
+      ],
+    }),
+  );
+}
+
+export async function getSignal(store: StoreClients, articleId: string, signalId: string): Promise<Signal | undefined> {
+  const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.signal(articleId, signalId) }));
+  return res.Item ? strip(res.Item) : undefined;
+}
+
+/** Answering closes the signal (leaves the network's open list) and lowers the open count. */
+export async function answerSignal(store: StoreClients, s: Signal, answer: string, by: { id: string; name: string }, at: string): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.signal(s.articleId, s.id),
+              UpdateExpression: 'SET #status = :closed, answer = :a, answeredBy = :by, answeredAt = :at REMOVE GSI2PK, GSI2SK',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':a': answer, ':by': by, ':at': at },
+            },
+          },
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.article(s.articleId),
+              UpdateExpression: 'ADD openSignals :minus',
+              ExpressionAttributeValues: { ':minus': -1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function signalsOfReader(store: StoreClients, userId: string): Promise<Signal[]> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}#SIGNALS` },
+      ScanIndexForward: false,
+      Limit: 100,
+    }),
+  );
+  return (res.Items ?? []).map(strip);
+}
+
+export async function openSignalsOfNetwork(store: StoreClients, networkId: string): Promise<Signal[]> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': `NETWORK#${networkId}#SIGNALS#OPEN` },
+      ScanIndexForward: false,
+      Limit: 200,
+    }),
+  );
+  return (res.Items ?? []).map(strip);
+}

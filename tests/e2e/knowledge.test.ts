@@ -1,0 +1,458 @@
+/**
+ * Knowledge base in a real browser (Chromium via playwright-core) against the real local stack
+ * with the seeded demo content: write → review → publish → find and read, visibility for
+ * anonymous readers, XSS payloads through the whole pipeline, and the editor's 409 handling.
+ * axe-core runs on every page a scenario visits.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, stack } from '../support/api';
+import { expectNoAxeViolations, launchBrowser, trackScriptBytes, watchConsole } from '../support/browser';
+import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
+import { xssPayloads } from '../unit/knowledge/xss-corpus';
+import { parseHighlighted, unescapeHtml } from '../../web/src/pages/knowledge/highlight';
+
+const users = {
+  joost: 'Joost Bakker – Auteur, Medewerker',
+  fatima: 'Fatima el Amrani – Auteur, Medewerker',
+  eva: 'Eva Mulder – Ketenpartner',
+};
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<{ page: Page; log: { errors: string[] } }> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, log: watchConsole(page) };
+}
+
+const url = (path: string) => `${stack().appUrl}${path}`;
+
+async function signInAs(page: Page, buttonName: string): Promise<void> {
+  await page.goto(url('/aanmelden'));
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+}
+
+async function h1(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Dangerous leftovers in a subtree: script-capable elements, on* handlers, javascript: URLs. */
+async function executableLeftovers(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const found: string[] = [];
+    for (const root of Array.from(document.querySelectorAll(sel))) {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'style', 'link', 'meta', 'base', 'template'].includes(el.localName)) {
+          found.push(`<${el.localName}>`);
+        }
+        for (const attr of Array.from(el.attributes)) {
+          const value = attr.value.replace(/[\x00-\x20]+/g, '').toLowerCase();
+          if (attr.name.toLowerCase().startsWith('on') || attr.name === 'style' || attr.name === 'srcdoc') found.push(`${el.localName}[${attr.name}]`);
+          if (/^(javascript|vbscript|data):/.test(value)) found.push(`${el.localName}[${attr.name}=${value.slice(0, 30)}]`);
+        }
+      }
+    }
+    return found;
+  }, selector);
+}
+
+describe('search highlights (pure)', () => {
+  it('splits on <mark> only and decodes the five entities once', () => {
+    expect(parseHighlighted('Het <mark>veiligheidsplan</mark> &amp; de &lt;b&gt;')).toEqual([
+      { text: 'Het ', mark: false },
+      { text: 'veiligheidsplan', mark: true },
+      { text: ' & de <b>', mark: false },
+    ]);
+    expect(unescapeHtml('&amp;lt;script&amp;gt; &quot;a&quot; &#39;b&#39;')).toBe('&lt;script&gt; "a" \'b\'');
+    // Anything that is not exactly <mark>/</mark> stays text.
+    expect(parseHighlighted('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)>', mark: false }]);
+  });
+});
+
+describe('knowledge base in Chromium', () => {
+  it('a: author writes, lead publishes, partner finds and reads (axe clean throughout)', async () => {
+    const word = uniqueWord('kraanvogel');
+    const title = `Samenwerken rond crisiskaart ${word}`;
+
+    // --- Joost (author, member of Suïcidepreventie) writes and submits -----------------------
+    const { page: author, log: authorLog } = await newPage();
+    await signInAs(author, users.joost);
+    await expectNoAxeViolations(author, 'home (author)');
+    await author.getByRole('link', { name: 'Nieuw artikel schrijven' }).click();
+    await h1(author, 'Nieuw artikel');
+    await expectNoAxeViolations(author, '/kennis/nieuw');
+
+    await author.getByLabel('Titel', { exact: true }).fill(title);
+    await author.getByLabel('Samenvatting', { exact: true }).fill('Hoe huisarts, wijkteam en ggz samen een crisiskaart opstellen en gebruiken.');
+    await author.getByLabel('Netwerk', { exact: true }).selectOption('suicidepreventie');
+    await author.getByRole('radio', { name: /^Ketenpartners/ }).check();
+    await author.getByLabel('Trefwoorden', { exact: true }).fill('crisiskaart, samenwerking');
+    await author.getByLabel('Thema’s', { exact: true }).fill('suïcidepreventie');
+    await author.getByLabel('Tekst (Markdown)').fill(`## Wat is een crisiskaart\n\nEen **crisiskaart** beschrijft wat helpt. Kenmerk: ${word}.\n\n- afspraken\n- contactpersonen`);
+
+    const preview = author.getByRole('region', { name: 'Voorbeeld' });
+    await preview.getByRole('heading', { name: 'Wat is een crisiskaart' }).waitFor();
+    expect(await preview.locator('strong').first().textContent()).toBe('crisiskaart');
+    expect(await preview.locator('li').count()).toBe(2);
+    await expectNoAxeViolations(author, '/kennis/nieuw (with preview)');
+
+    // A language switch re-renders the page; unsaved edits survive it.
+    await author.getByRole('button', { name: 'Switch to English' }).click();
+    await h1(author, 'New article');
+    expect(await author.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
+    await expectNoAxeViolations(author, '/kennis/nieuw (English)');
+    await author.getByRole('button', { name: 'Schakel over naar Nederlands' }).click();
+    await h1(author, 'Nieuw artikel');
+    expect(await author.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
+    expect(await author.getByRole('radio', { name: /^Ketenpartners/ }).isChecked()).toBe(true);
+    await preview.getByRole('heading', { name: 'Wat is een crisiskaart' }).waitFor();
+
+    await author.getByRole('button', { name: 'Concept opslaan' }).click();
+    await author.waitForURL(/\/kennis\/bewerken\/[^/]+$/);
+    await author.getByText('Concept opgeslagen').waitFor();
+    const articleId = decodeURIComponent(new URL(author.url()).pathname.split('/').pop()!);
+    await expectNoAxeViolations(author, '/kennis/bewerken (saved)');
+
+    await author.getByRole('button', { name: 'Ter review aanbieden' }).click();
+    await author.getByText('Het concept ligt nu ter review').waitFor();
+    await author.locator('.state', { hasText: 'In review' }).waitFor();
+    expect(await author.getByRole('button', { name: 'Concept opslaan' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(author, '/kennis/bewerken (in review)');
+    expect(authorLog.errors).toEqual([]);
+
+    // --- Fatima (lead of Suïcidepreventie) reviews and publishes ------------------------------
+    const { page: lead, log: leadLog } = await newPage();
+    await signInAs(lead, users.fatima);
+    await lead.getByRole('link', { name: 'Mijn redactiewerk' }).click();
+    await h1(lead, 'Mijn redactiewerk');
+    await expectNoAxeViolations(lead, '/kennis/review');
+    await lead.getByRole('link', { name: title }).click();
+    await h1(lead, `Review: ${title}`);
+    expect(new URL(lead.url()).pathname).toBe(`/kennis/review/${articleId}`);
+    await lead.locator('.article-body strong', { hasText: 'crisiskaart' }).waitFor();
+    await expectNoAxeViolations(lead, '/kennis/review/{id}');
+
+    // The note is required: the page says so next to the field.
+    await lead.getByRole('button', { name: 'Publiceren' }).click();
+    const note = lead.getByLabel('Toelichting bij deze versie');
+    await expect.poll(() => note.getAttribute('aria-invalid')).toBe('true');
+    await note.fill('Eerste versie, besproken in het netwerkoverleg.');
+    await lead.getByRole('button', { name: 'Publiceren' }).click();
+    await lead.getByText('Versie 1 is gepubliceerd.').waitFor();
+    await expectNoAxeViolations(lead, '/kennis/review/{id} (published)');
+    await lead.getByRole('link', { name: 'Bekijk het artikel' }).click();
+    await h1(lead, title);
+    // Authors and leads get the edit and history links.
+    await lead.getByRole('link', { name: 'Bewerken' }).waitFor();
+    await lead.getByRole('link', { name: 'Geschiedenis' }).click();
+    await h1(lead, `Geschiedenis: ${title}`);
+    await lead.getByRole('cell', { name: 'Eerste versie, besproken in het netwerkoverleg.' }).waitFor();
+    await expectNoAxeViolations(lead, '/kennis/geschiedenis/{id}');
+    expect(leadLog.errors).toEqual([]);
+
+    // --- Eva (partner) searches and reads -----------------------------------------------------
+    const { page: partner, log: partnerLog } = await newPage();
+    const scriptBytes = trackScriptBytes(partner);
+    await signInAs(partner, users.eva);
+    await partner.getByRole('link', { name: 'Kennisbank', exact: true }).click();
+    await h1(partner, 'Kennisbank');
+    await expectNoAxeViolations(partner, '/kennis (partner)');
+    await partner.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill(word);
+    await partner.getByRole('button', { name: 'Zoeken' }).click();
+    const hit = partner.getByRole('link', { name: title });
+    await hit.waitFor();
+    await expect.poll(() => partner.locator('[aria-live="polite"]').textContent()).toBe('1 artikel');
+    expect(new URL(partner.url()).searchParams.get('q')).toBe(word);
+    expect(await partner.locator('.result mark').first().textContent()).toBe(word);
+    expect(await partner.locator('.result .badge--audience').first().textContent()).toContain('Ketenpartners');
+    await expectNoAxeViolations(partner, '/kennis?q= (partner)');
+    await hit.click();
+    await h1(partner, title);
+    await partner.locator('.article-body', { hasText: word }).waitFor();
+    await partner.getByText('Laatst beoordeeld').waitFor();
+    await partner.getByRole('heading', { name: 'Was dit artikel nuttig?' }).waitFor();
+    await expectNoAxeViolations(partner, '/kennis/{slug} (partner)');
+
+    // Feedback with a question; it shows up under Mijn signalen.
+    await partner.getByLabel('Opmerking of vraag (optioneel)').fill('Is er een voorbeeld van een ingevulde crisiskaart?');
+    await partner.getByRole('button', { name: 'Ja, nuttig' }).click();
+    await partner.getByText('Bedankt voor je feedback').waitFor();
+    await expectNoAxeViolations(partner, '/kennis/{slug} (feedback sent)');
+    await partner.getByRole('link', { name: 'Mijn signalen' }).click();
+    await h1(partner, 'Mijn signalen');
+    await partner.getByRole('link', { name: title }).waitFor();
+    await partner.getByText('Wacht op antwoord').waitFor();
+    await expectNoAxeViolations(partner, '/mijn-signalen');
+
+    expect(scriptBytes()).toBeLessThanOrEqual(100 * 1024);
+    expect(partnerLog.errors).toEqual([]);
+
+    // --- Joost answers the open signal ----------------------------------------------------------
+    await author.goto(url('/kennis/signalen/suicidepreventie'));
+    await h1(author, /^Open signalen: /);
+    await expectNoAxeViolations(author, '/kennis/signalen/{networkId}');
+    const signal = author.locator('.signal', { hasText: title });
+    await signal.getByLabel('Antwoord aan Eva Mulder').fill('Ja, in de bijlage van de richtlijn staat er een.');
+    await signal.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await signal.getByText('Beantwoord en afgesloten.').waitFor();
+    await expectNoAxeViolations(author, '/kennis/signalen/{networkId} (answered)');
+  });
+
+  it('b: anonymous reads public knowledge, is asked to sign in for internal, and never finds internal articles', async () => {
+    const { page, log } = await newPage();
+    const scriptBytes = trackScriptBytes(page);
+    await page.goto(url('/kennis/suicidaliteit-bespreekbaar-maken'));
+    await h1(page, 'Suïcidaliteit bespreekbaar maken');
+    await page.getByText('Meld je aan om feedback te geven').waitFor();
+    await page.locator('.article-body h2').first().waitFor();
+    expect(await page.locator('h1').count()).toBe(1);
+    // Related articles: exactly what the API offers an anonymous reader, all public.
+    const read = await api('/api/articles/by-slug/suicidaliteit-bespreekbaar-maken');
+    const related = read.data.related as Array<{ slug: string; audience: string }>;
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.every((r) => r.audience === 'public')).toBe(true);
+    const relatedHrefs = await page.locator('.related__list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(relatedHrefs).toEqual(related.map((r) => `/kennis/${r.slug}`));
+    await expectNoAxeViolations(page, '/kennis/suicidaliteit-bespreekbaar-maken (anonymous)');
+    // First load of a knowledge page stays within budget (shell + lazy chunks).
+    expect(scriptBytes()).toBeGreaterThan(0);
+    expect(scriptBytes()).toBeLessThanOrEqual(100 * 1024);
+
+    await page.goto(url('/kennis/case-methode-chronologische-uitvraag'));
+    await h1(page, 'Aanmelden vereist');
+    await page.getByText('Meld je aan om dit artikel te lezen').waitFor();
+    expect(await page.getByRole('link', { name: 'Meld je aan' }).getAttribute('href')).toBe('/aanmelden?terug=%2Fkennis%2Fcase-methode-chronologische-uitvraag');
+    await expectNoAxeViolations(page, '/kennis/case-methode-chronologische-uitvraag (anonymous)');
+
+    await page.goto(url('/kennis/bestaat-niet-xyz'));
+    await h1(page, 'Artikel niet gevonden');
+    await expectNoAxeViolations(page, '/kennis/bestaat-niet-xyz');
+
+    // Browsing: the UI shows exactly what the API gives an anonymous reader, all public.
+    const anonymous = await api('/api/articles?q=&limit=10&offset=0');
+    expect(anonymous.status).toBe(200);
+    const staff = await api('/api/articles?q=&limit=50', { token: await tokens.employee() });
+    const internalSlugs = (staff.data.results as Array<{ slug: string; audience: string }>).filter((r) => r.audience === 'internal').map((r) => r.slug);
+    expect(internalSlugs).toContain('case-methode-chronologische-uitvraag');
+    expect((anonymous.data.results as Array<{ audience: string }>).every((r) => r.audience === 'public')).toBe(true);
+
+    await page.goto(url('/kennis'));
+    await h1(page, 'Kennisbank');
+    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toBe(`${anonymous.data.total} ${anonymous.data.total === 1 ? 'artikel' : 'artikelen'}`);
+    const listed = async () => (await page.locator('.result__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map((h) => decodeURIComponent(h!.replace('/kennis/', '')));
+    expect(await listed()).toEqual((anonymous.data.results as Array<{ slug: string }>).map((r) => r.slug));
+    for (const slug of internalSlugs) expect(await listed()).not.toContain(slug);
+    await expectNoAxeViolations(page, '/kennis (anonymous)');
+
+    // Searching for words of an internal article finds nothing internal, in UI and API alike.
+    const query = 'chronologische uitvraag';
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill(query);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/q=chronologische/);
+    const searched = await api(`/api/articles?q=${encodeURIComponent(query)}&limit=10`);
+    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain(searched.data.total === 1 ? '1 artikel' : `${searched.data.total} artikelen`);
+    for (const slug of internalSlugs) expect(await listed()).not.toContain(slug);
+    expect(await page.locator('.badge--internal').count()).toBe(0);
+    await expectNoAxeViolations(page, '/kennis?q=chronologische uitvraag (anonymous)');
+
+    // Filters from the URL; an internal audience filter yields nothing for anonymous readers.
+    await page.goto(url('/kennis?doelgroep=internal'));
+    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toMatch(/^0 artikelen/);
+
+    // State lives in the URL: Back and Forward restore the search.
+    await page.goto(url('/kennis'));
+    await h1(page, 'Kennisbank');
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill('veiligheidsplan');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/q=veiligheidsplan/);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).inputValue()).toBe('veiligheidsplan');
+    expect(log.errors.filter((e) => !/401|Unauthorized|404|Not Found/i.test(e))).toEqual([]);
+  });
+
+  it('c: XSS payloads stay inert in the article page and in the editor preview', async () => {
+    const own = [
+      '<img src=x onerror="window.__xss=1">',
+      '<svg onload="window.__xss=1"></svg>',
+      '<details open ontoggle="window.__xss=1">x</details>',
+      '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+      '[klik](javascript:window.__xss=1)',
+      '<a href="javascript:window.__xss=1" id="xss-link">klik</a>',
+      '<script>window.__xss=1</script>',
+      '![x](x" onerror="window.__xss=1)',
+    ];
+    const markdown = [...xssPayloads, ...own].join('\n\n');
+    const word = uniqueWord('xssvink');
+    const { slug } = await publishArticle({ title: `Veiligheidstest ${word}`, audience: 'public', markdown });
+
+    const { page, log } = await newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(url(`/kennis/${slug}`));
+    await h1(page, `Veiligheidstest ${word}`);
+    await page.locator('.article-body', { hasText: 'constructor.constructor' }).waitFor();
+    // Give handlers (onerror/onload/ontoggle) a chance to fire if anything got through.
+    await page.waitForTimeout(500);
+    await page.locator('.article-body a').evaluateAll((as) => as.forEach((a) => a.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))));
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await executableLeftovers(page, '.article-body')).toEqual([]);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(log.errors.filter((e) => /Content Security Policy|pageerror/i.test(e))).toEqual([]);
+
+    // The live preview in the editor renders the same payloads through the same path.
+    await signInAs(page, users.joost);
+    await page.goto(url('/kennis/nieuw'));
+    await h1(page, 'Nieuw artikel');
+    await page.getByLabel('Tekst (Markdown)').fill(markdown);
+    const preview = page.getByRole('region', { name: 'Voorbeeld' });
+    await preview.locator('.preview__body', { hasText: 'constructor.constructor' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await executableLeftovers(page, '.preview__body')).toEqual([]);
+    expect(log.errors.filter((e) => /Content Security Policy|pageerror/i.test(e))).toEqual([]);
+  });
+
+  it('d: two editors on one draft: the second save gets a version conflict, never a silent overwrite', async () => {
+    const word = uniqueWord('conflict');
+    const created = await createArticle(await tokens.author(), { title: `Conflicttest ${word}`, audience: 'internal' });
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    const id = created.data.article.id as string;
+
+    const { page: a } = await newPage();
+    const { page: b, log: bLog } = await newPage();
+    await signInAs(a, users.joost);
+    await signInAs(b, users.fatima);
+    await a.goto(url(`/kennis/bewerken/${id}`));
+    await b.goto(url(`/kennis/bewerken/${id}`));
+    await h1(a, `Bewerken: Conflicttest ${word}`);
+    await h1(b, `Bewerken: Conflicttest ${word}`);
+
+    await a.getByLabel('Titel', { exact: true }).fill(`Conflicttest ${word} (Joost)`);
+    await a.getByRole('button', { name: 'Concept opslaan' }).click();
+    await a.getByText('Concept opgeslagen (revisie 2).').waitFor();
+
+    await b.getByLabel('Samenvatting', { exact: true }).fill('Fatima wijzigt de samenvatting tegelijkertijd.');
+    await b.getByRole('button', { name: 'Concept opslaan' }).click();
+    const alert = b.getByRole('alert').filter({ hasText: 'Joost Bakker' });
+    await alert.waitFor();
+    await alert.getByText('Iemand anders heeft dit intussen gewijzigd').waitFor();
+    await alert.getByText(/^Referentie: /).waitFor();
+    const reload = alert.getByRole('button', { name: 'Nieuwste versie laden' });
+    await reload.waitFor();
+    await expectNoAxeViolations(b, '/kennis/bewerken/{id} (conflict)');
+
+    // The server kept Joost's version.
+    const stored = await api(`/api/articles/${id}`, { token: await tokens.author() });
+    expect(stored.data.draft.title).toBe(`Conflicttest ${word} (Joost)`);
+    expect(stored.data.draft.summary).not.toContain('Fatima');
+
+    // Loading the newest version discards local edits only after a confirm().
+    const confirms: string[] = [];
+    b.once('dialog', (dialog) => {
+      confirms.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reload.click();
+    await expect.poll(() => confirms.length).toBe(1);
+    expect(await b.getByLabel('Samenvatting', { exact: true }).inputValue()).toContain('Fatima');
+    b.once('dialog', (dialog) => void dialog.accept());
+    await reload.click();
+    await b.getByText('De nieuwste versie is geladen.').waitFor();
+    expect(await b.getByLabel('Titel', { exact: true }).inputValue()).toBe(`Conflicttest ${word} (Joost)`);
+    expect(confirms[0]).toMatch(/gaan verloren/);
+    expect(bLog.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
+  });
+  it('e: a renamed article keeps its old link (address bar follows), and the history shows the change accessibly', async () => {
+    const word = uniqueWord('hernoem');
+    const { id, slug } = await publishArticle({ title: `Oude titel ${word}`, audience: 'public', markdown: `## Inleiding\n\nEerste regel.\n\nTweede regel.` });
+    const author = await tokens.author();
+    const lead = await tokens.lead();
+    const opened = await api(`/api/articles/${id}/draft`, { method: 'POST', token: author });
+    expect(opened.status, JSON.stringify(opened.data)).toBe(200);
+    const d = opened.data;
+    const newSlug = `nieuwe-titel-${word}`;
+    const saved = await api(`/api/articles/${id}/draft`, {
+      method: 'PUT',
+      token: author,
+      json: { title: `Nieuwe titel ${word}`, summary: d.summary, markdown: `## Inleiding\n\nEerste regel.\n\nEen nieuwe regel ${word}.\n`, tags: d.tags, themes: d.themes, audience: d.audience, language: d.language, slug: newSlug, expectedRevision: d.revision },
+    });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(200);
+    const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: saved.data.revision } });
+    const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: submitted.data.revision, note: 'Titel en slug aangepast' } });
+    expect(published.status, JSON.stringify(published.data)).toBe(200);
+
+    const { page, log } = await newPage();
+    await page.goto(url(`/kennis/${slug}`));
+    await h1(page, `Nieuwe titel ${word}`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/kennis/${newSlug}`);
+
+    await signInAs(page, users.fatima);
+    await page.goto(url(`/kennis/geschiedenis/${id}`));
+    await h1(page, `Geschiedenis: Nieuwe titel ${word}`);
+    await page.getByRole('heading', { name: 'Verschil tussen versie 1 en 2' }).waitFor();
+    const added = page.locator('.diff__line--added', { hasText: `Een nieuwe regel ${word}.` });
+    expect(await added.locator('.diff__marker').textContent()).toBe('+');
+    expect(await added.locator('.visually-hidden').textContent()).toBe('Toegevoegd: ');
+    const removed = page.locator('.diff__line--removed', { hasText: 'Tweede regel.' });
+    expect(await removed.locator('.diff__marker').textContent()).toBe('−');
+    expect(await removed.locator('.visually-hidden').textContent()).toBe('Verwijderd: ');
+    await expectNoAxeViolations(page, '/kennis/geschiedenis/{id} (diff)');
+    // Comparing the other way round works from the two selects.
+    await page.getByLabel('Van versie').selectOption('2');
+    await page.getByLabel('Naar versie').selectOption('1');
+    await page.getByRole('button', { name: 'Vergelijken' }).click();
+    await page.getByRole('heading', { name: 'Verschil tussen versie 2 en 1' }).waitFor();
+    expect(await page.locator('.diff__line--removed', { hasText: `Een nieuwe regel ${word}.` }).count()).toBe(1);
+    expect(log.errors).toEqual([]);
+  });
+  it('f: staff browse page by page; the page is in the URL and focus goes to the results', async () => {
+    const { page, log } = await newPage();
+    await signInAs(page, 'Noor Hendriks – Medewerker');
+    const all = await api('/api/articles?q=&limit=10&offset=10', { token: await tokens.employee() });
+    expect(all.data.total).toBeGreaterThan(10);
+    const pages = Math.ceil(all.data.total / 10);
+    await page.goto(url('/kennis'));
+    await h1(page, 'Kennisbank');
+    await page.getByText(`Pagina 1 van ${pages}`).waitFor();
+    const first = await page.locator('.result__title').allTextContents();
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.getByText(`Pagina 2 van ${pages}`).waitFor();
+    expect(new URL(page.url()).searchParams.get('pagina')).toBe('2');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zoekresultaten');
+    const second = await page.locator('.result__title').allTextContents();
+    expect(second).toEqual((all.data.results as Array<{ title: string }>).map((r) => r.title));
+    expect(second.some((title) => first.includes(title))).toBe(false);
+    await expectNoAxeViolations(page, '/kennis?pagina=2 (employee)');
+    await page.goBack();
+    await page.getByText(`Pagina 1 van ${pages}`).waitFor();
+    expect(await page.locator('.result__title').allTextContents()).toEqual(first);
+    // A filter from the select, applied with "Zoeken".
+    await page.getByLabel('Doelgroep').selectOption('internal');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/doelgroep=internal/);
+    await expect.poll(async () => (await page.locator('.result .badge--audience').allTextContents()).every((t) => t.includes('Medewerkers'))).toBe(true);
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+    expect(log.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../functions/src/config';
+import { objectActions, tableActions } from '../../infra/lib/constructs/api-function';
+import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
+
+let built: BuiltApp;
+beforeAll(() => {
+  built = synthApp();
+}, 120_000);
+afterAll(() => built?.cleanup());
+
+const apiFunction = () => resourceByIdPrefix(built.templates.app, 'AWS::Lambda::Function', 'ApiFunction');
+
+describe('API function', () => {
+  it('runs Node.js 22 on arm64 with 1024 MB and a 10 s timeout', () => {
+    const fn = apiFunction().Properties;
+    expect(fn.Runtime).toBe('nodejs22.x');
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.MemorySize).toBe(1024);
+    expect(fn.Timeout).toBe(10);
+    expect(fn.Handler).toBe('index.handler');
+    expect(fn.LoggingConfig?.LogGroup).toBeDefined();
+  });
+
+  it('gets every variable functions/src/config.ts needs, and they parse', () => {
+    const variables = apiFunction().Properties.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(variables).sort()).toEqual(
+      [
+        'APP_MODE',
+        'TABLE_NAME',
+        'BUCKET_UPLOADS',
+        'BUCKET_CONTENT',
+        'BUCKET_ATTACHMENTS',
+        'AUTH_ISSUER',
+        'AUTH_AUDIENCE',
+        'APP_ORIGIN',
+        'CONTENT_ORIGIN',
+        'NODE_OPTIONS',
+      ].sort(),
+    );
+    // References become plausible values: a domain-like id for attributes, a plain id for the rest.
+    const env = Object.fromEntries(
+      Object.entries(variables).map(([k, v]) => [k, renderSample(v, (ref) => (ref.endsWith('.DomainName') ? 'd111.cloudfront.net' : 'id123'))]),
+    );
+    const config = loadConfig(env);
+    expect(config.mode).toBe('aws');
+    expect(config.auth.issuer).toBe('https://cognito-idp.eu-west-1.amazonaws.com/id123');
+    expect(config.auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/id123/.well-known/jwks.json');
+    expect(config.appOrigin).toBe('https://d111.cloudfront.net');
+    expect(config.contentOrigin).toBe('https://d111.cloudfront.net');
+  });
+
+  it('points APP_ORIGIN and CONTENT_ORIGIN at the two distributions', () => {
+    const variables = apiFunction().Properties.Environment.Variables;
+    const app = resourceByIdPrefix(built.templates.app, 'AWS::CloudFront::Distribution', 'AppDelivery');
+    const content = resourceByIdPrefix(built.templates.app, 'AWS::CloudFront::Distribution', 'ContentDelivery');
+    expect(renderSample(variables.APP_ORIGIN)).toBe(`https://<${app.logicalId}.DomainName>`);
+    expect(renderSample(variables.CONTENT_ORIGIN)).toBe(`https://<${content.logicalId}.DomainName>`);
+  });
+
+  it('has a role of its own without AWS-managed policies', () => {
+    const roleId = apiFunction().Properties.Role['Fn::GetAtt'][0];
+    const role = built.templates.app.toJSON().Resources[roleId];
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('may only do what the API needs: items in its table, objects in its three buckets, its own logs', () => {
+    const roleId = apiFunction().Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(resourcesOfType(built.templates.app, 'AWS::IAM::Policy')).filter((p) =>
+      (p.Properties?.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+    );
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]!.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Effect: string }>;
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(new Set(actions)).toEqual(new Set([...tableActions, ...objectActions, 's3:ListBucket', 'logs:CreateLogStream', 'logs:PutLogEvents']));
+    expect(actions.some((a) => a.includes('*'))).toBe(false);
+    expect(actions).not.toContain('dynamodb:Scan');
+
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      for (const resource of [statement.Resource].flat()) {
+        const text = renderSample(resource);
+        expect(text, 'no account-wide resource').not.toBe('*');
+        // The only wildcards: object keys in one bucket, and the table's indexes.
+        if (text.includes('*')) expect(text).toMatch(/^<[^>]+>(\/\*|\/index\/\*)$/);
+      }
+    }
+    const rendered = statements.flatMap((s) => [s.Resource].flat()).map((r) => renderSample(r));
+    for (const name of ['ContentBucketArn', 'AttachmentsBucketArn']) {
+      expect(rendered).toContain(`<import:Academy-Data-${name}>/*`);
+    }
+    expect(rendered).toContain('<import:Academy-Data-TableArn>/index/*');
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends every request to the function through a $default route', () => {
+    const route = resourceByIdPrefix(built.templates.app, 'AWS::ApiGatewayV2::Route', 'Api');
+    expect(route.Properties.RouteKey).toBe('$default');
+    const integration = resourceByIdPrefix(built.templates.app, 'AWS::ApiGatewayV2::Integration', 'Api');
+    expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    expect(renderSample(integration.Properties.IntegrationUri)).toBe(`<${apiFunction().logicalId}.Arn>`);
+  });
+
+  it('logs every request to CloudWatch and throttles runaway clients', () => {
+    const stage = resourceByIdPrefix(built.templates.app, 'AWS::ApiGatewayV2::Stage', 'Api');
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+  });
+});

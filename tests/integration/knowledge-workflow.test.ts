@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/api';
+import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
+
+const problem = (kind: string) => `https://academie.example/problems/${kind}`;
+
+describe('knowledge base: write, review, publish', () => {
+  it('takes an article from draft through review to an immutable published version', async () => {
+    const [author, lead, employee] = await Promise.all([tokens.author(), tokens.lead(), tokens.employee()]);
+    const word = uniqueWord();
+    const created = await createArticle(author, { title: `Nazorg na een poging ${word}`, audience: 'internal', markdown: `Eerste tekst ${word}.` });
+    expect(created.status).toBe(201);
+    const { id } = created.data.article;
+    const slug = created.data.article.slug;
+    expect(created.data.draft).toMatchObject({ state: 'editing', revision: 1, basedOn: 0 });
+    expect(created.data.draft.authors[0].id).toBe('u-joost-bakker');
+
+    // Not readable before publication.
+    expect((await api(`/api/articles/by-slug/${slug}`, { token: employee })).status).toBe(404);
+
+    const saved = await api(`/api/articles/${id}/draft`, {
+      method: 'PUT',
+      token: author,
+      json: { expectedRevision: 1, title: `Nazorg na een poging ${word}`, summary: 'Wat je doet in de eerste week na een poging.', markdown: `Tweede tekst ${word}.`, audience: 'internal', coAuthors: ['u-fatima-el-amrani'] },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.data.revision).toBe(2);
+    expect(saved.data.authors.map((a: { id: string }) => a.id)).toEqual(['u-joost-bakker', 'u-fatima-el-amrani']);
+
+    // Publishing needs review first, and a lead expert.
+    expect((await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: 2, note: 'x' } })).status).toBe(409);
+    const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: 2 } });
+    expect(submitted.data.state).toBe('in-review');
+    expect((await api(`/api/articles/${id}/publish`, { method: 'POST', token: author, json: { expectedRevision: 3, note: 'x' } })).status).toBe(403);
+
+    // In review the text is frozen.
+    const lateSave = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { expectedRevision: 3, title: 'Anders', summary: 'Een andere samenvatting.', markdown: 'x', audience: 'internal' } });
+    expect(lateSave.status).toBe(409);
+
+    // The lead returns it with a comment; the author revises and resubmits.
+    const returned = await api(`/api/articles/${id}/return`, { method: 'POST', token: lead, json: { expectedRevision: 3, comment: 'Graag de rol van naasten toevoegen.' } });
+    expect(returned.data.state).toBe('returned');
+    expect(returned.data.comments[0]).toMatchObject({ text: 'Graag de rol van naasten toevoegen.', by: { id: 'u-fatima-el-amrani' } });
+    const revised = await api(`/api/articles/${id}/draft`, {
+      method: 'PUT',
+      token: author,
+      json: { expectedRevision: 4, title: `Nazorg na een poging ${word}`, summary: 'Wat je doet in de eerste week na een poging.', markdown: `Tweede tekst ${word}.\n\nNaasten zijn bondgenoten.`, audience: 'internal' },
+    });
+    expect(revised.status).toBe(200);
+    const resubmitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: 5 } });
+    const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: resubmitted.data.revision, note: 'Eerste versie' } });
+    expect(published.status).toBe(200);
+    expect(published.data.version).toBe(1);
+
+    const read = await api(`/api/articles/by-slug/${slug}`, { token: employee });
+    expect(read.status).toBe(200);
+    expect(read.data.html).toContain('Naasten zijn bondgenoten.');
+    expect(read.data.networkName).toBe('Expertnetwerk Suïcidepreventie');
+    expect(read.data.lastReviewedBy.id).toBe('u-fatima-el-amrani');
+    const publishedOn = new Date(read.data.publishedAt);
+    const expectedReviewBy = new Date(Date.UTC(publishedOn.getUTCFullYear() + 1, publishedOn.getUTCMonth(), publishedOn.getUTCDate())).toISOString().slice(0, 10);
+    expect(read.data.reviewBy).toBe(expectedReviewBy);
+
+    // Editing the published article makes a new draft; readers keep seeing version 1.
+    const draft = await api(`/api/articles/${id}/draft`, { method: 'POST', token: author });
+    expect(draft.data).toMatchObject({ basedOn: 1, revision: 1, state: 'editing' });
+    const edited = await api(`/api/articles/${id}/draft`, {
+      method: 'PUT',
+      token: author,
+      json: { expectedRevision: 1, title: `Nazorg na een poging ${word}`, summary: 'Wat je doet in de eerste week na een poging.', markdown: `Derde tekst ${word}.\n\nNaasten zijn bondgenoten.`, audience: 'internal' },
+    });
+    expect(edited.status).toBe(200);
+    expect((await api(`/api/articles/by-slug/${slug}`, { token: employee })).data.html).toContain('Tweede tekst');
+    const sub2 = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: 2 } });
+    const pub2 = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: sub2.data.revision, note: 'Tekst aangescherpt' } });
+    expect(pub2.data.version).toBe(2);
+    expect((await api(`/api/articles/by-slug/${slug}`, { token: employee })).data.html).toContain('Derde tekst');
+
+    // History and diff; version 1 is unchanged.
+    const history = await api(`/api/articles/${id}/versions`, { token: author });
+    expect(history.data.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
+      [2, 'Tekst aangescherpt'],
+      [1, 'Eerste versie'],
+    ]);
+    expect((await api(`/api/articles/${id}/versions/1`, { token: author })).data.markdown).toContain('Tweede tekst');
+    const diff = await api(`/api/articles/${id}/diff?from=1&to=2`, { token: author });
+    expect(diff.data.hunks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'removed', lines: expect.arrayContaining([`Tweede tekst ${word}.`]) }),
+        expect.objectContaining({ kind: 'added', lines: expect.arrayContaining([`Derde tekst ${word}.`]) }),
+      ]),
+    );
+    // History is for the network's writers, not for every reader.
+    expect((await api(`/api/articles/${id}/versions`, { token: employee })).status).toBe(403);
+  });
+
+  it('refuses a lost update: saving on an outdated revision is a 409 naming the newer revision and its author', async () => {
+    const [author, lead] = await Promise.all([tokens.author(), tokens.lead()]);
+    const created = await createArticle(author, { title: `Gelijktijdig bewerken ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id;
+    const body = { title: 'Versie van Fatima', summary: 'Samenvatting van Fatima.', markdown: 'Fatima', audience: 'internal' };
+    expect((await api(`/api/articles/${id}/draft`, { method: 'PUT', token: lead, json: { ...body, expectedRevision: 1 } })).status).toBe(200);
+    const stale = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { ...body, title: 'Versie van Joost', expectedRevision: 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.data.type).toBe(problem('version-conflict'));
+    expect(stale.data.currentRevision).toBe(2);
+    expect(stale.data.updatedBy).toEqual({ id: 'u-fatima-el-amrani', name: 'Fatima el Amrani' });
+    const kept = await api(`/api/articles/${id}`, { token: author });
+    expect(kept.data.draft.title).toBe('Versie van Fatima');
+  });
+
+  it('lets exactly one of two simultaneous saves on the same revision win', async () => {
+    const [author, lead] = await Promise.all([tokens.author(), tokens.lead()]);
+    const created = await createArticle(author, { title: `Race ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id;
+    const save = (token: string, title: string) =>
+      api(`/api/articles/${id}/draft`, { method: 'PUT', token, json: { expectedRevision: 1, title, summary: 'Samenvatting race.', markdown: title, audience: 'internal' } });
+    const results = await Promise.all([save(author, 'Joost wint'), save(lead, 'Fatima wint'), save(author, 'Joost nogmaals')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const winner = results.find((r) => r.status === 200)!.data.title;
+    expect((await api(`/api/articles/${id}`, { token: author })).data.draft).toMatchObject({ title: winner, revision: 2 });
+  });
+
+  it('keeps slugs unique, also when two articles claim one at the same moment', async () => {
+    const author = await tokens.author();
+    const slug = `unieke-slug-${uniqueWord()}`;
+    const results = await Promise.all([
+      createArticle(author, { title: 'Eerste claim', slug, audience: 'internal' }),
+      createArticle(author, { title: 'Tweede claim', slug, audience: 'internal' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await createArticle(author, { title: 'Derde claim', slug, audience: 'internal' })).status).toBe(409);
+  });
+
+  it('redirects a renamed article from its old slug', async () => {
+    const [author, lead, employee] = await Promise.all([tokens.author(), tokens.lead(), tokens.employee()]);
+    const { id, slug } = await publishArticle({ title: `Oude titel ${uniqueWord()}`, audience: 'internal' });
+    const draft = await api(`/api/articles/${id}/draft`, { method: 'POST', token: author });
+    const newSlug = `${slug}-nieuw`;
+    const saved = await api(`/api/articles/${id}/draft`, {
+      method: 'PUT',
+      token: author,
+      json: { expectedRevision: draft.data.revision, title: 'Nieuwe titel', summary: 'Een nieuwe samenvatting.', markdown: 'Nieuw', audience: 'internal', slug: newSlug },
+    });
+    const sub = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: saved.data.revision } });
+    await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: sub.data.revision, note: 'Titel aangepast' } });
+
+    const old = await api(`/api/articles/by-slug/${slug}`, { token: employee, redirect: 'manual' });
+    expect(old.status).toBe(301);
+    expect(old.headers.get('location')).toBe(`/api/articles/by-slug/${newSlug}`);
+    const followed = await api(`/api/articles/by-slug/${slug}`, { token: employee });
+    expect(followed.data.slug).toBe(newSlug);
+    expect(followed.data.title).toBe('Nieuwe titel');
+  });
+
+  it('archives instead of deleting: gone for readers and search, versions kept', async () => {
+    const [author, lead, employee] = await Promise.all([tokens.author(), tokens.lead(), tokens.employee()]);
+    const word = uniqueWord();
+    const { id, slug } = await publishArticle({ title: `Te archiveren ${word}`, audience: 'public', markdown: `Inhoud ${word}` });
+    expect((await api(`/api/articles?q=${word}`)).data.total).toBe(1);
+    expect((await api(`/api/articles/${id}/archive`, { method: 'POST', token: author })).status).toBe(403);
+    const archived = await api(`/api/articles/${id}/archive`, { method: 'POST', token: lead });
+    expect(archived.data.archived).toBe(true);
+    expect((await api(`/api/articles/by-slug/${slug}`)).status).toBe(404);
+    expect((await api(`/api/articles?q=${word}`, { token: employee })).data.total).toBe(0);
+    expect((await api(`/api/articles/${id}/versions`, { token: author })).data.versions).toHaveLength(1);
+    expect((await api(`/api/articles/${id}/draft`, { method: 'POST', token: author })).status).toBe(409);
+  });
+
+  it('only lets network authors write, and validates input per field', async () => {
+    const [employee, author] = await Promise.all([tokens.employee(), tokens.author()]);
+    expect((await createArticle(employee, { title: 'Geen auteur', audience: 'internal' })).status).toBe(403);
+    // Joost is not a member of the trauma network.
+    expect((await createArticle(author, { title: 'Niet mijn netwerk', audience: 'internal', networkId: 'trauma-en-ptss' })).status).toBe(403);
+    expect((await api('/api/articles', { method: 'POST', json: { title: 'x' } })).status).toBe(400);
+    const bad = await api('/api/articles', { method: 'POST', token: author, json: { networkId: 'suicidepreventie', title: 'x', summary: 'kort', markdown: 'm', audience: 'geheim', slug: 'Geen Slug!' } });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['audience', 'slug', 'summary', 'title']);
+    const anonymous = await api('/api/articles', { method: 'POST', json: { networkId: 'suicidepreventie', title: 'Anoniem', summary: 'Een samenvatting hier.', markdown: 'x', audience: 'public' } });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('stores only sanitised HTML, in drafts, previews and published versions', async () => {
+    const [author, lead] = await Promise.all([tokens.author(), tokens.lead()]);
+    const markdown = '<script>alert(1)</script>\n\n[klik](javascript:alert(2))\n\n<img src=x onerror=alert(3)>\n\n**vet**';
+    // Markup, not text: escaped payloads may remain visible as words, but never as tags or attributes.
+    const inert = (html: string) => {
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i);
+      expect(html).not.toMatch(/<[^>]*(href|src)\s*=\s*["']?\s*javascript:/i);
+      expect(html).toContain('<strong>vet</strong>');
+    };
+    const preview = await api('/api/articles/preview', { method: 'POST', token: author, json: { markdown } });
+    inert(preview.data.html);
+    const created = await createArticle(author, { title: `XSS concept ${uniqueWord()}`, audience: 'internal', markdown });
+    inert(created.data.draft.html);
+    const { slug } = await publishArticle({ title: `XSS ${uniqueWord()}`, audience: 'public', markdown }, { author, lead });
+    inert((await api(`/api/articles/by-slug/${slug}`)).data.html);
+  });
+});

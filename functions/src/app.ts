@@ -9,6 +9,7 @@ import { meRoutes } from './routes/me';
 import { articleRoutes } from './routes/articles';
 import { networkRoutes } from './routes/networks';
 import { signalRoutes } from './routes/signals';
+import { attachmentRoutes } from './routes/attachments';
 
 export interface CreateAppOptions {
   /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', healthRoutes);
   app.route('/', meRoutes);
   app.route('/', signalRoutes);
+  app.route('/', attachmentRoutes);
   app.route('/', articleRoutes);
   app.route('/', networkRoutes);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);

@@ -99,7 +99,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       webDir: o.webDir,
       appPort: o.appPort,
       contentPort: o.contentPort,
-      s3PublicUrl: `http://localhost:${o.s3Port}`,
+      s3Origins: [`http://localhost:${o.s3Port}`, `http://127.0.0.1:${o.s3Port}`],
     });
     started.push({ stop: () => server.close() });
 

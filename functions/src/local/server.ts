@@ -17,8 +17,8 @@ export interface LocalServerOptions {
   appPort: number;
   contentPort: number;
   host?: string;
-  /** Public URL of the S3 endpoint; the browser uploads there directly. */
-  s3PublicUrl?: string;
+  /** Origins of the S3 endpoint; the browser uploads there directly (presigned POST). */
+  s3Origins?: string[];
 }
 
 export interface LocalServer {
@@ -50,7 +50,7 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
   web.all('/api/*', (c) => api.fetch(c.req.raw));
   web.use('*', async (c, next) => {
     await next();
-    c.header('content-security-policy', appCsp({ contentOrigin, connectSrc: opts.s3PublicUrl ? [opts.s3PublicUrl] : [] }));
+    c.header('content-security-policy', appCsp({ contentOrigin, connectSrc: opts.s3Origins ?? [] }));
     c.header('x-frame-options', 'DENY');
     for (const [k, v] of Object.entries(commonSecurityHeaders)) c.header(k, v);
   });

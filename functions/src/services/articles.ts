@@ -49,14 +49,14 @@ async function memberships(ctx: KnowledgeCtx): Promise<Membership[]> {
   return ctx.principal ? membershipsOf(ctx.store, ctx.principal.id) : [];
 }
 
-async function loadMeta(ctx: KnowledgeCtx, articleId: string): Promise<ArticleMeta> {
+export async function loadMeta(ctx: KnowledgeCtx, articleId: string): Promise<ArticleMeta> {
   const meta = await articles.getMeta(ctx.store, articleId);
   if (!meta) throw new Problem('notFound', `Geen artikel met id ${articleId}`);
   return meta;
 }
 
 /** Authors of the network (or the academy) may see and edit the article's drafts and history. */
-async function requireWriter(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'networkId'>): Promise<Principal> {
+export async function requireWriter(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'networkId'>): Promise<Principal> {
   const p = signedIn(ctx);
   const ms = await memberships(ctx);
   if (!canWrite(p, meta.networkId, ms) && !canPublish(p, meta.networkId, ms)) {

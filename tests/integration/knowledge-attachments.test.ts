@@ -12,7 +12,7 @@ async function upload(token: string, articleId: string, file: { name: string; ty
   // Straight to S3, as the browser does: the API never carries the bytes.
   const form = new FormData();
   for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([file.body], { type: file.type }), file.name);
+  form.append('file', new Blob([new Uint8Array(file.body)], { type: file.type }), file.name);
   const s3 = await fetch(start.data.url, { method: 'POST', body: form });
   const complete = await api(`/api/articles/${articleId}/attachments/${start.data.uploadId}/complete`, { method: 'POST', token });
   return { start, s3Status: s3.status, complete };

@@ -356,12 +356,20 @@ export async function readBySlug(ctx: KnowledgeCtx, slug: string): Promise<ReadR
 /**
  * Related reading: articles sharing this one's themes and tags, ranked by how many they share and
  * how well. Each term is its own search (the reader's search combines words with AND), always
- * within what the caller may read.
+ * within what the caller may read. Results depend only on the index snapshot, the article and the
+ * reader's tier, so they are cached per snapshot version: an article view stays one GetItem.
  */
-export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5) {
-  const index = await ctx.search.current();
+const relatedCache = new Map<string, RelatedHit[]>();
+const relatedCacheMax = 2000;
+type RelatedHit = { slug: string; title: string; summary: string; audience: Audience };
+
+export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): Promise<RelatedHit[]> {
+  const { index, version } = await ctx.search.currentWithVersion();
   const audiences = visibleAudiences(ctx.principal);
-  const scores = new Map<string, { score: number; hit: { slug: string; title: string; summary: string; audience: Audience } }>();
+  const cacheKey = `${version}|${audiences.join(',')}|${view.articleId}|${view.version}|${limit}`;
+  const cached = relatedCache.get(cacheKey);
+  if (cached) return cached;
+  const scores = new Map<string, { score: number; hit: RelatedHit }>();
   for (const term of [...new Set([...view.themes, ...view.tags])].slice(0, 8)) {
     for (const r of index.search(term, { audiences, limit: 10 }).results) {
       if (r.id === view.articleId) continue;
@@ -370,7 +378,10 @@ export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5) {
       scores.set(r.id, entry);
     }
   }
-  return [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((e) => e.hit);
+  const result = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((e) => e.hit);
+  if (relatedCache.size >= relatedCacheMax) relatedCache.delete(relatedCache.keys().next().value!);
+  relatedCache.set(cacheKey, result);
+  return result;
 }
 
 export async function history(ctx: KnowledgeCtx, articleId: string) {

@@ -36,6 +36,12 @@ export class SearchIndexStore {
     return loadSearchIndex(await res.Body!.transformToString());
   }
 
+  /** The current index together with its snapshot version (a cache key for derived results). */
+  async currentWithVersion(): Promise<{ index: SearchIndex; version: number }> {
+    const index = await this.current();
+    return { index, version: this.cached?.pointer.version ?? 0 };
+  }
+
   /** The current index; cheap on the hot path (memory), with a pointer check every few seconds. */
   async current(): Promise<SearchIndex> {
     const now = Date.now();

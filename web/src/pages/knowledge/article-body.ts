@@ -38,7 +38,41 @@ export function renderTrustedArticleHtml(container: HTMLElement, html: string, o
   const fragment = template.content;
   stripExecutable(fragment);
   shiftHeadings(fragment, options.topLevel ?? 2);
+  holdAttachmentImages(fragment);
   container.replaceChildren(fragment);
+}
+
+/** Where the API serves article attachments (same origin, the article's visibility). */
+const ATTACHMENT_PATH = '/api/attachments/';
+let attachmentAuth: Promise<void> | null = null;
+let attachmentAuthDone = false;
+
+/**
+ * Images of drafts and non-public articles need the bearer token, which only the service worker
+ * from `attachment-auth.ts` can add to an <img> request. Until it is in place (first time per
+ * tab), such images wait without `src`, so they load once, authorised, instead of failing first.
+ */
+function holdAttachmentImages(root: DocumentFragment): void {
+  if (attachmentAuthDone) return;
+  const images = Array.from(root.querySelectorAll('img')).filter((img) => img.getAttribute('src')?.startsWith(ATTACHMENT_PATH));
+  if (images.length === 0) return;
+  for (const img of images) {
+    img.dataset.attachmentSrc = img.getAttribute('src')!;
+    img.removeAttribute('src');
+  }
+  attachmentAuth ??= import('./attachment-auth')
+    .then((m) => m.authorizeAttachments())
+    .catch(() => undefined)
+    .then(() => {
+      attachmentAuthDone = true;
+    });
+  void attachmentAuth.then(() => {
+    for (const img of images) {
+      const src = img.dataset.attachmentSrc;
+      delete img.dataset.attachmentSrc;
+      if (src) img.setAttribute('src', src);
+    }
+  });
 }
 
 function stripExecutable(root: DocumentFragment): void {

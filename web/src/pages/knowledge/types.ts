@@ -168,3 +168,25 @@ export interface ContentInput {
   language: Language;
   slug?: string;
 }
+
+/** An attachment of an article (GET /api/articles/{id}/attachments); `url` is `/api/attachments/…`. */
+export interface Attachment {
+  id: string;
+  articleId: string;
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  url: string;
+  createdAt: string;
+  /** Only in the answer of `…/complete`: what to put in the Markdown. */
+  markdown?: string;
+}
+
+/** POST /api/articles/{id}/attachments: a presigned POST straight to the uploads bucket. */
+export interface UploadTicket {
+  uploadId: string;
+  url: string;
+  fields: Record<string, string>;
+  maxBytes: number;
+  expiresInSeconds: number;
+}

@@ -10,6 +10,7 @@ import { articleRoutes } from './routes/articles';
 import { networkRoutes } from './routes/networks';
 import { signalRoutes } from './routes/signals';
 import { attachmentRoutes } from './routes/attachments';
+import { learningRoutes } from './routes/learning';
 
 export interface CreateAppOptions {
   /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', attachmentRoutes);
   app.route('/', articleRoutes);
   app.route('/', networkRoutes);
+  app.route('/', learningRoutes);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 
   mountOpenApi(app);

@@ -41,6 +41,33 @@ export const keys = {
   attachmentPrefix: 'ATTACHMENT#',
   upload: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
 
+  module: (moduleId: string) => ({ PK: `MODULE#${moduleId}`, SK: 'META' }),
+  /** GSI1: the catalogue, by publication status. */
+  moduleByStatus: (status: string, title: string, moduleId: string) => ({ GSI1PK: `MODULES#${status}`, GSI1SK: `${title.toLocaleLowerCase('nl')}#${moduleId}` }),
+  path: (pathId: string) => ({ PK: `PATH#${pathId}`, SK: 'META' }),
+  pathVersion: (pathId: string, version: number) => ({ PK: `PATH#${pathId}`, SK: `V#${pad(version)}` }),
+  pathDraft: (pathId: string) => ({ PK: `PATH#${pathId}`, SK: 'DRAFT' }),
+  /** GSI1: published paths. */
+  pathByStatus: (status: string, title: string, pathId: string) => ({ GSI1PK: `PATHS#${status}`, GSI1SK: `${title.toLocaleLowerCase('nl')}#${pathId}` }),
+  session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'META' }),
+  /** GSI1: a module's sessions by start. GSI2: all sessions by start (upcoming, date filters). */
+  sessionByModule: (moduleId: string, start: string, sessionId: string) => ({ GSI1PK: `MODULE#${moduleId}#SESSIONS`, GSI1SK: `${start}#${sessionId}` }),
+  sessionByStart: (start: string, sessionId: string) => ({ GSI2PK: 'SESSIONS', GSI2SK: `${start}#${sessionId}` }),
+  seat: (sessionId: string, userId: string) => ({ PK: `SESSION#${sessionId}`, SK: `SEAT#${userId}` }),
+  seatPrefix: 'SEAT#',
+  /** GSI1: a learner's sessions by start ("Mijn leren"). */
+  seatByLearner: (userId: string, start: string, sessionId: string) => ({ GSI1PK: `USER#${userId}#SESSIONS`, GSI1SK: `${start}#${sessionId}` }),
+  /** GSI2 (sparse, waitlisted only): the waitlist in arrival order. */
+  waitlist: (sessionId: string, position: string) => ({ GSI2PK: `SESSION#${sessionId}#WAIT`, GSI2SK: position }),
+  /** A learner's learning record, all under one partition so "Mijn leren" is one Query. */
+  learnerPath: (userId: string, pathId: string) => ({ PK: `LEARNER#${userId}`, SK: `PATH#${pathId}` }),
+  learnerModule: (userId: string, moduleId: string) => ({ PK: `LEARNER#${userId}`, SK: `MODULE#${moduleId}` }),
+  learnerEvent: (userId: string, eventId: string) => ({ PK: `LEARNER#${userId}`, SK: `EVENT#${eventId}` }),
+  learner: (userId: string) => ({ PK: `LEARNER#${userId}` }),
+  /** GSI2 (sparse, submitted only): assignments waiting for a trainer. */
+  submissionWaiting: (moduleId: string, submittedAt: string, userId: string) => ({ GSI2PK: `SUBMISSIONS#WAITING`, GSI2SK: `${submittedAt}#${moduleId}#${userId}` }),
+  evaluation: (targetType: string, targetId: string, userId: string) => ({ PK: `EVAL#${targetType}#${targetId}`, SK: `BY#${userId}` }),
+
   /** Pointer to the current search index snapshot in S3 (its version orders concurrent publishes). */
   searchPointer: (name: string) => ({ PK: `SEARCH#${name}`, SK: 'POINTER' }),
 };

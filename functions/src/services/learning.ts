@@ -1,0 +1,570 @@
+import type { Principal } from '../auth/principal';
+import { Problem } from '../http/problem';
+import type { StoreClients } from '../store/clients';
+import { timeId } from '../store/keys';
+import * as db from '../store/learning';
+import type { LearnerModule, PathMeta, Session, StoredModule } from '../store/learning';
+import { getSlug } from '../store/articles';
+import { renderMarkdown } from '../knowledge/render';
+import { isStaff } from '../knowledge/visibility';
+import { computeProgress, earnedAccreditation } from '../learning/progress';
+import { validatePath } from '../learning/path-rules';
+import { aggregateEvaluations } from '../learning/evaluation';
+import { sessionKinds, type EnrolAudience, type LearningModule, type LearningPath, type PathStep, type StepCompletion } from '../learning/types';
+
+/**
+ * Academy use cases: catalogue, sessions with seats and waitlist, blended paths, completion.
+ * Progress itself is computed only in learning/progress.ts; here we gather the facts for it.
+ */
+export interface LearningCtx {
+  store: StoreClients;
+  principal: Principal | null;
+  now?: () => string;
+}
+
+const nowOf = (ctx: LearningCtx) => (ctx.now ? ctx.now() : new Date().toISOString());
+
+function signedIn(ctx: LearningCtx): Principal {
+  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om je in te schrijven');
+  return ctx.principal;
+}
+
+function requireAcademy(ctx: LearningCtx): Principal {
+  const p = signedIn(ctx);
+  if (!p.roles.includes('academy-admin') && !p.roles.includes('author')) throw new Problem('forbidden', 'Alleen de academie (beheerders en auteurs) beheert het aanbod');
+  return p;
+}
+
+/** Who may see and join a module: employees-only, also partners, or everyone. */
+export function enrolAudiences(principal: Principal | null): EnrolAudience[] {
+  if (isStaff(principal)) return ['employees', 'partners', 'public'];
+  if (principal?.roles.includes('partner')) return ['partners', 'public'];
+  return ['public'];
+}
+
+function visibleModule(ctx: LearningCtx, m: StoredModule | undefined): StoredModule {
+  if (!m || m.status === 'draft' && !(ctx.principal && (ctx.principal.roles.includes('academy-admin') || ctx.principal.roles.includes('author')))) {
+    throw new Problem('notFound', 'Deze module bestaat niet');
+  }
+  if (!enrolAudiences(ctx.principal).includes(m.enrolAudience)) throw new Problem(ctx.principal ? 'notFound' : 'unauthenticated', 'Deze module is niet voor jou beschikbaar');
+  return m;
+}
+
+// ---- catalogue -------------------------------------------------------------------------------
+
+/** The published catalogue, kept per instance for a few seconds: it changes rarely and is read constantly. */
+let catalogueCache: { at: number; modules: StoredModule[] } | undefined;
+const catalogueTtlMs = 5000;
+
+export function forgetCatalogue() {
+  catalogueCache = undefined;
+}
+
+async function catalogue(store: StoreClients): Promise<StoredModule[]> {
+  if (catalogueCache && Date.now() - catalogueCache.at < catalogueTtlMs) return catalogueCache.modules;
+  const modules = await db.listPublishedModules(store);
+  catalogueCache = { at: Date.now(), modules };
+  return modules;
+}
+
+export interface CatalogueQuery {
+  q?: string;
+  kind?: string;
+  network?: string;
+  theme?: string;
+  register?: string;
+  language?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
+const count = (acc: Record<string, number>, key: string | undefined) => {
+  if (key) acc[key] = (acc[key] ?? 0) + 1;
+};
+
+export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
+  const audiences = enrolAudiences(ctx.principal);
+  let modules = (await catalogue(ctx.store)).filter((m) => audiences.includes(m.enrolAudience));
+  const nowIso = nowOf(ctx);
+  // A date range narrows to modules with a session in it (one Query on the session index).
+  let inRange: Map<string, Session> | undefined;
+  if (q.from || q.to) {
+    const from = q.from ? `${q.from}T00:00:00` : nowIso;
+    const to = q.to ? `${q.to}T23:59:59` : '9999';
+    inRange = new Map();
+    for (const s of await db.sessionsBetween(ctx.store, from, to)) if (s.status === 'planned' && !inRange.has(s.moduleId)) inRange.set(s.moduleId, s);
+    modules = modules.filter((m) => inRange!.has(m.id));
+  }
+  if (q.q) {
+    const words = fold(q.q).split(/\s+/).filter(Boolean);
+    modules = modules.filter((m) => {
+      const text = fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`);
+      return words.every((w) => text.includes(w));
+    });
+  }
+  const filters: Array<[keyof CatalogueQuery, (m: StoredModule) => boolean]> = [
+    ['kind', (m) => m.kind === q.kind],
+    ['network', (m) => m.networkId === q.network],
+    ['theme', (m) => m.themes.includes(q.theme!)],
+    ['register', (m) => m.accreditation.some((a) => a.register === q.register)],
+    ['language', (m) => m.language === q.language],
+  ];
+  // Facets count what the other filters leave, so a chosen filter still shows its alternatives.
+  const facets = { kind: {}, network: {}, theme: {}, register: {}, language: {} } as Record<'kind' | 'network' | 'theme' | 'register' | 'language', Record<string, number>>;
+  for (const m of modules) {
+    const passes = (except?: string) => filters.every(([name, test]) => name === except || !q[name] || test(m));
+    if (passes('kind')) count(facets.kind, m.kind);
+    if (passes('network')) count(facets.network, m.networkId);
+    if (passes('theme')) m.themes.forEach((t) => count(facets.theme, t));
+    if (passes('register')) new Set(m.accreditation.map((a) => a.register)).forEach((r) => count(facets.register, r));
+    if (passes('language')) count(facets.language, m.language);
+  }
+  const matching = modules.filter((m) => filters.every(([name, test]) => !q[name] || test(m))).sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+  const page = matching.slice(q.offset, q.offset + q.limit);
+  return {
+    total: matching.length,
+    modules: page.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      summary: m.description.replace(/[#*_>`\[\]()]/g, '').slice(0, 220),
+      durationMinutes: m.durationMinutes,
+      networkId: m.networkId,
+      themes: m.themes,
+      accreditation: m.accreditation,
+      enrolAudience: m.enrolAudience,
+      language: m.language,
+      ...(inRange?.get(m.id) ? { nextSession: sessionSummary(inRange.get(m.id)!) } : {}),
+    })),
+    facets,
+  };
+}
+
+const sessionSummary = (s: Session) => ({ id: s.id, start: s.start, end: s.end, location: s.location, seatsLeft: Math.max(0, s.capacity - s.enrolled) });
+
+// ---- modules ---------------------------------------------------------------------------------
+
+export type ModuleInput = Omit<LearningModule, 'id' | 'status'> & { status?: LearningModule['status'] };
+
+async function checkModuleInput(ctx: LearningCtx, input: ModuleInput) {
+  if (input.kind === 'reading') {
+    if (!input.articleSlug) throw new Problem('validation', 'Een leesmodule verwijst naar een kennisartikel', { errors: [{ path: 'articleSlug', message: 'Verplicht bij vorm "lezen"' }] });
+    const slug = await getSlug(ctx.store, input.articleSlug);
+    if (!slug?.view || slug.archived) throw new Problem('validation', 'Onbekend of niet gepubliceerd artikel', { errors: [{ path: 'articleSlug', message: `Geen gepubliceerd artikel "${input.articleSlug}"` }] });
+  }
+  if (input.kind === 'external' && !input.provider) throw new Problem('validation', 'Externe scholing noemt de aanbieder', { errors: [{ path: 'provider', message: 'Verplicht bij vorm "extern"' }] });
+}
+
+export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m-${timeId()}`) {
+  requireAcademy(ctx);
+  await checkModuleInput(ctx, input);
+  const now = nowOf(ctx);
+  const m: StoredModule = { ...input, id, status: input.status ?? 'draft', descriptionHtml: renderMarkdown(input.description).html, rev: 1, createdAt: now, updatedAt: now };
+  if (!(await db.putModule(ctx.store, m, null))) throw new Problem('conflict', `Module ${id} bestaat al`);
+  forgetCatalogue();
+  return m;
+}
+
+export async function updateModule(ctx: LearningCtx, id: string, expectedRev: number, input: ModuleInput) {
+  requireAcademy(ctx);
+  const current = await db.getModule(ctx.store, id);
+  if (!current) throw new Problem('notFound', 'Deze module bestaat niet');
+  await checkModuleInput(ctx, input);
+  const next: StoredModule = { ...current, ...input, id, status: input.status ?? current.status, descriptionHtml: renderMarkdown(input.description).html, rev: current.rev + 1, updatedAt: nowOf(ctx) };
+  if (!(await db.putModule(ctx.store, next, expectedRev))) {
+    const latest = await db.getModule(ctx.store, id);
+    throw new Problem('versionConflict', 'Deze module is intussen gewijzigd; laad de nieuwste versie', { currentRev: latest?.rev });
+  }
+  forgetCatalogue();
+  return next;
+}
+
+export async function moduleDetail(ctx: LearningCtx, id: string) {
+  const m = visibleModule(ctx, await db.getModule(ctx.store, id));
+  const sessions = sessionKinds.includes(m.kind) ? await db.sessionsOfModule(ctx.store, id, nowOf(ctx).slice(0, 10)) : [];
+  const p = ctx.principal;
+  const [mine, seats] = p ? await Promise.all([db.getLearnerModule(ctx.store, p.id, id), Promise.all(sessions.map((s) => db.getSeat(ctx.store, s.id, p.id)))]) : [undefined, []];
+  const waitPositions = await Promise.all(
+    sessions.map(async (s, i) => {
+      const seat = seats[i];
+      if (seat?.status !== 'waitlisted') return undefined;
+      const all = await db.seatsOfSession(ctx.store, s.id);
+      return all.filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= seat.waitlistPosition!).length;
+    }),
+  );
+  return {
+    module: m,
+    sessions: sessions.filter((s) => s.status === 'planned').map((s, i) => ({
+      ...s,
+      seatsLeft: Math.max(0, s.capacity - s.enrolled),
+      myStatus: seats[i]?.status,
+      myWaitlistPosition: waitPositions[i],
+    })),
+    my: p ? { completed: Boolean(mine?.completedAt), completedAt: mine?.completedAt, enrolled: Boolean(mine?.enrolledAt), submission: mine?.submission } : undefined,
+  };
+}
+
+// ---- sessions --------------------------------------------------------------------------------
+
+export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
+  requireAcademy(ctx);
+  const m = await db.getModule(ctx.store, moduleId);
+  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
+  if (!sessionKinds.includes(m.kind)) throw new Problem('unprocessable', `Een module van vorm "${m.kind}" heeft geen sessies`);
+  if (input.end <= input.start) throw new Problem('validation', 'Het einde ligt na het begin', { errors: [{ path: 'end', message: 'Moet na het begin liggen' }] });
+  const s: Session = { id, moduleId, moduleTitle: m.title, ...input, enrolled: 0, waitlisted: 0, status: 'planned' };
+  await db.putSession(ctx.store, s);
+  return s;
+}
+
+async function loadSession(ctx: LearningCtx, id: string) {
+  const s = await db.getSession(ctx.store, id);
+  if (!s) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  return s;
+}
+
+export async function changeCapacity(ctx: LearningCtx, sessionId: string, capacity: number) {
+  requireAcademy(ctx);
+  const s = await loadSession(ctx, sessionId);
+  if (!(await db.setCapacity(ctx.store, sessionId, capacity))) {
+    throw new Problem('conflict', `De capaciteit kan niet lager dan het aantal ingeschreven deelnemers (${s.enrolled})`, { enrolled: s.enrolled });
+  }
+  await fillFromWaitlist(ctx, sessionId);
+  return loadSession(ctx, sessionId);
+}
+
+export async function enrol(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  visibleModule(ctx, await db.getModule(ctx.store, s.moduleId));
+  const now = nowOf(ctx);
+  if (s.start <= now) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  const existing = await db.getSeat(ctx.store, sessionId, p.id);
+  if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
+  const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start };
+  const outcome = await db.takeSeat(ctx.store, s, seat, now);
+  if (outcome === 'enrolled') return { status: 'enrolled' as const };
+  if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
+  if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  const position = timeId();
+  if (!(await db.joinWaitlist(ctx.store, s, seat, position))) throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
+  const waiting = (await db.seatsOfSession(ctx.store, sessionId)).filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= position).length;
+  return { status: 'waitlisted' as const, position: waiting };
+}
+
+/** Seats freed by a cancellation or a larger room go to the waitlist, first come first served. */
+async function fillFromWaitlist(ctx: LearningCtx, sessionId: string) {
+  for (let i = 0; i < 100; i++) {
+    const next = await db.firstWaitlisted(ctx.store, sessionId);
+    if (!next) return;
+    if (!(await db.promote(ctx.store, sessionId, next.userId))) return; // full again, or someone else promoted them
+  }
+}
+
+export async function cancel(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  if (s.start <= nowOf(ctx)) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
+  const seat = await db.getSeat(ctx.store, sessionId, p.id);
+  if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', 'Je bent niet ingeschreven voor deze sessie');
+  if (!(await db.releaseSeat(ctx.store, sessionId, p.id, seat.status))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  if (seat.status === 'enrolled') await fillFromWaitlist(ctx, sessionId);
+  return { status: 'cancelled' as const };
+}
+
+function requireTrainerOf(ctx: LearningCtx, s: Session): Principal {
+  const p = signedIn(ctx);
+  if (!p.roles.includes('academy-admin') && !s.trainers.some((t) => t.id === p.id)) throw new Problem('forbidden', 'Alleen de trainer(s) van deze sessie en de academie');
+  return p;
+}
+
+export async function participants(ctx: LearningCtx, sessionId: string) {
+  const s = await loadSession(ctx, sessionId);
+  requireTrainerOf(ctx, s);
+  const seats = (await db.seatsOfSession(ctx.store, sessionId)).filter((x) => x.status !== 'cancelled');
+  const waiting = seats.filter((x) => x.status === 'waitlisted').sort((a, b) => a.waitlistPosition!.localeCompare(b.waitlistPosition!));
+  return {
+    session: s,
+    participants: seats.map((x) => ({ userId: x.userId, name: x.name, status: x.status, waitlistPosition: x.status === 'waitlisted' ? waiting.indexOf(x) + 1 : undefined })),
+  };
+}
+
+export async function registerAttendance(ctx: LearningCtx, sessionId: string, userId: string, present: boolean) {
+  const s = await loadSession(ctx, sessionId);
+  requireTrainerOf(ctx, s);
+  if (!(await db.setSeatStatus(ctx.store, sessionId, userId, present ? 'attended' : 'absent'))) throw new Problem('conflict', 'Deze persoon is niet ingeschreven voor deze sessie');
+  if (present) {
+    const m = await db.getModule(ctx.store, s.moduleId);
+    await recordCompletion(ctx, userId, { moduleId: s.moduleId, title: m?.title ?? s.moduleTitle, kind: m?.kind ?? 'classroom' }, 'attendance');
+  }
+  const seat = await db.getSeat(ctx.store, sessionId, userId);
+  return { userId, name: seat!.name, status: seat!.status };
+}
+
+export async function sessionsOfTrainer(ctx: LearningCtx) {
+  const p = signedIn(ctx);
+  if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen voor trainers');
+  const from = new Date(Date.parse(nowOf(ctx)) - 30 * 86400_000).toISOString();
+  const to = new Date(Date.parse(nowOf(ctx)) + 365 * 86400_000).toISOString();
+  return (await db.sessionsBetween(ctx.store, from, to))
+    .filter((s) => p.roles.includes('academy-admin') || s.trainers.some((t) => t.id === p.id))
+    .map((s) => ({ id: s.id, moduleId: s.moduleId, title: s.moduleTitle, start: s.start, end: s.end, enrolled: s.enrolled, capacity: s.capacity }));
+}
+
+export async function sessionForCalendar(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  const seat = await db.getSeat(ctx.store, sessionId, p.id);
+  if (!seat && !s.trainers.some((t) => t.id === p.id)) throw new Problem('notFound', 'Je bent niet ingeschreven voor deze sessie');
+  return s;
+}
+
+// ---- completion and paths --------------------------------------------------------------------
+
+const pathVersionCache = new Map<string, LearningPath>();
+
+/** Published path versions never change, so they are cached without expiry. */
+async function pathVersion(store: StoreClients, pathId: string, version: number): Promise<LearningPath | undefined> {
+  const key = `${pathId}#${version}`;
+  const hit = pathVersionCache.get(key);
+  if (hit) return hit;
+  const v = await db.getPathVersion(store, pathId, version);
+  if (v) pathVersionCache.set(key, v);
+  return v;
+}
+
+function completionsFor(path: Pick<LearningPath, 'steps'>, modules: LearnerModule[]): StepCompletion[] {
+  const done = new Map(modules.filter((m) => m.completedAt).map((m) => [m.moduleId, m]));
+  return path.steps.filter((s) => done.has(s.moduleId)).map((s) => ({ stepId: s.id, completedAt: done.get(s.moduleId)!.completedAt!, source: (done.get(s.moduleId)!.source ?? 'manual') as StepCompletion['source'] }));
+}
+
+/** One module done: record it once, then see whether any of the learner's paths is now complete. */
+export async function recordCompletion(ctx: LearningCtx, userId: string, m: { moduleId: string; title: string; kind: string }, source: string, evidence?: string) {
+  const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence);
+  const record = await db.learnerRecord(ctx.store, userId);
+  for (const lp of record.paths.filter((x) => !x.completedAt)) {
+    const path = await pathVersion(ctx.store, lp.pathId, lp.version);
+    if (!path || !path.steps.some((s) => s.moduleId === m.moduleId)) continue;
+    const progress = computeProgress(path, completionsFor(path, record.modules));
+    if (!progress.complete) continue;
+    const modules = await db.getModules(ctx.store, path.steps.map((s) => s.moduleId));
+    const points = earnedAccreditation([...modules.values()], path, completionsFor(path, record.modules));
+    // The completion event is what the portfolio builds on: when, which version, which points.
+    await db.markPathCompleted(ctx.store, userId, lp.pathId, progress.completedAt ?? done.completedAt!, {
+      kind: 'path-completed',
+      pathId: lp.pathId,
+      version: lp.version,
+      title: path.title,
+      completedAt: progress.completedAt ?? done.completedAt,
+      accreditation: points,
+    });
+  }
+  return done;
+}
+
+export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string) {
+  const p = signedIn(ctx);
+  const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
+  if (m.kind !== 'reading' && m.kind !== 'external') throw new Problem('unprocessable', `Een module van vorm "${m.kind}" wordt afgerond door ${m.kind === 'assignment' ? 'goedkeuring van je opdracht' : sessionKinds.includes(m.kind) ? 'je aanwezigheid' : 'het resultaat van de e-learning'}`);
+  if (m.kind === 'external' && !evidence?.trim()) throw new Problem('validation', 'Voeg bewijs toe (bijvoorbeeld het certificaatnummer of een link)', { errors: [{ path: 'evidence', message: 'Verplicht bij externe scholing' }] });
+  const done = await recordCompletion(ctx, p.id, { moduleId, title: m.title, kind: m.kind }, m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim());
+  return { completedAt: done.completedAt! };
+}
+
+export async function submitAssignment(ctx: LearningCtx, moduleId: string, text: string) {
+  const p = signedIn(ctx);
+  const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
+  if (m.kind !== 'assignment') throw new Problem('unprocessable', 'Alleen een opdracht lever je in');
+  const submission = { text, status: 'submitted' as const, submittedAt: nowOf(ctx) };
+  if (!(await db.saveSubmission(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, submission))) throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
+  return submission;
+}
+
+export async function pendingSubmissions(ctx: LearningCtx) {
+  const p = signedIn(ctx);
+  if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen voor trainers');
+  return db.waitingSubmissions(ctx.store);
+}
+
+export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string) {
+  const p = signedIn(ctx);
+  if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen trainers beoordelen opdrachten');
+  if (!(await db.reviewSubmission(ctx.store, userId, moduleId, decision, feedback, { id: p.id, name: p.name }))) throw new Problem('conflict', 'Er is geen ingeleverde opdracht om te beoordelen');
+  if (decision === 'approved') {
+    const m = await db.getModule(ctx.store, moduleId);
+    await recordCompletion(ctx, userId, { moduleId, title: m?.title ?? moduleId, kind: 'assignment' }, 'assignment-approved');
+  }
+  return { decision };
+}
+
+// ---- paths -----------------------------------------------------------------------------------
+
+export interface PathInput {
+  title: string;
+  description: string;
+  steps: PathStep[];
+  minOptional: number;
+}
+
+/**
+ * Publishes a path version. A new path gets version 1; `existingId` publishes the next version of
+ * a path (learners stay on the version they enrolled in). The seed passes `newId` to keep ids stable.
+ */
+export async function publishPath(ctx: LearningCtx, input: PathInput, opts: { existingId?: string; newId?: string } = {}) {
+  requireAcademy(ctx);
+  const modules = await db.getModules(ctx.store, input.steps.map((s) => s.moduleId));
+  const errors = validatePath(input, modules);
+  if (errors.length > 0) throw new Problem('validation', errors[0]!.message, { errors });
+  const now = nowOf(ctx);
+  let meta: PathMeta;
+  if (opts.existingId) {
+    const existing = await db.getPathMeta(ctx.store, opts.existingId);
+    if (!existing) throw new Problem('notFound', 'Dit leerpad bestaat niet');
+    meta = existing;
+  } else {
+    meta = { id: opts.newId ?? `p-${timeId()}`, title: input.title, description: input.description, latestVersion: 0, status: 'draft', rev: 0, createdAt: now, updatedAt: now };
+  }
+  const version = await db.publishPathVersion(ctx.store, meta, input, now);
+  if (version === null) throw new Problem('conflict', opts.existingId ? 'Dit leerpad is intussen gewijzigd; probeer het opnieuw' : `Leerpad ${meta.id} bestaat al`);
+  return { id: meta.id, version };
+}
+
+export async function listPaths(ctx: LearningCtx) {
+  const metas = await db.listPublishedPaths(ctx.store);
+  return Promise.all(
+    metas.map(async (meta) => {
+      const v = (await pathVersion(ctx.store, meta.id, meta.latestVersion))!;
+      const modules = await db.getModules(ctx.store, v.steps.map((s) => s.moduleId));
+      return { id: meta.id, title: meta.title, description: meta.description, version: meta.latestVersion, stepCount: v.steps.length, kinds: [...new Set(v.steps.map((s) => modules.get(s.moduleId)?.kind).filter(Boolean))] };
+    }),
+  );
+}
+
+async function myPathState(ctx: LearningCtx, pathId: string, latestVersion: number) {
+  const p = ctx.principal;
+  if (!p) return undefined;
+  const lp = await db.getLearnerPath(ctx.store, p.id, pathId);
+  if (!lp) return undefined;
+  const path = (await pathVersion(ctx.store, pathId, lp.version))!;
+  const record = await db.learnerRecord(ctx.store, p.id);
+  return { enrolledVersion: lp.version, latestVersion, completedAt: lp.completedAt, progress: computeProgress(path, completionsFor(path, record.modules)) };
+}
+
+export async function pathDetail(ctx: LearningCtx, pathId: string, version?: number) {
+  const meta = await db.getPathMeta(ctx.store, pathId);
+  if (!meta || meta.status !== 'published') throw new Problem('notFound', 'Dit leerpad bestaat niet');
+  const my = await myPathState(ctx, pathId, meta.latestVersion);
+  const v = (await pathVersion(ctx.store, pathId, version ?? my?.enrolledVersion ?? meta.latestVersion))!;
+  const modules = await db.getModules(ctx.store, v.steps.map((s) => s.moduleId));
+  return {
+    path: {
+      id: pathId,
+      version: v.version,
+      title: v.title,
+      description: v.description,
+      minOptional: v.minOptional,
+      steps: v.steps.map((s) => {
+        const m = modules.get(s.moduleId);
+        return { ...s, module: { id: s.moduleId, kind: m?.kind, title: m?.title ?? s.moduleId, durationMinutes: m?.durationMinutes ?? 0 } };
+      }),
+    },
+    my,
+  };
+}
+
+export async function enrolInPath(ctx: LearningCtx, pathId: string) {
+  const p = signedIn(ctx);
+  const meta = await db.getPathMeta(ctx.store, pathId);
+  if (!meta || meta.status !== 'published') throw new Problem('notFound', 'Dit leerpad bestaat niet');
+  if (!isStaff(p)) throw new Problem('forbidden', 'Leerpaden zijn voor medewerkers');
+  const ok = await db.enrolInPath(ctx.store, p.id, { pathId, title: meta.title, version: meta.latestVersion, enrolledAt: nowOf(ctx) });
+  if (!ok) throw new Problem('conflict', 'Je bent al ingeschreven voor dit leerpad');
+  return myPathState(ctx, pathId, meta.latestVersion);
+}
+
+/** Moving to a newer version is explicit; completed modules carry over because completion is per module. */
+export async function migrateToLatest(ctx: LearningCtx, pathId: string) {
+  const p = signedIn(ctx);
+  const meta = await db.getPathMeta(ctx.store, pathId);
+  const lp = await db.getLearnerPath(ctx.store, p.id, pathId);
+  if (!meta || !lp) throw new Problem('notFound', 'Je bent niet ingeschreven voor dit leerpad');
+  if (lp.version === meta.latestVersion) return myPathState(ctx, pathId, meta.latestVersion);
+  if (!(await db.migratePath(ctx.store, p.id, pathId, lp.version, meta.latestVersion))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  return myPathState(ctx, pathId, meta.latestVersion);
+}
+
+// ---- Mijn leren ------------------------------------------------------------------------------
+
+export async function myLearning(ctx: LearningCtx) {
+  const p = signedIn(ctx);
+  const now = nowOf(ctx);
+  const [record, seats] = await Promise.all([db.learnerRecord(ctx.store, p.id), db.seatsOfLearner(ctx.store, p.id, now.slice(0, 10))]);
+  const pathStates = await Promise.all(
+    record.paths.map(async (lp) => {
+      const [path, meta] = await Promise.all([pathVersion(ctx.store, lp.pathId, lp.version), db.getPathMeta(ctx.store, lp.pathId)]);
+      return { lp, path: path!, latest: meta?.latestVersion ?? lp.version };
+    }),
+  );
+  const moduleIds = new Set<string>(record.modules.map((m) => m.moduleId));
+  for (const { path } of pathStates) path.steps.forEach((s) => moduleIds.add(s.moduleId));
+  const modules = await db.getModules(ctx.store, [...moduleIds]);
+  const completed = record.modules.filter((m) => m.completedAt);
+  const accreditation = new Map<string, number>();
+  for (const c of completed) for (const a of modules.get(c.moduleId)?.accreditation ?? []) accreditation.set(a.register, (accreditation.get(a.register) ?? 0) + a.points);
+  const evaluated = await db.evaluatedTargets(ctx.store, p.id, [
+    ...completed.map((c) => ({ targetType: 'module', targetId: c.moduleId })),
+    ...record.paths.filter((x) => x.completedAt).map((x) => ({ targetType: 'path', targetId: x.pathId })),
+  ]);
+  return {
+    paths: pathStates.map(({ lp, path, latest }) => {
+      const progress = computeProgress(path, completionsFor(path, record.modules));
+      const next = progress.nextStep ? path.steps.find((s) => s.id === progress.nextStep) : undefined;
+      return {
+        pathId: lp.pathId,
+        title: path.title,
+        enrolledVersion: lp.version,
+        latestVersion: latest,
+        percent: progress.percent,
+        complete: progress.complete,
+        nextStep: next ? { stepId: next.id, moduleId: next.moduleId, title: modules.get(next.moduleId)?.title ?? next.moduleId, kind: modules.get(next.moduleId)?.kind } : undefined,
+      };
+    }),
+    upcomingSessions: seats
+      .filter((s) => s.status === 'enrolled' || s.status === 'waitlisted')
+      .map((s) => ({ sessionId: s.sessionId, start: s.start, status: s.status })),
+    assignments: record.modules.filter((m) => m.kind === 'assignment' && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, status: m.submission?.status ?? 'open' })),
+    completed: completed.map((c) => ({ moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, points: (modules.get(c.moduleId)?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) })),
+    pendingEvaluations: [
+      ...completed.filter((c) => !evaluated.has(`module#${c.moduleId}`)).map((c) => ({ targetType: 'module' as const, targetId: c.moduleId, title: c.title })),
+      ...record.paths.filter((x) => x.completedAt && !evaluated.has(`path#${x.pathId}`)).map((x) => ({ targetType: 'path' as const, targetId: x.pathId, title: x.title })),
+    ],
+    accreditation: [...accreditation.entries()].map(([register, points]) => ({ register, points })),
+  };
+}
+
+// ---- evaluations -----------------------------------------------------------------------------
+
+export async function evaluate(ctx: LearningCtx, input: { targetType: 'module' | 'path'; targetId: string; rating: number; answers: Record<string, string | undefined> }) {
+  const p = signedIn(ctx);
+  // Only after completing: an evaluation is about something the learner actually did.
+  if (input.targetType === 'module') {
+    const m = await db.getLearnerModule(ctx.store, p.id, input.targetId);
+    if (!m?.completedAt) throw new Problem('conflict', 'Je kunt een module evalueren nadat je hem hebt afgerond');
+  } else {
+    const lp = await db.getLearnerPath(ctx.store, p.id, input.targetId);
+    if (!lp?.completedAt) throw new Problem('conflict', 'Je kunt een leerpad evalueren nadat je het hebt afgerond');
+  }
+  const e = { ...input, createdAt: nowOf(ctx) };
+  if (!(await db.putEvaluation(ctx.store, p.id, e))) throw new Problem('conflict', 'Je hebt dit onderdeel al geëvalueerd');
+  return e;
+}
+
+export async function evaluationResults(ctx: LearningCtx, targetType: 'module' | 'path', targetId: string) {
+  const p = signedIn(ctx);
+  if (!p.roles.some((r) => r === 'academy-admin' || r === 'trainer' || r === 'author')) throw new Problem('forbidden', 'Alleen de academie en trainers zien evaluaties');
+  const evals = await db.evaluationsOf(ctx.store, targetType, targetId);
+  return aggregateEvaluations(evals as never);
+}

@@ -1,0 +1,670 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import { conditionFailed } from './articles';
+import type { LearningModule, LearningPath, PathStep } from '../learning/types';
+
+export interface StoredModule extends LearningModule {
+  descriptionHtml: string;
+  rev: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Session {
+  id: string;
+  moduleId: string;
+  moduleTitle: string;
+  start: string;
+  end: string;
+  location?: string;
+  meetingUrl?: string;
+  trainers: Array<{ id: string; name: string }>;
+  capacity: number;
+  enrolled: number;
+  waitlisted: number;
+  status: 'planned' | 'cancelled';
+}
+
+export type SeatStatus = 'enrolled' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
+export interface Seat {
+  sessionId: string;
+  userId: string;
+  name: string;
+  status: SeatStatus;
+  waitlistPosition?: string;
+  createdAt: string;
+  start: string;
+}
+
+export interface LearnerModule {
+  moduleId: string;
+  title: string;
+  kind: string;
+  enrolledAt?: string;
+  completedAt?: string;
+  source?: string;
+  evidence?: string;
+  submission?: { text: string; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
+}
+
+export interface LearnerPath {
+  pathId: string;
+  title: string;
+  version: number;
+  enrolledAt: string;
+  completedAt?: string;
+}
+
+const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+async function queryAll(store: StoreClients, input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(res.Items ?? []));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+// ---- modules ---------------------------------------------------------------------------------
+
+export async function putModule(store: StoreClients, m: StoredModule, expectedRev: number | null) {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.module(m.id), ...keys.moduleByStatus(m.status, m.title, m.id), type: 'module', ...m },
+        ConditionExpression: expectedRev === null ? 'attribute_not_exists(PK)' : 'rev = :rev',
+        ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function getModule(store: StoreClients, id: string) {
+  return strip<StoredModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.module(id) }))).Item);
+}
+
+export async function getModules(store: StoreClients, ids: string[]): Promise<Map<string, StoredModule>> {
+  const out = new Map<string, StoredModule>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [store.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.module(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const res = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of res.Responses?.[store.tableName] ?? []) {
+        const m = strip<StoredModule>(item)!;
+        out.set(m.id, m);
+      }
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
+}
+
+/** The published catalogue without descriptions (list fields only): one paginated Query. */
+export async function listPublishedModules(store: StoreClients): Promise<StoredModule[]> {
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'MODULES#published' },
+  });
+  return items.map((i) => strip<StoredModule>(i)!);
+}
+
+// ---- sessions --------------------------------------------------------------------------------
+
+export async function putSession(store: StoreClients, s: Session) {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.session(s.id), ...keys.sessionByModule(s.moduleId, s.start, s.id), ...keys.sessionByStart(s.start, s.id), type: 'session', ...s },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
+export async function getSession(store: StoreClients, id: string) {
+  return strip<Session>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.session(id) }))).Item);
+}
+
+export async function sessionsOfModule(store: StoreClients, moduleId: string, fromIso?: string) {
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: fromIso ? 'GSI1PK = :pk AND GSI1SK >= :from' : 'GSI1PK = :pk',
+    ExpressionAttributeValues: fromIso ? { ':pk': `MODULE#${moduleId}#SESSIONS`, ':from': fromIso } : { ':pk': `MODULE#${moduleId}#SESSIONS` },
+  });
+  return items.map((i) => strip<Session>(i)!);
+}
+
+export async function sessionsBetween(store: StoreClients, fromIso: string, toIso: string) {
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': 'SESSIONS', ':from': fromIso, ':to': `${toIso}\uffff` },
+  });
+  return items.map((i) => strip<Session>(i)!);
+}
+
+export async function setCapacity(store: StoreClients, sessionId: string, capacity: number): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.session(sessionId),
+        UpdateExpression: 'SET #cap = :c',
+        ConditionExpression: 'attribute_exists(PK) AND enrolled <= :c',
+        ExpressionAttributeNames: { '#cap': 'capacity' },
+        ExpressionAttributeValues: { ':c': capacity },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function getSeat(store: StoreClients, sessionId: string, userId: string) {
+  return strip<Seat>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.seat(sessionId, userId) }))).Item);
+}
+
+export async function seatsOfSession(store: StoreClients, sessionId: string) {
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+    ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix },
+  });
+  return items.map((i) => strip<Seat>(i)!);
+}
+
+export async function firstWaitlisted(store: StoreClients, sessionId: string) {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}#WAIT` },
+      Limit: 1,
+    }),
+  );
+  return res.Items?.[0] ? strip<Seat>(res.Items[0]) : undefined;
+}
+
+export async function seatsOfLearner(store: StoreClients, userId: string, fromIso: string) {
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+    ExpressionAttributeValues: { ':pk': `USER#${userId}#SESSIONS`, ':from': fromIso },
+  });
+  return items.map((i) => strip<Seat>(i)!);
+}
+
+const transactionConflict = (err: unknown) =>
+  (err as { name?: string }).name === 'TransactionCanceledException' &&
+  ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+
+/** DynamoDB cancels transactions that touch the same item at once; those are retried, conditions are not. */
+export async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 12): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!transactionConflict(err) || i >= attempts - 1) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)));
+    }
+  }
+}
+
+/**
+ * Takes a seat: the seat counter and the learner's seat change together, conditional on a free
+ * seat, a session not yet started, and no active seat of this learner. Returns why it failed.
+ */
+export async function takeSeat(store: StoreClients, session: Session, seat: Seat, now: string): Promise<'enrolled' | 'full' | 'started' | 'already'> {
+  try {
+    await withConflictRetry(() =>
+      store.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.session(session.id),
+                UpdateExpression: 'SET enrolled = enrolled + :one',
+                ConditionExpression: 'enrolled < #cap AND #start > :now AND #status = :planned',
+                ExpressionAttributeNames: { '#start': 'start', '#status': 'status', '#cap': 'capacity' },
+                ExpressionAttributeValues: { ':one': 1, ':now': now, ':planned': 'planned' },
+              },
+            },
+            {
+              Put: {
+                TableName: store.tableName,
+                Item: { ...keys.seat(session.id, seat.userId), ...keys.seatByLearner(seat.userId, session.start, session.id), type: 'seat', ...seat, status: 'enrolled' },
+                ConditionExpression: 'attribute_not_exists(PK) OR #status = :cancelled',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    return 'enrolled';
+  } catch (err) {
+    if (conditionFailed(err, 1)) return 'already';
+    if (conditionFailed(err, 0)) return session.start <= now ? 'started' : 'full';
+    throw err;
+  }
+}
+
+export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string): Promise<boolean> {
+  try {
+    await withConflictRetry(() =>
+      store.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.session(session.id),
+                UpdateExpression: 'SET waitlisted = waitlisted + :one',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+            {
+              Put: {
+                TableName: store.tableName,
+                Item: {
+                  ...keys.seat(session.id, seat.userId),
+                  ...keys.seatByLearner(seat.userId, session.start, session.id),
+                  ...keys.waitlist(session.id, position),
+                  type: 'seat',
+                  ...seat,
+                  status: 'waitlisted',
+                  waitlistPosition: position,
+                },
+                ConditionExpression: 'attribute_not_exists(PK) OR #status = :cancelled',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+/** Gives up a seat or a waitlist place; the matching counter goes down in the same transaction. */
+export async function releaseSeat(store: StoreClients, sessionId: string, userId: string, from: 'enrolled' | 'waitlisted'): Promise<boolean> {
+  const counter = from === 'enrolled' ? 'enrolled' : 'waitlisted';
+  try {
+    await withConflictRetry(() =>
+      store.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.seat(sessionId, userId),
+                UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+                ConditionExpression: '#status = :from',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':cancelled': 'cancelled', ':from': from },
+              },
+            },
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.session(sessionId),
+                UpdateExpression: `SET ${counter} = ${counter} - :one`,
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+/** Moves the first waitlisted learner into a free seat (both counters and the seat in one transaction). */
+export async function promote(store: StoreClients, sessionId: string, userId: string): Promise<boolean> {
+  try {
+    await withConflictRetry(() =>
+      store.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.seat(sessionId, userId),
+                UpdateExpression: 'SET #status = :enrolled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+                ConditionExpression: '#status = :waitlisted',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':enrolled': 'enrolled', ':waitlisted': 'waitlisted' },
+              },
+            },
+            {
+              Update: {
+                TableName: store.tableName,
+                Key: keys.session(sessionId),
+                UpdateExpression: 'SET enrolled = enrolled + :one, waitlisted = waitlisted - :one',
+                ConditionExpression: 'enrolled < #cap',
+                ExpressionAttributeNames: { '#cap': 'capacity' },
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function setSeatStatus(store: StoreClients, sessionId: string, userId: string, status: 'attended' | 'absent'): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.seat(sessionId, userId),
+        UpdateExpression: 'SET #status = :s',
+        ConditionExpression: '#status IN (:enrolled, :attended, :absent)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':enrolled': 'enrolled', ':attended': 'attended', ':absent': 'absent' },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+// ---- paths -----------------------------------------------------------------------------------
+
+export interface PathMeta {
+  id: string;
+  title: string;
+  description: string;
+  latestVersion: number;
+  status: 'draft' | 'published' | 'archived';
+  rev: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function getPathMeta(store: StoreClients, id: string) {
+  return strip<PathMeta>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.path(id) }))).Item);
+}
+
+export async function getPathVersion(store: StoreClients, id: string, version: number) {
+  return strip<LearningPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.pathVersion(id, version) }))).Item);
+}
+
+export async function listPublishedPaths(store: StoreClients) {
+  const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'PATHS#published' } });
+  return items.map((i) => strip<PathMeta>(i)!);
+}
+
+/** Publishing a path version: the immutable version item and the pointer move together. */
+export async function publishPathVersion(store: StoreClients, meta: PathMeta, version: { title: string; description: string; steps: PathStep[]; minOptional: number }, now: string): Promise<number | null> {
+  const next = meta.latestVersion + 1;
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.pathVersion(meta.id, next), type: 'path-version', id: meta.id, version: next, status: 'published', ...version, publishedAt: now },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: {
+                ...keys.path(meta.id),
+                ...keys.pathByStatus('published', version.title, meta.id),
+                type: 'path',
+                ...meta,
+                title: version.title,
+                description: version.description,
+                latestVersion: next,
+                status: 'published',
+                rev: meta.rev + 1,
+                updatedAt: now,
+              },
+              ConditionExpression: meta.rev === 0 ? 'attribute_not_exists(PK)' : 'rev = :rev',
+              ExpressionAttributeValues: meta.rev === 0 ? undefined : { ':rev': meta.rev },
+            },
+          },
+        ],
+      }),
+    );
+    return next;
+  } catch (err) {
+    if (conditionFailed(err)) return null;
+    throw err;
+  }
+}
+
+// ---- the learner's record --------------------------------------------------------------------
+
+export async function learnerRecord(store: StoreClients, userId: string) {
+  const items = await queryAll(store, { TableName: store.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `LEARNER#${userId}` } });
+  const paths: LearnerPath[] = [];
+  const modules: LearnerModule[] = [];
+  for (const i of items) {
+    if (String(i.SK).startsWith('PATH#')) paths.push(strip<LearnerPath>(i)!);
+    else if (String(i.SK).startsWith('MODULE#')) modules.push(strip<LearnerModule>(i)!);
+  }
+  return { paths, modules };
+}
+
+export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string) {
+  return strip<LearnerModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerModule(userId, moduleId) }))).Item);
+}
+
+export async function getLearnerPath(store: StoreClients, userId: string, pathId: string) {
+  return strip<LearnerPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerPath(userId, pathId) }))).Item);
+}
+
+export async function enrolInPath(store: StoreClients, userId: string, p: LearnerPath): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.learnerPath(userId, p.pathId), type: 'learner-path', ...p }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function migratePath(store: StoreClients, userId: string, pathId: string, from: number, to: number): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.learnerPath(userId, pathId),
+        UpdateExpression: 'SET #v = :to',
+        ConditionExpression: '#v = :from',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':to': to, ':from': from },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function markPathCompleted(store: StoreClients, userId: string, pathId: string, completedAt: string, event: Record<string, unknown>): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.learnerPath(userId, pathId),
+              UpdateExpression: 'SET completedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(completedAt)',
+              ExpressionAttributeValues: { ':at': completedAt },
+            },
+          },
+          { Put: { TableName: store.tableName, Item: { ...keys.learnerEvent(userId, `${completedAt}#path#${pathId}`), type: 'learning-event', ...event } } },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+/** Records a module as completed once; a later completion never moves the first date. */
+export async function completeModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string, source: string, evidence?: string) {
+  const res = await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: keys.learnerModule(userId, m.moduleId),
+      UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src)' + (evidence ? ', evidence = :ev' : ''),
+      ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#title': 'title', '#kind': 'kind' },
+      ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at, ':src': source, ...(evidence ? { ':ev': evidence } : {}) },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return strip<LearnerModule>(res.Attributes)!;
+}
+
+export async function saveSubmission(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>) {
+  // Re-submitting is allowed until approved; an approved assignment stays approved.
+  const waiting = keys.submissionWaiting(m.moduleId, submission.submittedAt, userId);
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.learnerModule(userId, m.moduleId),
+        UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, submission = :s, GSI2PK = :g2, GSI2SK = :g2s, learnerId = :u',
+        ConditionExpression: 'attribute_not_exists(submission) OR submission.#st <> :approved',
+        ExpressionAttributeNames: { '#type': 'type', '#st': 'status', '#title': 'title', '#kind': 'kind' },
+        ExpressionAttributeValues: {
+          ':t': 'learner-module',
+          ':m': m.moduleId,
+          ':title': m.title,
+          ':kind': m.kind,
+          ':s': submission,
+          ':approved': 'approved',
+          ':u': userId,
+          ':g2': waiting.GSI2PK,
+          ':g2s': waiting.GSI2SK,
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function waitingSubmissions(store: StoreClients) {
+  const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'SUBMISSIONS#WAITING' } });
+  return items.map((i) => ({ ...strip<LearnerModule>(i)!, learnerId: i.learnerId as string }));
+}
+
+export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }) {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.learnerModule(userId, moduleId),
+        UpdateExpression: 'SET submission.#st = :d, submission.feedback = :f, submission.reviewedBy = :by REMOVE GSI2PK, GSI2SK',
+        ConditionExpression: 'submission.#st = :submitted',
+        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted' },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function enrolInModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string) {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: keys.learnerModule(userId, m.moduleId),
+      UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, enrolledAt = if_not_exists(enrolledAt, :at)',
+      ExpressionAttributeNames: { '#type': 'type', '#title': 'title', '#kind': 'kind' },
+      ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at },
+    }),
+  );
+}
+
+// ---- evaluations -----------------------------------------------------------------------------
+
+export async function putEvaluation(store: StoreClients, userId: string, e: Record<string, unknown> & { targetType: string; targetId: string }): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.evaluation(e.targetType, e.targetId, userId), type: 'evaluation', ...e }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return true;
+  } catch (err) {
+    if (conditionFailed(err)) return false;
+    throw err;
+  }
+}
+
+export async function evaluationsOf(store: StoreClients, targetType: string, targetId: string) {
+  const items = await queryAll(store, { TableName: store.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `EVAL#${targetType}#${targetId}` } });
+  return items.map((i) => strip<Record<string, unknown>>(i)!);
+}
+
+export async function evaluatedTargets(store: StoreClients, userId: string, targets: Array<{ targetType: string; targetId: string }>) {
+  const done = new Set<string>();
+  for (let i = 0; i < targets.length; i += 100) {
+    const chunk = targets.slice(i, i + 100);
+    if (chunk.length === 0) break;
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [store.tableName]: { Keys: chunk.map((t) => keys.evaluation(t.targetType, t.targetId, userId)) } };
+    while (request && Object.keys(request).length > 0) {
+      const res = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of res.Responses?.[store.tableName] ?? []) done.add(`${item.targetType}#${item.targetId}`);
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return done;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { api, demo, tokenFor } from '../support/api';
+import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
+
+async function buildPath(admin: string) {
+  const u = unique();
+  const reading = await createModule(admin, { kind: 'reading', title: `Lezen ${u}`, articleSlug: 'wat-is-herstel', accreditation: [{ register: 'V&VN Kwaliteitsregister', points: 1 }] });
+  const classroom = await createModule(admin, { kind: 'classroom', title: `Training ${u}`, accreditation: [{ register: 'V&VN Kwaliteitsregister', points: 4 }, { register: 'NIP', points: 3 }] });
+  const assignment = await createModule(admin, { kind: 'assignment', title: `Opdracht ${u}`, accreditation: [{ register: 'V&VN Kwaliteitsregister', points: 2 }] });
+  const external = await createModule(admin, { kind: 'external', title: `Extern ${u}`, provider: 'Scholingsinstituut Midden' });
+  const event = await createModule(admin, { kind: 'event', title: `Symposium ${u}`, eventType: 'symposium' });
+  const session = await createSession(admin, classroom.id);
+  const steps = [
+    { id: 's1', moduleId: reading.id, required: true, unlockAfter: [] },
+    { id: 's2', moduleId: classroom.id, required: true, unlockAfter: ['s1'] },
+    { id: 's3', moduleId: assignment.id, required: true, unlockAfter: ['s2'] },
+    { id: 's4', moduleId: external.id, required: false, unlockAfter: [] },
+    { id: 's5', moduleId: event.id, required: false, unlockAfter: [] },
+  ];
+  const published = await api('/api/paths', { method: 'POST', token: admin, json: { title: `Leerpad ${u}`, description: 'Blended leerpad voor de test.', minOptional: 1, steps } });
+  expect(published.status, JSON.stringify(published.data)).toBe(201);
+  return { pathId: published.data.id as string, reading, classroom, assignment, external, event, session, steps };
+}
+
+describe('blended learning paths', () => {
+  it('takes a learner from enrolment to completion, with accreditation, a completion event and an evaluation', async () => {
+    const [admin, trainer] = await Promise.all([tokenFor(demo.admin), tokenFor(demo.trainer)]);
+    const p = await buildPath(admin);
+    const [learner] = await syntheticEmployees(1, 'u-path');
+    const t = learner!.token;
+
+    const enrolled = await api(`/api/paths/${p.pathId}/enrol`, { method: 'POST', token: t });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.data.progress).toMatchObject({ percent: 0, complete: false, nextStep: 's1' });
+    expect((await api(`/api/paths/${p.pathId}/enrol`, { method: 'POST', token: t })).status).toBe(409);
+
+    // Reading: the learner marks it read. Assignment/classroom can't be self-completed.
+    expect((await api(`/api/modules/${p.reading.id}/complete`, { method: 'POST', token: t })).status).toBe(200);
+    expect((await api(`/api/modules/${p.classroom.id}/complete`, { method: 'POST', token: t })).status).toBe(422);
+    expect((await api(`/api/modules/${p.external.id}/complete`, { method: 'POST', token: t, json: {} })).status).toBe(400);
+
+    // Evaluating before completing the path is refused.
+    expect((await api('/api/evaluations', { method: 'POST', token: t, json: { targetType: 'path', targetId: p.pathId, rating: 4 } })).status).toBe(409);
+
+    // Classroom: attendance registered by the trainer completes the step.
+    await api(`/api/sessions/${p.session.id}/enrolment`, { method: 'POST', token: t });
+    await api(`/api/sessions/${p.session.id}/attendance/${learner!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
+    let detail = await api(`/api/paths/${p.pathId}`, { token: t });
+    expect(detail.data.my.progress.steps.find((s: { stepId: string }) => s.stepId === 's3').status).toBe('open');
+
+    // Assignment: submitted, returned with feedback, resubmitted, approved.
+    expect((await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Te kort' } })).status).toBe(400);
+    await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
+    const waiting = await api('/api/trainer/submissions', { token: trainer });
+    expect(waiting.data.map((w: { learnerId: string }) => w.learnerId)).toContain(learner!.id);
+    await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: 'Beschrijf ook de rol van naasten.' } });
+    await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie, nu met de rol van naasten uitgewerkt.' } });
+    await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed uitgewerkt.' } });
+
+    // All required steps done, but the minimum of one optional step is not: not complete yet.
+    detail = await api(`/api/paths/${p.pathId}`, { token: t });
+    expect(detail.data.my.progress.complete).toBe(false);
+    expect(detail.data.my.progress.percent).toBeLessThan(100);
+
+    const external = await api(`/api/modules/${p.external.id}/complete`, { method: 'POST', token: t, json: { evidence: 'Certificaat nr. 2026-1142' } });
+    expect(external.status).toBe(200);
+    detail = await api(`/api/paths/${p.pathId}`, { token: t });
+    expect(detail.data.my.progress).toMatchObject({ percent: 100, complete: true });
+
+    const mine = await api('/api/me/learning', { token: t });
+    const path = mine.data.paths.find((x: { pathId: string }) => x.pathId === p.pathId);
+    expect(path).toMatchObject({ percent: 100, complete: true });
+    expect(mine.data.accreditation).toEqual(expect.arrayContaining([{ register: 'V&VN Kwaliteitsregister', points: 7 }, { register: 'NIP', points: 3 }]));
+    expect(mine.data.pendingEvaluations).toEqual(expect.arrayContaining([expect.objectContaining({ targetType: 'path', targetId: p.pathId })]));
+
+    const evaluation = await api('/api/evaluations', { method: 'POST', token: t, json: { targetType: 'path', targetId: p.pathId, rating: 4, answers: { learned: 'Veel over het veiligheidsplan', improve: 'Meer oefenen' } } });
+    expect(evaluation.status).toBe(201);
+    expect((await api('/api/evaluations', { method: 'POST', token: t, json: { targetType: 'path', targetId: p.pathId, rating: 5 } })).status).toBe(409);
+    const results = await api(`/api/evaluations/path/${p.pathId}`, { token: admin });
+    expect(results.data).toMatchObject({ count: 1, average: 4 });
+    expect((await api(`/api/evaluations/path/${p.pathId}`, { token: t })).status).toBe(403);
+  });
+
+  it('keeps enrolled learners on their version when a new one is published, and migrates without losing anything', async () => {
+    const admin = await tokenFor(demo.admin);
+    const p = await buildPath(admin);
+    const [early, late] = await syntheticEmployees(2, 'u-version');
+    await api(`/api/paths/${p.pathId}/enrol`, { method: 'POST', token: early!.token });
+    await api(`/api/modules/${p.reading.id}/complete`, { method: 'POST', token: early!.token });
+    const before = (await api(`/api/paths/${p.pathId}`, { token: early!.token })).data.my;
+
+    const extra = await createModule(admin, { kind: 'reading', title: `Extra ${unique()}`, articleSlug: 'wrap-herstelwerkboek' });
+    const v2 = await api(`/api/paths/${p.pathId}/versions`, {
+      method: 'POST',
+      token: admin,
+      json: { title: 'Leerpad, versie 2', description: 'Met een extra verplichte stap.', minOptional: 1, steps: [...p.steps, { id: 's6', moduleId: extra.id, required: true, unlockAfter: [] }] },
+    });
+    expect(v2.data.version).toBe(2);
+
+    const after = (await api(`/api/paths/${p.pathId}`, { token: early!.token })).data;
+    expect(after.my).toMatchObject({ enrolledVersion: 1, latestVersion: 2 });
+    expect(after.my.progress).toEqual(before.progress);
+    expect(after.path.steps).toHaveLength(5);
+
+    await api(`/api/paths/${p.pathId}/enrol`, { method: 'POST', token: late!.token });
+    expect((await api(`/api/paths/${p.pathId}`, { token: late!.token })).data.path.steps).toHaveLength(6);
+
+    const migrated = await api(`/api/paths/${p.pathId}/migrate`, { method: 'POST', token: early!.token });
+    expect(migrated.data.enrolledVersion).toBe(2);
+    expect(migrated.data.progress.steps.find((s: { stepId: string }) => s.stepId === 's1').status).toBe('complete');
+  });
+
+  it('refuses a path pointing to an archived module, and a cycle in unlock rules, with field errors', async () => {
+    const admin = await tokenFor(demo.admin);
+    const a = await createModule(admin, { kind: 'reading', title: `A ${unique()}`, articleSlug: 'wat-is-herstel' });
+    const b = await createModule(admin, { kind: 'reading', title: `B ${unique()}`, articleSlug: 'wat-is-herstel' });
+    const archived = await api(`/api/modules/${b.id}`, {
+      method: 'PUT',
+      token: admin,
+      json: { kind: 'reading', title: 'B gearchiveerd', description: 'x', durationMinutes: 10, enrolAudience: 'employees', articleSlug: 'wat-is-herstel', status: 'archived', expectedRev: b.rev },
+    });
+    expect(archived.status).toBe(200);
+    const withArchived = await api('/api/paths', { method: 'POST', token: admin, json: { title: 'Pad met archief', description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: [] }, { id: 's2', moduleId: b.id, required: true, unlockAfter: [] }] } });
+    expect(withArchived.status).toBe(400);
+    expect(withArchived.data.errors[0]).toMatchObject({ path: 'steps.1.moduleId' });
+
+    const cycle = await api('/api/paths', {
+      method: 'POST',
+      token: admin,
+      json: { title: 'Pad met cyclus', description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: ['s2'] }, { id: 's2', moduleId: a.id, required: true, unlockAfter: ['s1'] }] },
+    });
+    expect(cycle.status).toBe(400);
+    expect(JSON.stringify(cycle.data.errors)).toMatch(/[Cc]yclus/);
+
+    // A stale edit of a module is a conflict, not an overwrite.
+    const stale = await api(`/api/modules/${a.id}`, { method: 'PUT', token: admin, json: { kind: 'reading', title: 'Oud', description: 'x', durationMinutes: 10, enrolAudience: 'employees', articleSlug: 'wat-is-herstel', expectedRev: 99 } });
+    expect(stale.status).toBe(409);
+    expect((await api('/api/modules', { method: 'POST', token: await tokenFor(demo.employee), json: { kind: 'reading', title: 'Geen rechten', description: 'x', durationMinutes: 1, enrolAudience: 'employees' } })).status).toBe(403);
+  });
+
+  it('shows each reader only the modules they may join, with facets over what they see', async () => {
+    const [partner] = [await tokenFor(demo.partner)];
+    const anonymous = await api('/api/modules?limit=100');
+    expect(anonymous.data.modules.every((m: { enrolAudience: string }) => m.enrolAudience === 'public')).toBe(true);
+    const asPartner = await api('/api/modules?limit=100', { token: partner });
+    expect(asPartner.data.modules.every((m: { enrolAudience: string }) => m.enrolAudience !== 'employees')).toBe(true);
+    const asEmployee = await api('/api/modules?limit=100', { token: await tokenFor(demo.employee) });
+    expect(asEmployee.data.total).toBeGreaterThan(asPartner.data.total);
+    const webinars = await api('/api/modules?kind=online-session&limit=100', { token: await tokenFor(demo.employee) });
+    expect(webinars.data.modules.every((m: { kind: string }) => m.kind === 'online-session')).toBe(true);
+    expect(Object.keys(webinars.data.facets.kind).length).toBeGreaterThan(1);
+    expect((await api('/api/modules?kind=bogus')).status).toBe(400);
+  });
+});

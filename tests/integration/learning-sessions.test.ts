@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { api, demo, tokenFor } from '../support/api';
+import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
+
+describe('sessions: seats, waitlist, attendance', () => {
+  it('gives 50 simultaneous enrolments for 10 seats exactly 10 seats and 40 waitlist places, nobody twice', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'classroom', title: `Drukte ${unique()}` });
+    const s = await createSession(admin, m.id, { capacity: 10 });
+    const learners = await syntheticEmployees(50);
+    const results = await Promise.all(learners.map((l) => api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l.token })));
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const statuses = results.map((r) => r.data.status);
+    expect(statuses.filter((x) => x === 'enrolled')).toHaveLength(10);
+    expect(statuses.filter((x) => x === 'waitlisted')).toHaveLength(40);
+
+    const trainer = await tokenFor(demo.trainer);
+    const list = await api(`/api/sessions/${s.id}/participants`, { token: trainer });
+    expect(list.data.session).toMatchObject({ enrolled: 10, waitlisted: 40, capacity: 10 });
+    const ids = list.data.participants.map((p: { userId: string }) => p.userId);
+    expect(new Set(ids).size).toBe(50);
+    expect(list.data.participants.filter((p: { status: string }) => p.status === 'enrolled')).toHaveLength(10);
+    const positions = list.data.participants.filter((p: { status: string }) => p.status === 'waitlisted').map((p: { waitlistPosition: number }) => p.waitlistPosition).sort((a: number, b: number) => a - b);
+    expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+
+    // Enrolling twice is refused, whether seated or waiting.
+    const again = await Promise.all(learners.slice(0, 12).map((l) => api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l.token })));
+    expect(again.map((r) => r.status)).toEqual(Array(12).fill(409));
+  });
+
+  it('promotes the first waitlisted learner when someone cancels, and when the room grows', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'intervision', title: `Wachtlijst ${unique()}` });
+    const s = await createSession(admin, m.id, { capacity: 2 });
+    const [a, b, c, d] = await syntheticEmployees(4, 'u-wait');
+    for (const l of [a!, b!, c!, d!]) await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l.token });
+    const trainer = await tokenFor(demo.trainer);
+    const statusOf = async () => Object.fromEntries((await api(`/api/sessions/${s.id}/participants`, { token: trainer })).data.participants.map((p: { userId: string; status: string }) => [p.userId, p.status]));
+    expect(await statusOf()).toEqual({ [a!.id]: 'enrolled', [b!.id]: 'enrolled', [c!.id]: 'waitlisted', [d!.id]: 'waitlisted' });
+
+    expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'DELETE', token: a!.token })).status).toBe(200);
+    expect(await statusOf()).toEqual({ [b!.id]: 'enrolled', [c!.id]: 'enrolled', [d!.id]: 'waitlisted' });
+
+    // Capacity below the number enrolled is refused; a larger room takes the waitlist in.
+    const tooSmall = await api(`/api/sessions/${s.id}`, { method: 'PATCH', token: admin, json: { capacity: 1 } });
+    expect(tooSmall.status).toBe(409);
+    expect(tooSmall.data.enrolled).toBe(2);
+    const bigger = await api(`/api/sessions/${s.id}`, { method: 'PATCH', token: admin, json: { capacity: 3 } });
+    expect(bigger.data).toMatchObject({ capacity: 3, enrolled: 3, waitlisted: 0 });
+    expect(await statusOf()).toEqual({ [b!.id]: 'enrolled', [c!.id]: 'enrolled', [d!.id]: 'enrolled' });
+
+    // A cancelled learner may enrol again; now the session is full, so they wait.
+    expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: a!.token })).data).toMatchObject({ status: 'waitlisted', position: 1 });
+  });
+
+  it('refuses enrolment after the session started, and cancelling a session one is not in', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'classroom', title: `Begonnen ${unique()}` });
+    const started = await createSession(admin, m.id, { start: new Date(Date.now() - 3600_000).toISOString(), end: new Date(Date.now() + 3600_000).toISOString() });
+    const [l] = await syntheticEmployees(1, 'u-late');
+    const late = await api(`/api/sessions/${started.id}/enrolment`, { method: 'POST', token: l!.token });
+    expect(late.status).toBe(409);
+    expect(late.data.detail).toMatch(/begonnen/);
+    const future = await createSession(admin, m.id);
+    expect((await api(`/api/sessions/${future.id}/enrolment`, { method: 'DELETE', token: l!.token })).status).toBe(409);
+    expect((await api(`/api/sessions/${future.id}/enrolment`, { method: 'POST' })).status).toBe(401);
+    expect((await api(`/api/sessions/nope/enrolment`, { method: 'POST', token: l!.token })).status).toBe(404);
+  });
+
+  it('lets only the session\'s trainer register attendance, and offers an .ics invitation in Amsterdam time', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'classroom', title: `Aanwezig ${unique()}` });
+    const s = await createSession(admin, m.id, { start: '2027-01-12T09:30:00+01:00', end: '2027-01-12T12:30:00+01:00', location: 'Academiegebouw, zaal 2.14; Utrecht' });
+    const [l] = await syntheticEmployees(1, 'u-att');
+    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l!.token });
+
+    const ics = await api(`/api/sessions/${s.id}/invite.ics`, { token: l!.token });
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(ics.data).toContain('DTSTART;TZID=Europe/Amsterdam:20270112T093000');
+    expect(ics.data).toContain('LOCATION:Academiegebouw\\, zaal 2.14\\; Utrecht');
+    expect(ics.data).toContain('BEGIN:VTIMEZONE');
+
+    const other = await tokenFor(demo.employee);
+    expect((await api(`/api/sessions/${s.id}/attendance/${l!.id}`, { method: 'PUT', token: other, json: { present: true } })).status).toBe(403);
+    const trainer = await tokenFor(demo.trainer);
+    const marked = await api(`/api/sessions/${s.id}/attendance/${l!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
+    expect(marked.data.status).toBe('attended');
+    expect((await api(`/api/sessions/${s.id}/attendance/u-not-enrolled`, { method: 'PUT', token: trainer, json: { present: true } })).status).toBe(409);
+    const mine = await api('/api/me/learning', { token: l!.token });
+    expect(mine.data.completed.map((c: { moduleId: string }) => c.moduleId)).toContain(m.id);
+  });
+});

@@ -4,6 +4,9 @@
  * anonymous readers, XSS payloads through the whole pipeline, and the editor's 409 handling.
  * axe-core runs on every page a scenario visits.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, stack } from '../support/api';
@@ -454,5 +457,116 @@ describe('knowledge base in Chromium', () => {
     await expect.poll(async () => (await page.locator('.result .badge--audience').allTextContents()).every((t) => t.includes('Medewerkers'))).toBe(true);
     expect(await page.locator('.result').count()).toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
+  });
+
+  it('g: an author uploads an image to a draft, inserts it at the cursor, and the preview loads it; disguised content is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ggz-upload-'));
+    const pngPath = join(dir, 'pixel.png');
+    const fakePath = join(dir, 'nep.png');
+    // A real 1×1 PNG, and a "PNG" that is text.
+    writeFileSync(pngPath, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082', 'hex'));
+    writeFileSync(fakePath, 'Dit is tekst en geen afbeelding.\n');
+    try {
+      const word = uniqueWord('bijlage');
+      const title = `Veiligheidsplan met schema ${word}`;
+      const { page, log } = await newPage();
+      const uploadStarts: string[] = [];
+      page.on('request', (req) => {
+        if (req.method() === 'POST' && /\/api\/articles\/[^/]+\/attachments$/.test(new URL(req.url()).pathname)) uploadStarts.push(req.url());
+      });
+      await signInAs(page, users.joost);
+
+      // A new article has no id yet, so no attachments: the editor says to save first.
+      await page.goto(url('/kennis/nieuw'));
+      await h1(page, 'Nieuw artikel');
+      const section = page.getByRole('region', { name: 'Bijlagen' });
+      await section.getByText('Sla eerst een concept op om bijlagen toe te voegen').waitFor();
+      expect(await page.getByLabel('Afbeelding of PDF toevoegen').count()).toBe(0);
+
+      await page.getByLabel('Titel', { exact: true }).fill(title);
+      await page.getByLabel('Samenvatting', { exact: true }).fill('Een veiligheidsplan met een schema als afbeelding.');
+      await page.getByLabel('Netwerk', { exact: true }).selectOption('suicidepreventie');
+      const text = page.getByLabel('Tekst (Markdown)');
+      await text.fill('## Schema\n\nHet schema hieronder laat de stappen zien.');
+      await page.getByRole('button', { name: 'Concept opslaan' }).click();
+      await page.waitForURL(/\/kennis\/bewerken\/[^/]+$/);
+      await page.getByText('Concept opgeslagen').waitFor();
+      const articleId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+      const fileInput = section.getByLabel('Afbeelding of PDF toevoegen');
+      await fileInput.waitFor();
+      expect((await fileInput.getAttribute('accept'))!.split(',')).toEqual(expect.arrayContaining(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']));
+      expect((await fileInput.getAttribute('accept'))!).not.toMatch(/svg|html|\*/);
+      await section.getByText('Nog geen bijlagen.').waitFor();
+      await expectNoAxeViolations(page, '/kennis/bewerken/{id} (attachments, empty)');
+
+      // Checked in the browser first: the wrong type and an oversized file never reach the API.
+      await fileInput.setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('tekst') });
+      await section.getByText('notities.txt is geen afbeelding of PDF').waitFor();
+      expect(await fileInput.getAttribute('aria-invalid')).toBe('true');
+      await fileInput.setInputFiles({ name: 'groot.png', mimeType: 'image/png', buffer: Buffer.alloc(4 * 1024 * 1024 + 1) });
+      await section.getByText(/^groot\.png is te groot \(4 MB\)\. Een bijlage mag maximaal 4 MB zijn\.$/).waitFor();
+      await expectNoAxeViolations(page, '/kennis/bewerken/{id} (attachment refused in the browser)');
+      expect(uploadStarts).toEqual([]);
+
+      // Upload: progress and result in the live region, then the file in the list.
+      const status = section.locator('[aria-live="polite"]');
+      expect(await status.getAttribute('role')).toBe('status');
+      await status.evaluate((el) => {
+        const seen: string[] = [];
+        (window as unknown as { __statuses: string[] }).__statuses = seen;
+        new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+      });
+      await fileInput.setInputFiles(pngPath);
+      await expect.poll(() => status.textContent()).toBe('Toegevoegd: pixel.png');
+      expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Bezig met uploaden…');
+      expect(await fileInput.getAttribute('aria-invalid')).toBeNull();
+      const item = section.getByRole('listitem').filter({ hasText: 'pixel.png' });
+      await item.waitFor();
+      expect(await item.textContent()).toContain('PNG');
+      expect(uploadStarts).toHaveLength(1);
+      await expectNoAxeViolations(page, '/kennis/bewerken/{id} (attachment uploaded)');
+
+      // Inserted at the cursor (after the heading), as its own paragraph; the preview follows.
+      await text.evaluate((el: HTMLTextAreaElement) => {
+        el.focus();
+        const at = el.value.indexOf('\n\n');
+        el.setSelectionRange(at, at);
+      });
+      await item.getByRole('button', { name: 'Invoegen in tekst' }).click();
+      expect(await text.inputValue()).toMatch(/^## Schema\n\n!\[pixel\.png\]\(\/api\/attachments\/[^)\s]+\/pixel\.png\)\n\nHet schema hieronder laat de stappen zien\.$/);
+      expect(await page.evaluate(() => document.activeElement?.localName)).toBe('textarea');
+      await expect.poll(() => status.textContent()).toBe('Ingevoegd in de tekst: pixel.png');
+      const image = page.getByRole('region', { name: 'Voorbeeld' }).locator('img');
+      await image.waitFor();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1)), { timeout: 10_000 }).toBe(1);
+      expect(await image.getAttribute('src')).toMatch(/^\/api\/attachments\//);
+      expect(await image.getAttribute('alt')).toBe('pixel.png');
+      await expectNoAxeViolations(page, '/kennis/bewerken/{id} (image in preview)');
+
+      // Saved and reopened: the list comes from the API and the stored preview shows the image.
+      await page.getByRole('button', { name: 'Concept opslaan' }).click();
+      await page.getByText('Concept opgeslagen (revisie 2).').waitFor();
+      await page.reload();
+      await h1(page, `Bewerken: ${title}`);
+      await section.getByRole('listitem').filter({ hasText: 'pixel.png' }).waitFor();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1)), { timeout: 10_000 }).toBe(1);
+
+      // A ".png" that is text passes the browser's check, reaches storage, and the API refuses it (422).
+      await fileInput.setInputFiles(fakePath);
+      const alert = section.getByRole('alert');
+      await alert.getByText('De inhoud is geen geldig PNG-bestand').waitFor();
+      await alert.getByText('Kan niet worden verwerkt').waitFor();
+      await alert.getByText(/^Referentie: /).waitFor();
+      expect(await status.textContent()).toBe('');
+      expect(await section.getByRole('listitem').count()).toBe(1);
+      await expectNoAxeViolations(page, '/kennis/bewerken/{id} (attachment refused by the API)');
+
+      const stored = await api(`/api/articles/${encodeURIComponent(articleId)}/attachments`, { token: await tokens.author() });
+      expect((stored.data as Array<{ fileName: string }>).map((a) => a.fileName)).toEqual(['pixel.png']);
+      expect(log.errors.filter((e) => !/\b422\b|Unprocessable/i.test(e))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

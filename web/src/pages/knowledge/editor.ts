@@ -1,7 +1,9 @@
 /**
  * /kennis/nieuw and /kennis/bewerken/{id}: write a draft with a live preview, save it, offer it
  * for review. Saves are optimistic (expectedRevision); a 409 is shown with the option to load
- * the newest draft, which discards local edits only after the author confirms.
+ * the newest draft, which discards local edits only after the author confirms. An existing
+ * article also gets the "Bijlagen" panel (attachments.ts, its own chunk): upload, list, and insert
+ * an attachment's Markdown at the cursor.
  */
 import { api, ProblemError } from '../../api';
 import { currentUser } from '../../auth';
@@ -44,6 +46,9 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
   const m = t().knowledge.editor;
   if (!currentUser()) return signInRequiredPage();
   const id = ctx.params.id;
+  // The attachments panel is its own chunk, fetched alongside the data (existing articles only).
+  const attachmentsModule = id ? import('./attachments') : null;
+  void attachmentsModule?.catch(() => undefined);
 
   let mine: MyKnowledge;
   let networks: Network[];
@@ -163,6 +168,45 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
   });
   on(languageSelect, { change: previewLang });
 
+  // --- Attachments ------------------------------------------------------------------------------
+  let markdownVisited = false;
+  on(markdownInput, {
+    focus: () => {
+      markdownVisited = true;
+    },
+  });
+  /**
+   * Puts `text` at the cursor of the Markdown (at the end while the author has not been in it),
+   * as its own paragraph if `block`, then lets the preview and the unsaved-edits memory know.
+   */
+  const insertIntoMarkdown = (text: string, block: boolean) => {
+    const value = markdownInput.value;
+    const start = markdownVisited ? markdownInput.selectionStart : value.length;
+    const end = markdownVisited ? markdownInput.selectionEnd : value.length;
+    const before = value.slice(0, start);
+    const after = value.slice(end);
+    const lead = block ? (before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n') : before === '' || /\s$/.test(before) ? '' : ' ';
+    const trail = block ? (after === '' || after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n') : after === '' || /^\s/.test(after) ? '' : ' ';
+    markdownInput.focus();
+    markdownInput.setRangeText(lead + text + trail, start, end);
+    const caret = start + lead.length + text.length;
+    markdownInput.setSelectionRange(caret, caret);
+    markdownInput.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const attachmentsHeadingId = uid('attachments');
+  const attachmentsBody = h('div', { class: 'attachments__body' });
+  const attachmentsSection = h('section', { class: 'attachments', 'aria-labelledby': attachmentsHeadingId }, h('h2', { id: attachmentsHeadingId, class: 'attachments__title' }, m.attachments.title), attachmentsBody);
+  if (draft && attachmentsModule) {
+    const articleId = draft.articleId;
+    replaceChildren(attachmentsBody, h('p', { class: 'attachments__none' }, m.attachments.loading));
+    attachmentsModule
+      .then((panel) => panel.mountAttachments(attachmentsBody, { articleId, insert: insertIntoMarkdown }))
+      .catch((err: unknown) => replaceChildren(attachmentsBody, problemAlert(err)));
+  } else {
+    // Attachments belong to an article, which exists from its first save.
+    replaceChildren(attachmentsBody, h('p', { class: 'note' }, m.attachments.saveFirst));
+  }
+
   // --- State, status and actions ------------------------------------------------------------------
   const statusPanel = h('div', { class: 'draft-status' });
   const status = statusRegion();
@@ -176,7 +220,7 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     { class: 'editor__fields' },
     h('legend', { class: 'visually-hidden' }, m.fields),
     fields.filter((f) => f !== markdownField).map((f) => f.wrapper),
-    h('div', { class: 'editor__grid' }, h('div', { class: 'editor__source' }, markdownField.wrapper), preview),
+    h('div', { class: 'editor__grid' }, h('div', { class: 'editor__source' }, markdownField.wrapper, attachmentsSection), preview),
   );
   const form = h('form', { class: 'editor', novalidate: true }, fieldset, alerts, h('p', { class: 'actions' }, saveButton, submitButton), status);
 

@@ -13,6 +13,7 @@ import { startLocalStack } from './local/stack';
 import { keys } from '../functions/src/store/keys';
 import { measure, memory, printTable, ratio, type Summary } from './bench/measure';
 import { benchKnowledge } from './bench/knowledge';
+import { benchLearning } from './bench/learning';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 const root = resolve(import.meta.dirname, '..');
@@ -69,6 +70,7 @@ try {
   console.log('');
   console.log(`ratio GET /api/me to raw GetItem:     ${ratio(me, raw)}`);
   console.log(`ratio GET /api/health to raw GetItem: ${ratio(health, raw)}`);
+  await benchLearning(stack, opts);
   await benchKnowledge(stack, opts);
   console.log(`\nmemory after run: ${memory()}`);
 } finally {

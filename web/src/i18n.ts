@@ -16,6 +16,9 @@ const nl = {
     label: 'Hoofdmenu',
     home: 'Home',
     knowledge: 'Kennisbank',
+    catalogue: 'Aanbod',
+    paths: 'Leerpaden',
+    myLearning: 'Mijn leren',
   },
   account: {
     signIn: 'Aanmelden',
@@ -109,6 +112,10 @@ const nl = {
       mySignals: 'Mijn signalen',
       myWork: 'Mijn redactiewerk',
       newArticle: 'Nieuw artikel schrijven',
+      catalogue: 'Naar het aanbod',
+      paths: 'Bekijk de leerpaden',
+      myLearning: 'Naar mijn leren',
+      trainer: 'Naar mijn trainingen',
     },
     cards: {
       knowledge: {
@@ -387,6 +394,9 @@ const en: Messages = {
     label: 'Main menu',
     home: 'Home',
     knowledge: 'Knowledge base',
+    catalogue: 'Catalogue',
+    paths: 'Learning paths',
+    myLearning: 'My learning',
   },
   account: {
     signIn: 'Sign in',
@@ -479,6 +489,10 @@ const en: Messages = {
       mySignals: 'My feedback',
       myWork: 'My editorial work',
       newArticle: 'Write a new article',
+      catalogue: 'Go to the catalogue',
+      paths: 'See the learning paths',
+      myLearning: 'Go to my learning',
+      trainer: 'Go to my sessions',
     },
     cards: {
       knowledge: {

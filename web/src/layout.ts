@@ -10,6 +10,8 @@ export interface NavItem {
   label: (m: Messages) => string;
   /** `prefix` keeps a section link current on its sub-pages (e.g. /kennis/...). */
   match: 'exact' | 'prefix';
+  /** Only shown to signed-in readers (personal pages such as "Mijn leren"). */
+  signedIn?: boolean;
 }
 
 export function renderHeader(el: HTMLElement, navItems: readonly NavItem[]): void {
@@ -46,7 +48,7 @@ export function renderHeader(el: HTMLElement, navItems: readonly NavItem[]): voi
       h(
         'ul',
         { class: 'container site-nav__list' },
-        navItems.map((item) => h('li', null, h('a', { href: item.href, 'data-nav': item.match }, item.label(m)))),
+        navItems.filter((item) => !item.signedIn || user).map((item) => h('li', null, h('a', { href: item.href, 'data-nav': item.match }, item.label(m)))),
       ),
     ),
   );

@@ -3,7 +3,8 @@
  * the main menu). Pages beyond the shell load on demand so the first load stays small:
  * each knowledge page is a dynamic import, and Vite puts the shared knowledge code in its own
  * chunk. Static paths come before `/kennis/:slug`, which would otherwise match them.
- * Planned: /aanbod (catalogue), /mijn-leren.
+ * The learning pages (`pages/learning/`) load the same way: catalogue, module, paths, my learning,
+ * evaluation and the trainer's attendance pages each have their own chunk.
  */
 import type { NavItem } from './layout';
 import { home } from './pages/home';
@@ -26,9 +27,20 @@ export const routes: readonly Route[] = [
   { path: '/kennis/signalen/:networkId', page: async (ctx) => (await import('./pages/knowledge/signals')).networkSignals(ctx) },
   { path: '/kennis/:slug', page: async (ctx) => (await import('./pages/knowledge/article')).knowledgeArticle(ctx) },
   { path: '/mijn-signalen', page: async () => (await import('./pages/knowledge/signals')).mySignals() },
+  { path: '/aanbod', page: async (ctx) => (await import('./pages/learning/catalogue')).catalogue(ctx) },
+  { path: '/aanbod/:moduleId', page: async (ctx) => (await import('./pages/learning/module')).modulePage(ctx) },
+  { path: '/leerpaden', page: async () => (await import('./pages/learning/paths')).pathList() },
+  { path: '/leerpaden/:pathId', page: async (ctx) => (await import('./pages/learning/paths')).pathPage(ctx) },
+  { path: '/mijn-leren', page: async () => (await import('./pages/learning/mine')).myLearning() },
+  { path: '/evaluatie/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/evaluation')).evaluationPage(ctx) },
+  { path: '/trainer', page: async () => (await import('./pages/learning/trainer')).trainerSessions() },
+  { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./pages/learning/trainer')).attendancePage(ctx) },
 ];
 
 export const navItems: readonly NavItem[] = [
   { href: '/', label: (m) => m.nav.home, match: 'exact' },
   { href: '/kennis', label: (m) => m.nav.knowledge, match: 'prefix' },
+  { href: '/aanbod', label: (m) => m.nav.catalogue, match: 'prefix' },
+  { href: '/leerpaden', label: (m) => m.nav.paths, match: 'prefix' },
+  { href: '/mijn-leren', label: (m) => m.nav.myLearning, match: 'prefix', signedIn: true },
 ];

@@ -52,19 +52,46 @@ function visibleModule(ctx: LearningCtx, m: StoredModule | undefined): StoredMod
 
 // ---- catalogue -------------------------------------------------------------------------------
 
-/** The published catalogue, kept per instance for a few seconds: it changes rarely and is read constantly. */
-let catalogueCache: { at: number; modules: StoredModule[] } | undefined;
+/**
+ * The published catalogue, kept per instance for a few seconds: it changes rarely and is read
+ * constantly. One refresh at a time (concurrent readers share it), and readers keep getting the
+ * previous copy while it runs, so an expiry never stampedes the table.
+ */
+interface CatalogueEntry {
+  module: StoredModule;
+  /** Folded title, description, themes and goals, computed once per load for text filtering. */
+  text: string;
+}
+let catalogueCache: { at: number; entries: CatalogueEntry[] } | undefined;
+let catalogueRefresh: Promise<CatalogueEntry[]> | undefined;
 const catalogueTtlMs = 5000;
 
 export function forgetCatalogue() {
   catalogueCache = undefined;
 }
 
-async function catalogue(store: StoreClients): Promise<StoredModule[]> {
-  if (catalogueCache && Date.now() - catalogueCache.at < catalogueTtlMs) return catalogueCache.modules;
-  const modules = await db.listPublishedModules(store);
-  catalogueCache = { at: Date.now(), modules };
-  return modules;
+function refreshCatalogue(store: StoreClients): Promise<CatalogueEntry[]> {
+  catalogueRefresh ??= db
+    .listPublishedModules(store)
+    .then((modules) => {
+      // Sorted once here, so a request only filters (a Dutch collator per request is the slow part).
+      const collator = new Intl.Collator('nl');
+      const entries = modules
+        .sort((a, b) => collator.compare(a.title, b.title))
+        .map((m) => ({ module: m, text: fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`) }));
+      catalogueCache = { at: Date.now(), entries };
+      return entries;
+    })
+    .finally(() => {
+      catalogueRefresh = undefined;
+    });
+  return catalogueRefresh;
+}
+
+async function catalogue(store: StoreClients): Promise<CatalogueEntry[]> {
+  if (!catalogueCache) return refreshCatalogue(store);
+  if (Date.now() - catalogueCache.at >= catalogueTtlMs) void refreshCatalogue(store).catch(() => undefined);
+  return catalogueCache.entries;
 }
 
 export interface CatalogueQuery {
@@ -87,7 +114,7 @@ const count = (acc: Record<string, number>, key: string | undefined) => {
 
 export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
   const audiences = enrolAudiences(ctx.principal);
-  let modules = (await catalogue(ctx.store)).filter((m) => audiences.includes(m.enrolAudience));
+  let entries = (await catalogue(ctx.store)).filter((e) => audiences.includes(e.module.enrolAudience));
   const nowIso = nowOf(ctx);
   // A date range narrows to modules with a session in it (one Query on the session index).
   let inRange: Map<string, Session> | undefined;
@@ -96,15 +123,13 @@ export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
     const to = q.to ? `${q.to}T23:59:59` : '9999';
     inRange = new Map();
     for (const s of await db.sessionsBetween(ctx.store, from, to)) if (s.status === 'planned' && !inRange.has(s.moduleId)) inRange.set(s.moduleId, s);
-    modules = modules.filter((m) => inRange!.has(m.id));
+    entries = entries.filter((e) => inRange!.has(e.module.id));
   }
   if (q.q) {
     const words = fold(q.q).split(/\s+/).filter(Boolean);
-    modules = modules.filter((m) => {
-      const text = fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`);
-      return words.every((w) => text.includes(w));
-    });
+    entries = entries.filter((e) => words.every((w) => e.text.includes(w)));
   }
+  const modules = entries.map((e) => e.module);
   const filters: Array<[keyof CatalogueQuery, (m: StoredModule) => boolean]> = [
     ['kind', (m) => m.kind === q.kind],
     ['network', (m) => m.networkId === q.network],
@@ -112,17 +137,20 @@ export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
     ['register', (m) => m.accreditation.some((a) => a.register === q.register)],
     ['language', (m) => m.language === q.language],
   ];
+  const active = filters.filter(([name]) => q[name]);
   // Facets count what the other filters leave, so a chosen filter still shows its alternatives.
   const facets = { kind: {}, network: {}, theme: {}, register: {}, language: {} } as Record<'kind' | 'network' | 'theme' | 'register' | 'language', Record<string, number>>;
   for (const m of modules) {
-    const passes = (except?: string) => filters.every(([name, test]) => name === except || !q[name] || test(m));
+    const failed = active.filter(([, test]) => !test(m)).map(([name]) => name);
+    if (failed.length > 1) continue;
+    const passes = (except: string) => failed.length === 0 || failed[0] === except;
     if (passes('kind')) count(facets.kind, m.kind);
     if (passes('network')) count(facets.network, m.networkId);
     if (passes('theme')) m.themes.forEach((t) => count(facets.theme, t));
     if (passes('register')) new Set(m.accreditation.map((a) => a.register)).forEach((r) => count(facets.register, r));
     if (passes('language')) count(facets.language, m.language);
   }
-  const matching = modules.filter((m) => filters.every(([name, test]) => !q[name] || test(m))).sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+  const matching = modules.filter((m) => active.every(([, test]) => test(m)));
   const page = matching.slice(q.offset, q.offset + q.limit);
   return {
     total: matching.length,
@@ -244,7 +272,7 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   if (s.start <= now) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
   const existing = await db.getSeat(ctx.store, sessionId, p.id);
   if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
-  const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start };
+  const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start, moduleId: s.moduleId, title: s.moduleTitle, end: s.end, location: s.location, meetingUrl: s.meetingUrl };
   const outcome = await db.takeSeat(ctx.store, s, seat, now);
   if (outcome === 'enrolled') return { status: 'enrolled' as const };
   if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
@@ -510,14 +538,16 @@ export async function myLearning(ctx: LearningCtx) {
   );
   const moduleIds = new Set<string>(record.modules.map((m) => m.moduleId));
   for (const { path } of pathStates) path.steps.forEach((s) => moduleIds.add(s.moduleId));
-  const modules = await db.getModules(ctx.store, [...moduleIds]);
   const completed = record.modules.filter((m) => m.completedAt);
+  const [modules, evaluated] = await Promise.all([
+    db.getModules(ctx.store, [...moduleIds]),
+    db.evaluatedTargets(ctx.store, p.id, [
+      ...completed.map((c) => ({ targetType: 'module', targetId: c.moduleId })),
+      ...record.paths.filter((x) => x.completedAt).map((x) => ({ targetType: 'path', targetId: x.pathId })),
+    ]),
+  ]);
   const accreditation = new Map<string, number>();
   for (const c of completed) for (const a of modules.get(c.moduleId)?.accreditation ?? []) accreditation.set(a.register, (accreditation.get(a.register) ?? 0) + a.points);
-  const evaluated = await db.evaluatedTargets(ctx.store, p.id, [
-    ...completed.map((c) => ({ targetType: 'module', targetId: c.moduleId })),
-    ...record.paths.filter((x) => x.completedAt).map((x) => ({ targetType: 'path', targetId: x.pathId })),
-  ]);
   return {
     paths: pathStates.map(({ lp, path, latest }) => {
       const progress = computeProgress(path, completionsFor(path, record.modules));
@@ -534,7 +564,7 @@ export async function myLearning(ctx: LearningCtx) {
     }),
     upcomingSessions: seats
       .filter((s) => s.status === 'enrolled' || s.status === 'waitlisted')
-      .map((s) => ({ sessionId: s.sessionId, start: s.start, status: s.status })),
+      .map((s) => ({ sessionId: s.sessionId, moduleId: s.moduleId, title: s.title, start: s.start, end: s.end, location: s.location, meetingUrl: s.meetingUrl, status: s.status })),
     assignments: record.modules.filter((m) => m.kind === 'assignment' && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, status: m.submission?.status ?? 'open' })),
     completed: completed.map((c) => ({ moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, points: (modules.get(c.moduleId)?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) })),
     pendingEvaluations: [

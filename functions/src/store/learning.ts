@@ -35,6 +35,12 @@ export interface Seat {
   waitlistPosition?: string;
   createdAt: string;
   start: string;
+  /** Copied from the session so "Mijn leren" needs no extra read per seat. */
+  moduleId?: string;
+  title?: string;
+  end?: string;
+  location?: string;
+  meetingUrl?: string;
 }
 
 export interface LearnerModule {
@@ -117,11 +123,14 @@ export async function getModules(store: StoreClients, ids: string[]): Promise<Ma
 
 /** The published catalogue without descriptions (list fields only): one paginated Query. */
 export async function listPublishedModules(store: StoreClients): Promise<StoredModule[]> {
+  // Everything but the rendered description: the list never shows it, and it is the bulk of an item.
   const items = await queryAll(store, {
     TableName: store.tableName,
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': 'MODULES#published' },
+    ProjectionExpression: 'id, kind, title, description, learningGoals, durationMinutes, networkId, themes, targetAudience, accreditation, enrolAudience, #lang, #status, articleSlug, eventType, provider',
+    ExpressionAttributeNames: { '#lang': 'language', '#status': 'status' },
   });
   return items.map((i) => strip<StoredModule>(i)!);
 }

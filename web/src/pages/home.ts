@@ -47,6 +47,17 @@ export function cardLinks(key: CardKey, m: Messages['home']): Array<{ href: stri
         { href: '/kennis/review', label: m.links.myWork },
         { href: '/kennis/nieuw', label: m.links.newArticle },
       ];
+    case 'catalogue':
+      return [
+        { href: '/aanbod', label: m.links.catalogue },
+        { href: '/leerpaden', label: m.links.paths },
+      ];
+    case 'openModules':
+      return [{ href: '/aanbod', label: m.links.catalogue }];
+    case 'myLearning':
+      return [{ href: '/mijn-leren', label: m.links.myLearning }];
+    case 'training':
+      return [{ href: '/trainer', label: m.links.trainer }];
     default:
       return [];
   }

@@ -152,3 +152,19 @@ describe('blended learning paths', () => {
     expect((await api('/api/modules?kind=bogus')).status).toBe(400);
   });
 });
+
+describe('modules without sessions', () => {
+  it('lets a learner enrol in an e-learning module, and refuses module enrolment where sessions are the way in', async () => {
+    const admin = await tokenFor(demo.admin);
+    const elearning = await createModule(admin, { kind: 'elearning', title: `E-learning ${unique()}` });
+    const classroom = await createModule(admin, { kind: 'classroom', title: `Klas ${unique()}` });
+    const [l] = await syntheticEmployees(1, 'u-mod');
+    expect((await api(`/api/modules/${elearning.id}/enrol`, { method: 'POST', token: l!.token })).status).toBe(201);
+    expect((await api(`/api/modules/${classroom.id}/enrol`, { method: 'POST', token: l!.token })).status).toBe(422);
+    const mine = await api('/api/me/learning', { token: l!.token });
+    expect(mine.data.enrolledModules.map((m: { moduleId: string }) => m.moduleId)).toEqual([elearning.id]);
+    const manage = await api('/api/academy/modules', { token: admin });
+    expect(manage.data.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([elearning.id, classroom.id]));
+    expect((await api('/api/academy/modules', { token: l!.token })).status).toBe(403);
+  });
+});

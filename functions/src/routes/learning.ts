@@ -161,6 +161,16 @@ const r = {
   }),
   enrolPath: createRoute({ method: 'post', path: '/api/paths/{id}/enrol', tags: ['Leerpaden'], security, summary: 'Inschrijven voor een leerpad (op de actuele versie)', request: { params: z.object({ id: Id }) }, responses: { 201: json(Any, 'Mijn voortgang'), ...errors } }),
   migrate: createRoute({ method: 'post', path: '/api/paths/{id}/migrate', tags: ['Leerpaden'], security, summary: 'Overstappen naar de nieuwste versie (afgeronde modules tellen mee)', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Mijn voortgang'), ...errors } }),
+  manage: createRoute({ method: 'get', path: '/api/academy/modules', tags: ['Academie'], security, summary: 'Alle modules, ook concepten en gearchiveerde (academie)', responses: { 200: json(Any, 'Modules'), ...errors } }),
+  enrolModule: createRoute({
+    method: 'post',
+    path: '/api/modules/{id}/enrol',
+    tags: ['Leren'],
+    security,
+    summary: 'Inschrijven voor een module zonder sessies (e-learning, lezen, opdracht, extern)',
+    request: { params: z.object({ id: Id }) },
+    responses: { 201: json(z.object({ enrolled: z.boolean() }), 'Ingeschreven'), ...errors, 422: problemResponse('Schrijf je in voor een sessie') },
+  }),
   me: createRoute({ method: 'get', path: '/api/me/learning', tags: ['Leren'], security, summary: 'Mijn leren: leerpaden, sessies, opdrachten, afgerond, accreditatie', responses: { 200: json(Any, 'Overzicht'), 401: errors[401] } }),
   evaluate: createRoute({
     method: 'post',
@@ -222,6 +232,8 @@ export const learningRoutes = newRouter()
   .openapi(r.republish, async (c) => c.json(await svc.publishPath(ctxOf(c), c.req.valid('json'), { existingId: c.req.valid('param').id }), 201))
   .openapi(r.enrolPath, async (c) => c.json(await svc.enrolInPath(ctxOf(c), c.req.valid('param').id), 201))
   .openapi(r.migrate, async (c) => c.json(await svc.migrateToLatest(ctxOf(c), c.req.valid('param').id), 200))
+  .openapi(r.manage, async (c) => c.json(await svc.manageModules(ctxOf(c)), 200))
+  .openapi(r.enrolModule, async (c) => c.json(await svc.enrolInModule(ctxOf(c), c.req.valid('param').id), 201))
   .openapi(r.me, async (c) => c.json(await svc.myLearning(ctxOf(c)), 200))
   .openapi(r.evaluate, async (c) => c.json(await svc.evaluate(ctxOf(c), c.req.valid('json')), 201))
   .openapi(r.evaluations, async (c) => c.json(await svc.evaluationResults(ctxOf(c), c.req.valid('param').targetType, c.req.valid('param').targetId), 200));

@@ -235,6 +235,23 @@ export async function moduleDetail(ctx: LearningCtx, id: string) {
   };
 }
 
+/** For academy staff: every module, including drafts and archived ones, newest change first. */
+export async function manageModules(ctx: LearningCtx) {
+  requireAcademy(ctx);
+  const lists = await Promise.all((['draft', 'published', 'archived'] as const).map((st) => db.listModulesByStatus(ctx.store, st)));
+  return lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(({ descriptionHtml: _h, ...m }) => m);
+}
+
+/** Joining a module without sessions (e-learning, reading, assignment, external): it shows up in "Mijn leren". */
+export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
+  const p = signedIn(ctx);
+  const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
+  if (m.status !== 'published') throw new Problem('conflict', 'Inschrijven kan alleen voor gepubliceerde modules');
+  if (sessionKinds.includes(m.kind)) throw new Problem('unprocessable', 'Voor deze module schrijf je je in voor een sessie');
+  await db.enrolInModule(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx));
+  return { enrolled: true };
+}
+
 // ---- sessions --------------------------------------------------------------------------------
 
 export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
@@ -565,6 +582,7 @@ export async function myLearning(ctx: LearningCtx) {
     upcomingSessions: seats
       .filter((s) => s.status === 'enrolled' || s.status === 'waitlisted')
       .map((s) => ({ sessionId: s.sessionId, moduleId: s.moduleId, title: s.title, start: s.start, end: s.end, location: s.location, meetingUrl: s.meetingUrl, status: s.status })),
+    enrolledModules: record.modules.filter((m) => m.enrolledAt && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, kind: m.kind, enrolledAt: m.enrolledAt! })),
     assignments: record.modules.filter((m) => m.kind === 'assignment' && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, status: m.submission?.status ?? 'open' })),
     completed: completed.map((c) => ({ moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, points: (modules.get(c.moduleId)?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) })),
     pendingEvaluations: [

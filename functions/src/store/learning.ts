@@ -135,6 +135,12 @@ export async function listPublishedModules(store: StoreClients): Promise<StoredM
   return items.map((i) => strip<StoredModule>(i)!);
 }
 
+/** Every module in one status, with all fields (academy management lists). */
+export async function listModulesByStatus(store: StoreClients, status: 'draft' | 'published' | 'archived'): Promise<StoredModule[]> {
+  const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `MODULES#${status}` } });
+  return items.map((i) => strip<StoredModule>(i)!);
+}
+
 // ---- sessions --------------------------------------------------------------------------------
 
 export async function putSession(store: StoreClients, s: Session) {

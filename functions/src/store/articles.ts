@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
+import { conditional, conditionFailed, fromItem } from './items';
 import type { Audience } from '../knowledge/visibility';
 import type { DraftState } from '../knowledge/workflow';
 
@@ -87,30 +88,24 @@ export interface ReaderView extends Omit<ArticleContent, 'markdown'> {
 
 export type SlugItem = { articleId: string; view?: ReaderView; archived?: boolean };
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 export async function getMeta(store: StoreClients, articleId: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.article(articleId) }));
-  return strip<ArticleMeta>(res.Item);
+  return fromItem<ArticleMeta>(res.Item);
 }
 
 export async function getDraft(store: StoreClients, articleId: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.draft(articleId) }));
-  return strip<Draft>(res.Item);
+  return fromItem<Draft>(res.Item);
 }
 
 export async function getVersion(store: StoreClients, articleId: string, version: number) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.version(articleId, version) }));
-  return strip<Version>(res.Item);
+  return fromItem<Version>(res.Item);
 }
 
 export async function getSlug(store: StoreClients, slug: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.slug(slug) }));
-  return strip<SlugItem>(res.Item);
+  return fromItem<SlugItem>(res.Item);
 }
 
 /** Version history without bodies (who, when, note). */
@@ -138,7 +133,7 @@ export async function listNetworkArticles(store: StoreClients, networkId: string
       Limit: limit,
     }),
   );
-  return (res.Items ?? []).map((i) => strip<ArticleMeta>(i)!);
+  return (res.Items ?? []).map((i) => fromItem<ArticleMeta>(i)!);
 }
 
 export async function listReviewQueue(store: StoreClients, networkId: string) {
@@ -150,7 +145,7 @@ export async function listReviewQueue(store: StoreClients, networkId: string) {
       ExpressionAttributeValues: { ':pk': `REVIEW#${networkId}` },
     }),
   );
-  return (res.Items ?? []).map((i) => strip<Draft>(i)!);
+  return (res.Items ?? []).map((i) => fromItem<Draft>(i)!);
 }
 
 export async function listDueForReview(store: StoreClients, networkId: string, before: string) {
@@ -162,17 +157,8 @@ export async function listDueForReview(store: StoreClients, networkId: string, b
       ExpressionAttributeValues: { ':pk': `REVIEWBY#${networkId}`, ':before': before },
     }),
   );
-  return (res.Items ?? []).map((i) => strip<ArticleMeta>(i)!);
+  return (res.Items ?? []).map((i) => fromItem<ArticleMeta>(i)!);
 }
-
-const conditionFailed = (err: unknown, index?: number) => {
-  const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e.name === 'ConditionalCheckFailedException') return true;
-  if (e.name !== 'TransactionCanceledException') return false;
-  if (index === undefined) return e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed') ?? false;
-  return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-};
-export { conditionFailed };
 
 /** New article: META, first draft and the slug reservation, all or nothing. */
 export async function createArticle(store: StoreClients, meta: ArticleMeta, draft: Draft): Promise<'created' | 'slug-taken'> {
@@ -210,8 +196,8 @@ export async function putDraft(store: StoreClients, draft: Draft, expected: { re
     expected.states.forEach((s, i) => (values[`:s${i}`] = s));
     condition = `#rev = :rev AND #state IN (${expected.states.map((_, i) => `:s${i}`).join(', ')})`;
   }
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -234,12 +220,8 @@ export async function putDraft(store: StoreClients, draft: Draft, expected: { re
           },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export interface PublishInput {
@@ -330,26 +312,22 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
 
 /** Reserves a new slug for a draft rename (released again only by never publishing it). */
 export async function reserveSlug(store: StoreClients, slug: string, articleId: string): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...keys.slug(slug), type: 'slug', articleId },
         ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
         ExpressionAttributeValues: { ':id': articleId },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Archive: readers and lists lose it, the versions stay. */
 export async function archive(store: StoreClients, meta: ArticleMeta, now: string): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -372,12 +350,8 @@ export async function archive(store: StoreClients, meta: ArticleMeta, now: strin
           },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function updateCounters(store: StoreClients, articleId: string, delta: { useful?: number; notUseful?: number; openSignals?: number }) {

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
+import { fromItem } from './items';
 import type { AttachmentType } from '../knowledge/attachments';
 
 export interface PendingUpload {
@@ -26,19 +27,13 @@ export interface Attachment {
   createdAt: string;
 }
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 export async function putPendingUpload(store: StoreClients, u: PendingUpload) {
   await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.upload(u.uploadId), type: 'upload', ...u }, ConditionExpression: 'attribute_not_exists(PK)' }));
 }
 
 export async function getPendingUpload(store: StoreClients, uploadId: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
-  return strip<PendingUpload>(res.Item);
+  return fromItem<PendingUpload>(res.Item);
 }
 
 export async function deletePendingUpload(store: StoreClients, uploadId: string) {
@@ -51,7 +46,7 @@ export async function putAttachment(store: StoreClients, a: Attachment) {
 
 export async function getAttachment(store: StoreClients, articleId: string, attachmentId: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.attachment(articleId, attachmentId) }));
-  return strip<Attachment>(res.Item);
+  return fromItem<Attachment>(res.Item);
 }
 
 export async function listAttachments(store: StoreClients, articleId: string) {
@@ -62,5 +57,5 @@ export async function listAttachments(store: StoreClients, articleId: string) {
       ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':a': keys.attachmentPrefix },
     }),
   );
-  return (res.Items ?? []).map((i) => strip<Attachment>(i)!);
+  return (res.Items ?? []).map((i) => fromItem<Attachment>(i)!);
 }

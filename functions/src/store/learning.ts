@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
-import { conditionFailed } from './articles';
+import { conditional, conditionFailed, fromItem } from './items';
 import type { LearningModule, LearningPath, PathStep } from '../learning/types';
 
 export interface StoredModule extends LearningModule {
@@ -62,12 +62,6 @@ export interface LearnerPath {
   completedAt?: string;
 }
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 async function queryAll(store: StoreClients, input: ConstructorParameters<typeof QueryCommand>[0]) {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -82,24 +76,20 @@ async function queryAll(store: StoreClients, input: ConstructorParameters<typeof
 // ---- modules ---------------------------------------------------------------------------------
 
 export async function putModule(store: StoreClients, m: StoredModule, expectedRev: number | null) {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...keys.module(m.id), ...keys.moduleByStatus(m.status, m.title, m.id), type: 'module', ...m },
         ConditionExpression: expectedRev === null ? 'attribute_not_exists(PK)' : 'rev = :rev',
         ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function getModule(store: StoreClients, id: string) {
-  return strip<StoredModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.module(id) }))).Item);
+  return fromItem<StoredModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.module(id) }))).Item);
 }
 
 export async function getModules(store: StoreClients, ids: string[]): Promise<Map<string, StoredModule>> {
@@ -112,7 +102,7 @@ export async function getModules(store: StoreClients, ids: string[]): Promise<Ma
     while (request && Object.keys(request).length > 0) {
       const res = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
       for (const item of res.Responses?.[store.tableName] ?? []) {
-        const m = strip<StoredModule>(item)!;
+        const m = fromItem<StoredModule>(item)!;
         out.set(m.id, m);
       }
       request = res.UnprocessedKeys as typeof request;
@@ -132,13 +122,13 @@ export async function listPublishedModules(store: StoreClients): Promise<StoredM
     ProjectionExpression: 'id, kind, title, description, learningGoals, durationMinutes, networkId, themes, targetAudience, accreditation, enrolAudience, #lang, #status, articleSlug, eventType, provider',
     ExpressionAttributeNames: { '#lang': 'language', '#status': 'status' },
   });
-  return items.map((i) => strip<StoredModule>(i)!);
+  return items.map((i) => fromItem<StoredModule>(i)!);
 }
 
 /** Every module in one status, with all fields (academy management lists). */
 export async function listModulesByStatus(store: StoreClients, status: 'draft' | 'published' | 'archived'): Promise<StoredModule[]> {
   const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `MODULES#${status}` } });
-  return items.map((i) => strip<StoredModule>(i)!);
+  return items.map((i) => fromItem<StoredModule>(i)!);
 }
 
 // ---- sessions --------------------------------------------------------------------------------
@@ -154,7 +144,7 @@ export async function putSession(store: StoreClients, s: Session) {
 }
 
 export async function getSession(store: StoreClients, id: string) {
-  return strip<Session>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.session(id) }))).Item);
+  return fromItem<Session>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.session(id) }))).Item);
 }
 
 export async function sessionsOfModule(store: StoreClients, moduleId: string, fromIso?: string) {
@@ -164,7 +154,7 @@ export async function sessionsOfModule(store: StoreClients, moduleId: string, fr
     KeyConditionExpression: fromIso ? 'GSI1PK = :pk AND GSI1SK >= :from' : 'GSI1PK = :pk',
     ExpressionAttributeValues: fromIso ? { ':pk': `MODULE#${moduleId}#SESSIONS`, ':from': fromIso } : { ':pk': `MODULE#${moduleId}#SESSIONS` },
   });
-  return items.map((i) => strip<Session>(i)!);
+  return items.map((i) => fromItem<Session>(i)!);
 }
 
 export async function sessionsBetween(store: StoreClients, fromIso: string, toIso: string) {
@@ -174,12 +164,12 @@ export async function sessionsBetween(store: StoreClients, fromIso: string, toIs
     KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': 'SESSIONS', ':from': fromIso, ':to': `${toIso}\uffff` },
   });
-  return items.map((i) => strip<Session>(i)!);
+  return items.map((i) => fromItem<Session>(i)!);
 }
 
 export async function setCapacity(store: StoreClients, sessionId: string, capacity: number): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.session(sessionId),
@@ -188,16 +178,12 @@ export async function setCapacity(store: StoreClients, sessionId: string, capaci
         ExpressionAttributeNames: { '#cap': 'capacity' },
         ExpressionAttributeValues: { ':c': capacity },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function getSeat(store: StoreClients, sessionId: string, userId: string) {
-  return strip<Seat>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.seat(sessionId, userId) }))).Item);
+  return fromItem<Seat>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.seat(sessionId, userId) }))).Item);
 }
 
 export async function seatsOfSession(store: StoreClients, sessionId: string) {
@@ -206,7 +192,7 @@ export async function seatsOfSession(store: StoreClients, sessionId: string) {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
     ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix },
   });
-  return items.map((i) => strip<Seat>(i)!);
+  return items.map((i) => fromItem<Seat>(i)!);
 }
 
 export async function firstWaitlisted(store: StoreClients, sessionId: string) {
@@ -219,7 +205,7 @@ export async function firstWaitlisted(store: StoreClients, sessionId: string) {
       Limit: 1,
     }),
   );
-  return res.Items?.[0] ? strip<Seat>(res.Items[0]) : undefined;
+  return res.Items?.[0] ? fromItem<Seat>(res.Items[0]) : undefined;
 }
 
 export async function seatsOfLearner(store: StoreClients, userId: string, fromIso: string) {
@@ -229,7 +215,7 @@ export async function seatsOfLearner(store: StoreClients, userId: string, fromIs
     KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
     ExpressionAttributeValues: { ':pk': `USER#${userId}#SESSIONS`, ':from': fromIso },
   });
-  return items.map((i) => strip<Seat>(i)!);
+  return items.map((i) => fromItem<Seat>(i)!);
 }
 
 const transactionConflict = (err: unknown) =>
@@ -290,8 +276,8 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
 }
 
 export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string): Promise<boolean> {
-  try {
-    await withConflictRetry(() =>
+  return conditional(() =>
+    withConflictRetry(() =>
       store.doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -324,19 +310,15 @@ export async function joinWaitlist(store: StoreClients, session: Session, seat: 
           ],
         }),
       ),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Gives up a seat or a waitlist place; the matching counter goes down in the same transaction. */
 export async function releaseSeat(store: StoreClients, sessionId: string, userId: string, from: 'enrolled' | 'waitlisted'): Promise<boolean> {
   const counter = from === 'enrolled' ? 'enrolled' : 'waitlisted';
-  try {
-    await withConflictRetry(() =>
+  return conditional(() =>
+    withConflictRetry(() =>
       store.doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -361,18 +343,14 @@ export async function releaseSeat(store: StoreClients, sessionId: string, userId
           ],
         }),
       ),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Moves the first waitlisted learner into a free seat (both counters and the seat in one transaction). */
 export async function promote(store: StoreClients, sessionId: string, userId: string): Promise<boolean> {
-  try {
-    await withConflictRetry(() =>
+  return conditional(() =>
+    withConflictRetry(() =>
       store.doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -399,17 +377,13 @@ export async function promote(store: StoreClients, sessionId: string, userId: st
           ],
         }),
       ),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function setSeatStatus(store: StoreClients, sessionId: string, userId: string, status: 'attended' | 'absent'): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.seat(sessionId, userId),
@@ -418,12 +392,8 @@ export async function setSeatStatus(store: StoreClients, sessionId: string, user
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':s': status, ':enrolled': 'enrolled', ':attended': 'attended', ':absent': 'absent' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 // ---- paths -----------------------------------------------------------------------------------
@@ -440,16 +410,16 @@ export interface PathMeta {
 }
 
 export async function getPathMeta(store: StoreClients, id: string) {
-  return strip<PathMeta>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.path(id) }))).Item);
+  return fromItem<PathMeta>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.path(id) }))).Item);
 }
 
 export async function getPathVersion(store: StoreClients, id: string, version: number) {
-  return strip<LearningPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.pathVersion(id, version) }))).Item);
+  return fromItem<LearningPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.pathVersion(id, version) }))).Item);
 }
 
 export async function listPublishedPaths(store: StoreClients) {
   const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'PATHS#published' } });
-  return items.map((i) => strip<PathMeta>(i)!);
+  return items.map((i) => fromItem<PathMeta>(i)!);
 }
 
 /** Publishing a path version: the immutable version item and the pointer move together. */
@@ -502,33 +472,29 @@ export async function learnerRecord(store: StoreClients, userId: string) {
   const paths: LearnerPath[] = [];
   const modules: LearnerModule[] = [];
   for (const i of items) {
-    if (String(i.SK).startsWith('PATH#')) paths.push(strip<LearnerPath>(i)!);
-    else if (String(i.SK).startsWith('MODULE#')) modules.push(strip<LearnerModule>(i)!);
+    if (String(i.SK).startsWith('PATH#')) paths.push(fromItem<LearnerPath>(i)!);
+    else if (String(i.SK).startsWith('MODULE#')) modules.push(fromItem<LearnerModule>(i)!);
   }
   return { paths, modules };
 }
 
 export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string) {
-  return strip<LearnerModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerModule(userId, moduleId) }))).Item);
+  return fromItem<LearnerModule>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerModule(userId, moduleId) }))).Item);
 }
 
 export async function getLearnerPath(store: StoreClients, userId: string, pathId: string) {
-  return strip<LearnerPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerPath(userId, pathId) }))).Item);
+  return fromItem<LearnerPath>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerPath(userId, pathId) }))).Item);
 }
 
 export async function enrolInPath(store: StoreClients, userId: string, p: LearnerPath): Promise<boolean> {
-  try {
-    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.learnerPath(userId, p.pathId), type: 'learner-path', ...p }, ConditionExpression: 'attribute_not_exists(PK)' }));
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+  return conditional(() =>
+    store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.learnerPath(userId, p.pathId), type: 'learner-path', ...p }, ConditionExpression: 'attribute_not_exists(PK)' })),
+  );
 }
 
 export async function migratePath(store: StoreClients, userId: string, pathId: string, from: number, to: number): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerPath(userId, pathId),
@@ -537,17 +503,13 @@ export async function migratePath(store: StoreClients, userId: string, pathId: s
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':to': to, ':from': from },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function markPathCompleted(store: StoreClients, userId: string, pathId: string, completedAt: string, event: Record<string, unknown>): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -562,12 +524,8 @@ export async function markPathCompleted(store: StoreClients, userId: string, pat
           { Put: { TableName: store.tableName, Item: { ...keys.learnerEvent(userId, `${completedAt}#path#${pathId}`), type: 'learning-event', ...event } } },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Records a module as completed once; a later completion never moves the first date. */
@@ -582,14 +540,14 @@ export async function completeModule(store: StoreClients, userId: string, m: { m
       ReturnValues: 'ALL_NEW',
     }),
   );
-  return strip<LearnerModule>(res.Attributes)!;
+  return fromItem<LearnerModule>(res.Attributes)!;
 }
 
 export async function saveSubmission(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>) {
   // Re-submitting is allowed until approved; an approved assignment stays approved.
   const waiting = keys.submissionWaiting(m.moduleId, submission.submittedAt, userId);
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerModule(userId, m.moduleId),
@@ -608,22 +566,18 @@ export async function saveSubmission(store: StoreClients, userId: string, m: { m
           ':g2s': waiting.GSI2SK,
         },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function waitingSubmissions(store: StoreClients) {
   const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'SUBMISSIONS#WAITING' } });
-  return items.map((i) => ({ ...strip<LearnerModule>(i)!, learnerId: i.learnerId as string }));
+  return items.map((i) => ({ ...fromItem<LearnerModule>(i)!, learnerId: i.learnerId as string }));
 }
 
 export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }) {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerModule(userId, moduleId),
@@ -632,12 +586,8 @@ export async function reviewSubmission(store: StoreClients, userId: string, modu
         ExpressionAttributeNames: { '#st': 'status' },
         ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function enrolInModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string) {
@@ -655,18 +605,14 @@ export async function enrolInModule(store: StoreClients, userId: string, m: { mo
 // ---- evaluations -----------------------------------------------------------------------------
 
 export async function putEvaluation(store: StoreClients, userId: string, e: Record<string, unknown> & { targetType: string; targetId: string }): Promise<boolean> {
-  try {
-    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.evaluation(e.targetType, e.targetId, userId), type: 'evaluation', ...e }, ConditionExpression: 'attribute_not_exists(PK)' }));
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+  return conditional(() =>
+    store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.evaluation(e.targetType, e.targetId, userId), type: 'evaluation', ...e }, ConditionExpression: 'attribute_not_exists(PK)' })),
+  );
 }
 
 export async function evaluationsOf(store: StoreClients, targetType: string, targetId: string) {
   const items = await queryAll(store, { TableName: store.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `EVAL#${targetType}#${targetId}` } });
-  return items.map((i) => strip<Record<string, unknown>>(i)!);
+  return items.map((i) => fromItem<Record<string, unknown>>(i)!);
 }
 
 export async function evaluatedTargets(store: StoreClients, userId: string, targets: Array<{ targetType: string; targetId: string }>) {

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
+import { fromItem } from './items';
 import type { Membership, NetworkRole } from '../knowledge/workflow';
 
 export interface Network {
@@ -17,21 +18,16 @@ export interface NetworkMember {
   role: NetworkRole;
 }
 
-const clean = <T>(item: Record<string, unknown>): T => {
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 export async function getNetwork(store: StoreClients, networkId: string): Promise<Network | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.network(networkId) }));
-  return res.Item ? clean<Network>(res.Item) : undefined;
+  return res.Item ? fromItem<Network>(res.Item) : undefined;
 }
 
 export async function listNetworks(store: StoreClients): Promise<Network[]> {
   const res = await store.doc.send(
     new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'NETWORKS' } }),
   );
-  return (res.Items ?? []).map((i) => clean<Network>(i));
+  return (res.Items ?? []).map((i) => fromItem<Network>(i));
 }
 
 export async function listMembers(store: StoreClients, networkId: string): Promise<NetworkMember[]> {

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
-import { conditionFailed } from './articles';
+import { conditionFailed } from './items';
 import { createSearchIndex, loadSearchIndex, type SearchIndex } from '../knowledge/search';
 
 interface Pointer {

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
-import { conditionFailed } from './articles';
+import { conditional, fromItem } from './items';
 
 /** A reader's feedback on an article: useful or not, optionally with a remark or question. */
 export interface Signal {
@@ -20,11 +20,6 @@ export interface Signal {
   answeredAt?: string;
   createdAt: string;
 }
-
-const strip = (item: Record<string, unknown>): Signal => {
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, type: _t, ...rest } = item;
-  return rest as unknown as Signal;
-};
 
 /** The signal and the article's counters change together, so counts never drift from signals. */
 export async function createSignal(store: StoreClients, s: Signal): Promise<void> {
@@ -60,13 +55,13 @@ export async function createSignal(store: StoreClients, s: Signal): Promise<void
 
 export async function getSignal(store: StoreClients, articleId: string, signalId: string): Promise<Signal | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.signal(articleId, signalId) }));
-  return res.Item ? strip(res.Item) : undefined;
+  return fromItem<Signal>(res.Item);
 }
 
 /** Answering closes the signal (leaves the network's open list) and lowers the open count. */
 export async function answerSignal(store: StoreClients, s: Signal, answer: string, by: { id: string; name: string }, at: string): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditional(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -89,12 +84,8 @@ export async function answerSignal(store: StoreClients, s: Signal, answer: strin
           },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (conditionFailed(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function signalsOfReader(store: StoreClients, userId: string): Promise<Signal[]> {
@@ -108,7 +99,7 @@ export async function signalsOfReader(store: StoreClients, userId: string): Prom
       Limit: 100,
     }),
   );
-  return (res.Items ?? []).map(strip);
+  return (res.Items ?? []).map((i) => fromItem<Signal>(i));
 }
 
 export async function openSignalsOfNetwork(store: StoreClients, networkId: string): Promise<Signal[]> {
@@ -122,5 +113,5 @@ export async function openSignalsOfNetwork(store: StoreClients, networkId: strin
       Limit: 200,
     }),
   );
-  return (res.Items ?? []).map(strip);
+  return (res.Items ?? []).map((i) => fromItem<Signal>(i));
 }

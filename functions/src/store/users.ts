@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
+import { fromItem } from './items';
 import type { Role } from '../auth/roles';
 
 export interface UserProfile {
@@ -16,15 +17,9 @@ export interface UserProfile {
   createdAt: string;
 }
 
-const strip = <T extends Record<string, unknown>>(item: T | undefined): UserProfile | undefined => {
-  if (!item) return undefined;
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, type: _t, ...rest } = item;
-  return rest as unknown as UserProfile;
-};
-
 export async function getUser(store: StoreClients, userId: string): Promise<UserProfile | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.user(userId) }));
-  return strip(res.Item);
+  return fromItem<UserProfile>(res.Item);
 }
 
 /** Creates the profile unless it exists; returns whichever is stored (first sign-in is idempotent under races). */
@@ -56,5 +51,5 @@ export async function listUsers(store: StoreClients, limit = 200): Promise<UserP
       Limit: limit,
     }),
   );
-  return (res.Items ?? []).map((i) => strip(i)!);
+  return (res.Items ?? []).map((i) => fromItem<UserProfile>(i));
 }

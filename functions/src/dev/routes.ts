@@ -2,24 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { Problem, problemResponse } from '../http/problem';
 import { getUser, listUsers } from '../store/users';
-import { roles } from '../auth/roles';
+import { Me } from '../routes/me';
 import type { DevIssuer } from './issuer';
 
 /**
  * LOCAL ONLY: demo sign-in for people and automation. Imported solely by the local server;
  * the Lambda entry never imports this file (tests/integration/lambda-bundle.test.ts proves it).
  */
-const DevUser = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string().optional(),
-    roles: z.array(z.enum(roles)),
-    title: z.string().optional(),
-    organisationId: z.string().optional(),
-    organisationName: z.string().optional(),
-  })
-  .openapi('DevUser');
+// A demo user is shown with the same fields as a signed-in profile.
+const DevUser = Me;
 
 const usersRoute = createRoute({
   method: 'get',

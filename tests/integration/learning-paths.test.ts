@@ -168,3 +168,16 @@ describe('modules without sessions', () => {
     expect((await api('/api/academy/modules', { token: l!.token })).status).toBe(403);
   });
 });
+
+describe('path versions for management', () => {
+  it('returns the newest version on request, whatever version the caller is enrolled in', async () => {
+    const admin = await tokenFor(demo.admin);
+    const a = await createModule(admin, { kind: 'reading', title: `V ${unique()}`, articleSlug: 'wat-is-herstel' });
+    const v1 = await api('/api/paths', { method: 'POST', token: admin, json: { title: 'Versies', description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: [] }] } });
+    await api(`/api/paths/${v1.data.id}/enrol`, { method: 'POST', token: admin });
+    await api(`/api/paths/${v1.data.id}/versions`, { method: 'POST', token: admin, json: { title: 'Versies 2', description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: false, unlockAfter: [] }] } });
+    expect((await api(`/api/paths/${v1.data.id}`, { token: admin })).data.path.version).toBe(1);
+    expect((await api(`/api/paths/${v1.data.id}?version=latest`, { token: admin })).data.path.version).toBe(2);
+    expect((await api(`/api/paths/${v1.data.id}?version=9`, { token: admin })).status).toBe(404);
+  });
+});

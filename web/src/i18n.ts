@@ -19,6 +19,7 @@ const nl = {
     catalogue: 'Aanbod',
     paths: 'Leerpaden',
     myLearning: 'Mijn leren',
+    academy: 'Beheer academie',
   },
   account: {
     signIn: 'Aanmelden',
@@ -397,6 +398,7 @@ const en: Messages = {
     catalogue: 'Catalogue',
     paths: 'Learning paths',
     myLearning: 'My learning',
+    academy: 'Academy management',
   },
   account: {
     signIn: 'Sign in',

@@ -12,6 +12,8 @@ export interface NavItem {
   match: 'exact' | 'prefix';
   /** Only shown to signed-in readers (personal pages such as "Mijn leren"). */
   signedIn?: boolean;
+  /** Only shown to readers with one of these roles (the API still decides what they may do). */
+  roles?: readonly string[];
 }
 
 export function renderHeader(el: HTMLElement, navItems: readonly NavItem[]): void {
@@ -48,7 +50,7 @@ export function renderHeader(el: HTMLElement, navItems: readonly NavItem[]): voi
       h(
         'ul',
         { class: 'container site-nav__list' },
-        navItems.filter((item) => !item.signedIn || user).map((item) => h('li', null, h('a', { href: item.href, 'data-nav': item.match }, item.label(m)))),
+        navItems.filter((item) => (!item.signedIn || user) && (!item.roles || item.roles.some((r) => user?.roles.includes(r)))).map((item) => h('li', null, h('a', { href: item.href, 'data-nav': item.match }, item.label(m)))),
       ),
     ),
   );

@@ -4,7 +4,9 @@
  * each knowledge page is a dynamic import, and Vite puts the shared knowledge code in its own
  * chunk. Static paths come before `/kennis/:slug`, which would otherwise match them.
  * The learning pages (`pages/learning/`) load the same way: catalogue, module, paths, my learning,
- * evaluation and the trainer's attendance pages each have their own chunk.
+ * evaluation and the trainer's attendance pages each have their own chunk; so do the academy
+ * management pages (`/academie/…`, texts in `admin-messages.ts`), shown in the menu to
+ * academy administrators and authors only (the API decides in any case).
  */
 import type { NavItem } from './layout';
 import { home } from './pages/home';
@@ -33,6 +35,12 @@ export const routes: readonly Route[] = [
   { path: '/leerpaden/:pathId', page: async (ctx) => (await import('./pages/learning/paths')).pathPage(ctx) },
   { path: '/mijn-leren', page: async () => (await import('./pages/learning/mine')).myLearning() },
   { path: '/evaluatie/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/evaluation')).evaluationPage(ctx) },
+  { path: '/academie/beheer', page: async () => (await import('./pages/learning/admin')).academyOverview() },
+  { path: '/academie/modules/nieuw', page: async (ctx) => (await import('./pages/learning/admin-module')).moduleEditor(ctx) },
+  { path: '/academie/modules/:id', page: async (ctx) => (await import('./pages/learning/admin-module')).moduleEditor(ctx) },
+  { path: '/academie/leerpaden/nieuw', page: async (ctx) => (await import('./pages/learning/admin-path')).pathEditor(ctx) },
+  { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./pages/learning/admin-path')).pathEditor(ctx) },
+  { path: '/academie/evaluaties/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/admin')).academyEvaluations(ctx) },
   { path: '/trainer', page: async () => (await import('./pages/learning/trainer')).trainerSessions() },
   { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./pages/learning/trainer')).attendancePage(ctx) },
 ];
@@ -43,4 +51,5 @@ export const navItems: readonly NavItem[] = [
   { href: '/aanbod', label: (m) => m.nav.catalogue, match: 'prefix' },
   { href: '/leerpaden', label: (m) => m.nav.paths, match: 'prefix' },
   { href: '/mijn-leren', label: (m) => m.nav.myLearning, match: 'prefix', signedIn: true },
+  { href: '/academie/beheer', label: (m) => m.nav.academy, match: 'exact', roles: ['academy-admin', 'author'] },
 ];

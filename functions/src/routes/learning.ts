@@ -148,7 +148,14 @@ const r = {
   ics: createRoute({ method: 'get', path: '/api/sessions/{id}/invite.ics', tags: ['Leren'], security, summary: 'Agenda-uitnodiging (iCalendar, Europe/Amsterdam)', request: { params: z.object({ id: Id }) }, responses: { 200: { description: 'text/calendar' }, ...errors } }),
   trainerSessions: createRoute({ method: 'get', path: '/api/trainer/sessions', tags: ['Trainer'], security, summary: 'Mijn sessies als trainer', responses: { 200: json(Any, 'Sessies'), ...errors } }),
   paths: createRoute({ method: 'get', path: '/api/paths', tags: ['Leerpaden'], summary: 'Gepubliceerde leerpaden', responses: { 200: json(Any, 'Leerpaden') } }),
-  path: createRoute({ method: 'get', path: '/api/paths/{id}', tags: ['Leerpaden'], summary: 'Leerpad met stappen (en mijn voortgang)', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Leerpad'), 404: errors[404] } }),
+  path: createRoute({
+    method: 'get',
+    path: '/api/paths/{id}',
+    tags: ['Leerpaden'],
+    summary: 'Leerpad met stappen (en mijn voortgang); standaard de versie waarop ik ingeschreven ben, ?version=latest voor de nieuwste',
+    request: { params: z.object({ id: Id }), query: z.object({ version: z.union([z.literal('latest'), z.coerce.number().int().positive()]).optional() }) },
+    responses: { 200: json(Any, 'Leerpad'), 404: errors[404] },
+  }),
   publishPath: createRoute({ method: 'post', path: '/api/paths', tags: ['Leerpaden'], security, summary: 'Nieuw leerpad publiceren (versie 1)', request: body(PathInput), responses: { 201: json(z.object({ id: z.string(), version: z.number() }), 'Gepubliceerd'), ...errors } }),
   republish: createRoute({
     method: 'post',
@@ -227,7 +234,7 @@ export const learningRoutes = newRouter()
   })
   .openapi(r.trainerSessions, async (c) => c.json(await svc.sessionsOfTrainer(ctxOf(c)), 200))
   .openapi(r.paths, async (c) => c.json(await svc.listPaths(ctxOf(c)), 200))
-  .openapi(r.path, async (c) => c.json(await svc.pathDetail(ctxOf(c), c.req.valid('param').id), 200))
+  .openapi(r.path, async (c) => c.json(await svc.pathDetail(ctxOf(c), c.req.valid('param').id, c.req.valid('query').version), 200))
   .openapi(r.publishPath, async (c) => c.json(await svc.publishPath(ctxOf(c), c.req.valid('json')), 201))
   .openapi(r.republish, async (c) => c.json(await svc.publishPath(ctxOf(c), c.req.valid('json'), { existingId: c.req.valid('param').id }), 201))
   .openapi(r.enrolPath, async (c) => c.json(await svc.enrolInPath(ctxOf(c), c.req.valid('param').id), 201))

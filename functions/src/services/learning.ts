@@ -498,11 +498,13 @@ async function myPathState(ctx: LearningCtx, pathId: string, latestVersion: numb
   return { enrolledVersion: lp.version, latestVersion, completedAt: lp.completedAt, progress: computeProgress(path, completionsFor(path, record.modules)) };
 }
 
-export async function pathDetail(ctx: LearningCtx, pathId: string, version?: number) {
+export async function pathDetail(ctx: LearningCtx, pathId: string, version?: number | 'latest') {
   const meta = await db.getPathMeta(ctx.store, pathId);
   if (!meta || meta.status !== 'published') throw new Problem('notFound', 'Dit leerpad bestaat niet');
   const my = await myPathState(ctx, pathId, meta.latestVersion);
-  const v = (await pathVersion(ctx.store, pathId, version ?? my?.enrolledVersion ?? meta.latestVersion))!;
+  const wanted = version === 'latest' ? meta.latestVersion : (version ?? my?.enrolledVersion ?? meta.latestVersion);
+  const v = await pathVersion(ctx.store, pathId, wanted);
+  if (!v) throw new Problem('notFound', `Versie ${wanted} van dit leerpad bestaat niet`);
   const modules = await db.getModules(ctx.store, v.steps.map((s) => s.moduleId));
   return {
     path: {

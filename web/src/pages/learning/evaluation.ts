@@ -97,7 +97,7 @@ function form(targetType: TargetType, targetId: string, targetHref: string): HTM
   return el;
 }
 
-async function resultsSection(targetType: TargetType, targetId: string): Promise<HTMLElement | null> {
+export async function resultsSection(targetType: TargetType, targetId: string): Promise<HTMLElement | null> {
   const m = lt().evaluation;
   let summary: EvaluationSummary;
   try {

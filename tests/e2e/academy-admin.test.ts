@@ -5,56 +5,18 @@
  * capacity below the enrolment, and publishes a learning path after fixing a cycle in its unlock
  * rules. axe-core runs on every page the scenario visits.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, demo, stack, tokenFor } from '../support/api';
+import { describe, expect, it } from 'vitest';
+import { api, demo, tokenFor } from '../support/api';
 import { syntheticEmployees, unique } from '../support/learning';
-import { expectNoAxeViolations, launchBrowser, watchConsole } from '../support/browser';
+import { expectNoAxeViolations } from '../support/browser';
+import { h1, nav, shape, signInAs, url, usePages } from '../support/pages';
 import { amsterdamIso } from '../../web/src/pages/learning/admin-common';
 import { __adminCatalogues } from '../../web/src/pages/learning/admin-messages';
 
 const sanne = 'Sanne de Vries – Academiebeheerder, Medewerker';
 const noor = 'Noor Hendriks – Medewerker';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ page: Page; log: { errors: string[] } }> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, log: watchConsole(page) };
-}
-
-const url = (path: string) => `${stack().appUrl}${path}`;
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
-
-async function signInAs(page: Page, buttonName: string): Promise<void> {
-  await page.goto(url('/aanmelden'));
-  await page.getByRole('button', { name: buttonName }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-function shape(value: unknown): unknown {
-  if (typeof value === 'function') return `fn/${value.length}`;
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
+const newPage = usePages();
 
 describe('academy management (pure)', () => {
   it('has the same texts in Dutch and English', () => {

@@ -7,10 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, stack } from '../support/api';
-import { expectNoAxeViolations, launchBrowser, trackScriptBytes, watchConsole } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api } from '../support/api';
+import { expectNoAxeViolations, trackScriptBytes } from '../support/browser';
+import { h1, signInAs, url, usePages } from '../support/pages';
 import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
 import { xssPayloads } from '../unit/knowledge/xss-corpus';
 import { parseHighlighted, unescapeHtml } from '../../web/src/pages/knowledge/highlight';
@@ -21,37 +22,7 @@ const users = {
   eva: 'Eva Mulder – Ketenpartner',
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ page: Page; log: { errors: string[] } }> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, log: watchConsole(page) };
-}
-
-const url = (path: string) => `${stack().appUrl}${path}`;
-
-async function signInAs(page: Page, buttonName: string): Promise<void> {
-  await page.goto(url('/aanmelden'));
-  await page.getByRole('button', { name: buttonName }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
+const newPage = usePages();
 
 /** Dangerous leftovers in a subtree: script-capable elements, on* handlers, javascript: URLs. */
 async function executableLeftovers(page: Page, selector: string): Promise<string[]> {

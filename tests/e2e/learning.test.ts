@@ -6,11 +6,11 @@
  * axe-core runs on every page a scenario visits.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, demo, stack, tokenFor } from '../support/api';
+import { describe, expect, it } from 'vitest';
+import { api, demo, tokenFor } from '../support/api';
 import { syntheticEmployees } from '../support/learning';
-import { expectNoAxeViolations, launchBrowser, trackScriptBytes, watchConsole } from '../support/browser';
+import { expectNoAxeViolations, trackScriptBytes } from '../support/browser';
+import { h1, nav, shape, signInAs, url, usePages } from '../support/pages';
 import { apiPathFor, stateFromQuery, urlFor } from '../../web/src/pages/learning/catalogue';
 import { formatSessionTime } from '../../web/src/pages/learning/common';
 import { __learningCatalogues } from '../../web/src/pages/learning/messages';
@@ -24,46 +24,7 @@ const pathId = 'p-suicidepreventie-in-de-praktijk';
 const classroomTitle = 'Training suïcidepreventie: uitvragen en veiligheidsplan in de praktijk';
 const readingTitle = 'Lezen: Suïcidaliteit bespreekbaar maken';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ page: Page; log: { errors: string[] } }> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, log: watchConsole(page) };
-}
-
-const url = (path: string) => `${stack().appUrl}${path}`;
-
-async function signInAs(page: Page, buttonName: string): Promise<void> {
-  await page.goto(url('/aanmelden'));
-  await page.getByRole('button', { name: buttonName }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
-
-function shape(value: unknown): unknown {
-  if (typeof value === 'function') return `fn/${value.length}`;
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
+const newPage = usePages({ acceptDownloads: true });
 
 describe('catalogue state, session times and messages (pure)', () => {
   it('has the same learning texts, list lengths and parameters in Dutch and English', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { api, demo, tokenFor } from '../support/api';
+import { loadConfig } from '../../functions/src/config';
+import { createStoreClients } from '../../functions/src/store/clients';
+import { learnerRecord } from '../../functions/src/store/learning';
+import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
 
 async function buildPath(admin: string) {
@@ -79,6 +82,60 @@ describe('blended learning paths', () => {
     const results = await api(`/api/evaluations/path/${p.pathId}`, { token: admin });
     expect(results.data).toMatchObject({ count: 1, average: 4 });
     expect((await api(`/api/evaluations/path/${p.pathId}`, { token: t })).status).toBe(403);
+  });
+
+  it('completes a path on enrolment when its modules were already done, once, with its event', async () => {
+    const admin = await tokenFor(demo.admin);
+    const u = unique();
+    const a = await createModule(admin, { kind: 'reading', title: `Vooraf ${u}`, articleSlug: 'wat-is-herstel', accreditation: [{ register: 'NIP', points: 2 }] });
+    const b = await createModule(admin, { kind: 'reading', title: `Ook vooraf ${u}`, articleSlug: 'wrap-herstelwerkboek', accreditation: [{ register: 'NIP', points: 1 }] });
+    const steps = [
+      { id: 's1', moduleId: a.id, required: true, unlockAfter: [] },
+      { id: 's2', moduleId: b.id, required: true, unlockAfter: ['s1'] },
+    ];
+    const path = await api('/api/paths', { method: 'POST', token: admin, json: { title: `Al gedaan ${u}`, description: 'Twee leesstappen.', minOptional: 0, steps } });
+    const [learner] = await syntheticEmployees(1, 'u-before');
+    const t = learner!.token;
+    for (const m of [a, b]) expect((await api(`/api/modules/${m.id}/complete`, { method: 'POST', token: t })).status).toBe(200);
+    const readAt = (await api('/api/me/learning', { token: t })).data;
+
+    const enrolled = await api(`/api/paths/${path.data.id}/enrol`, { method: 'POST', token: t });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.data.progress).toMatchObject({ percent: 100, complete: true });
+    expect(enrolled.data.completedAt).toBeDefined();
+
+    // The path is complete from the moment the learner joined it, not from when they read the modules.
+    const record = await learnerRecord(createStoreClients(loadConfig(stack().env)), learner!.id);
+    const lp = record.paths.find((x) => x.pathId === path.data.id)!;
+    expect(lp.completedAt).toBe(lp.enrolledAt);
+    expect(record.events).toEqual([
+      { kind: 'path-completed', pathId: path.data.id, version: 1, title: `Al gedaan ${u}`, completedAt: lp.enrolledAt, accreditation: [{ register: 'NIP', points: 3 }] },
+    ]);
+    expect(readAt.paths).toHaveLength(0);
+
+    // The completed path can be evaluated, and a second look records nothing twice.
+    expect((await api('/api/evaluations', { method: 'POST', token: t, json: { targetType: 'path', targetId: path.data.id, rating: 5 } })).status).toBe(201);
+    await api(`/api/paths/${path.data.id}/migrate`, { method: 'POST', token: t });
+    expect((await learnerRecord(createStoreClients(loadConfig(stack().env)), learner!.id)).events).toHaveLength(1);
+  });
+
+  it('completes a path on migration when the new version asks nothing the learner has not done', async () => {
+    const admin = await tokenFor(demo.admin);
+    const u = unique();
+    const a = await createModule(admin, { kind: 'reading', title: `A ${u}`, articleSlug: 'wat-is-herstel' });
+    const b = await createModule(admin, { kind: 'reading', title: `B ${u}`, articleSlug: 'wrap-herstelwerkboek' });
+    const v1 = await api('/api/paths', { method: 'POST', token: admin, json: { title: `Migratie ${u}`, description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: [] }, { id: 's2', moduleId: b.id, required: true, unlockAfter: [] }] } });
+    const [learner] = await syntheticEmployees(1, 'u-migrate');
+    await api(`/api/paths/${v1.data.id}/enrol`, { method: 'POST', token: learner!.token });
+    await api(`/api/modules/${a.id}/complete`, { method: 'POST', token: learner!.token });
+    // Version 2 makes the unread module optional; migrating completes the path.
+    await api(`/api/paths/${v1.data.id}/versions`, { method: 'POST', token: admin, json: { title: `Migratie ${u}`, description: 'x', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: [] }, { id: 's2', moduleId: b.id, required: false, unlockAfter: [] }] } });
+    expect((await api(`/api/paths/${v1.data.id}`, { token: learner!.token })).data.my.progress.complete).toBe(false);
+    const migrated = await api(`/api/paths/${v1.data.id}/migrate`, { method: 'POST', token: learner!.token });
+    expect(migrated.data).toMatchObject({ enrolledVersion: 2, progress: { complete: true } });
+    expect(migrated.data.completedAt).toBeDefined();
+    const record = await learnerRecord(createStoreClients(loadConfig(stack().env)), learner!.id);
+    expect(record.events.map((e) => [e.pathId, e.version])).toEqual([[v1.data.id, 2]]);
   });
 
   it('keeps enrolled learners on their version when a new one is published, and migrates without losing anything', async () => {

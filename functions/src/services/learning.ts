@@ -389,25 +389,39 @@ function completionsFor(path: Pick<LearningPath, 'steps'>, modules: LearnerModul
 /** One module done: record it once, then see whether any of the learner's paths is now complete. */
 export async function recordCompletion(ctx: LearningCtx, userId: string, m: { moduleId: string; title: string; kind: string }, source: string, evidence?: string) {
   const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence);
+  await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
+  return done;
+}
+
+/**
+ * Records the completion of every open path enrolment of the learner that `concerns` and whose
+ * rules are now met. Runs after a module completes, and after enrolling in or migrating to a path
+ * whose modules were already done: in both cases the path is complete and must not wait for a
+ * further module. Recording is conditional (`completedAt` once), so a race records it once.
+ */
+async function completeFinishedPaths(ctx: LearningCtx, userId: string, concerns: (pathId: string, path: LearningPath) => boolean, fallbackAt: string) {
   const record = await db.learnerRecord(ctx.store, userId);
   for (const lp of record.paths.filter((x) => !x.completedAt)) {
     const path = await pathVersion(ctx.store, lp.pathId, lp.version);
-    if (!path || !path.steps.some((s) => s.moduleId === m.moduleId)) continue;
-    const progress = computeProgress(path, completionsFor(path, record.modules));
+    if (!path || !concerns(lp.pathId, path)) continue;
+    const completions = completionsFor(path, record.modules);
+    const progress = computeProgress(path, completions);
     if (!progress.complete) continue;
     const modules = await db.getModules(ctx.store, path.steps.map((s) => s.moduleId));
-    const points = earnedAccreditation([...modules.values()], path, completionsFor(path, record.modules));
+    const points = earnedAccreditation([...modules.values()], path, completions);
     // The completion event is what the portfolio builds on: when, which version, which points.
-    await db.markPathCompleted(ctx.store, userId, lp.pathId, progress.completedAt ?? done.completedAt!, {
+    // Steps done before enrolling count, but the path is not complete before the learner joined it.
+    const reached = progress.completedAt ?? fallbackAt;
+    const completedAt = lp.enrolledAt > reached ? lp.enrolledAt : reached;
+    await db.markPathCompleted(ctx.store, userId, lp.pathId, completedAt, {
       kind: 'path-completed',
       pathId: lp.pathId,
       version: lp.version,
       title: path.title,
-      completedAt: progress.completedAt ?? done.completedAt,
+      completedAt,
       accreditation: points,
     });
   }
-  return done;
 }
 
 export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string) {
@@ -529,6 +543,7 @@ export async function enrolInPath(ctx: LearningCtx, pathId: string) {
   if (!isStaff(p)) throw new Problem('forbidden', 'Leerpaden zijn voor medewerkers');
   const ok = await db.enrolInPath(ctx.store, p.id, { pathId, title: meta.title, version: meta.latestVersion, enrolledAt: nowOf(ctx) });
   if (!ok) throw new Problem('conflict', 'Je bent al ingeschreven voor dit leerpad');
+  await completeFinishedPaths(ctx, p.id, (id) => id === pathId, nowOf(ctx));
   return myPathState(ctx, pathId, meta.latestVersion);
 }
 
@@ -540,6 +555,7 @@ export async function migrateToLatest(ctx: LearningCtx, pathId: string) {
   if (!meta || !lp) throw new Problem('notFound', 'Je bent niet ingeschreven voor dit leerpad');
   if (lp.version === meta.latestVersion) return myPathState(ctx, pathId, meta.latestVersion);
   if (!(await db.migratePath(ctx.store, p.id, pathId, lp.version, meta.latestVersion))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  await completeFinishedPaths(ctx, p.id, (id) => id === pathId, nowOf(ctx));
   return myPathState(ctx, pathId, meta.latestVersion);
 }
 

@@ -62,6 +62,16 @@ export interface LearnerPath {
   completedAt?: string;
 }
 
+/** A completion the portfolio builds on (one item per completed path, written once). */
+export interface LearningEvent {
+  kind: 'path-completed';
+  pathId: string;
+  version: number;
+  title: string;
+  completedAt: string;
+  accreditation: Array<{ register: string; points: number }>;
+}
+
 async function queryAll(store: StoreClients, input: ConstructorParameters<typeof QueryCommand>[0]) {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -471,11 +481,13 @@ export async function learnerRecord(store: StoreClients, userId: string) {
   const items = await queryAll(store, { TableName: store.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `LEARNER#${userId}` } });
   const paths: LearnerPath[] = [];
   const modules: LearnerModule[] = [];
+  const events: LearningEvent[] = [];
   for (const i of items) {
     if (String(i.SK).startsWith('PATH#')) paths.push(fromItem<LearnerPath>(i)!);
     else if (String(i.SK).startsWith('MODULE#')) modules.push(fromItem<LearnerModule>(i)!);
+    else if (String(i.SK).startsWith('EVENT#')) events.push(fromItem<LearningEvent>(i)!);
   }
-  return { paths, modules };
+  return { paths, modules, events };
 }
 
 export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string) {
@@ -507,7 +519,7 @@ export async function migratePath(store: StoreClients, userId: string, pathId: s
   );
 }
 
-export async function markPathCompleted(store: StoreClients, userId: string, pathId: string, completedAt: string, event: Record<string, unknown>): Promise<boolean> {
+export async function markPathCompleted(store: StoreClients, userId: string, pathId: string, completedAt: string, event: LearningEvent): Promise<boolean> {
   return conditional(() =>
     store.doc.send(
       new TransactWriteCommand({

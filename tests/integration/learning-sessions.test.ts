@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { api, demo, tokenFor } from '../support/api';
+import { loadConfig } from '../../functions/src/config';
+import { createStoreClients } from '../../functions/src/store/clients';
+import { releaseSeat } from '../../functions/src/store/learning';
+import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
 
 describe('sessions: seats, waitlist, attendance', () => {
@@ -51,6 +54,23 @@ describe('sessions: seats, waitlist, attendance', () => {
 
     // A cancelled learner may enrol again; now the session is full, so they wait.
     expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: a!.token })).data).toMatchObject({ status: 'waitlisted', position: 1 });
+  });
+
+  it('never lets a newcomer pass the waitlist for a seat that was freed but not yet handed on', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'intervision', title: `Voorrang ${unique()}` });
+    const s = await createSession(admin, m.id, { capacity: 1 });
+    const [a, b, newcomer] = await syntheticEmployees(3, 'u-queue');
+    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: a!.token });
+    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: b!.token });
+    // The seat is released in storage, the moment before the promotion would run.
+    expect(await releaseSeat(createStoreClients(loadConfig(stack().env)), s.id, a!.id, 'enrolled')).toBe(true);
+
+    const late = await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: newcomer!.token });
+    expect(late.data).toMatchObject({ status: 'waitlisted', position: 1 });
+    const trainer = await tokenFor(demo.trainer);
+    const seats = (await api(`/api/sessions/${s.id}/participants`, { token: trainer })).data.participants;
+    expect(Object.fromEntries(seats.map((p: { userId: string; status: string }) => [p.userId, p.status]))).toEqual({ [b!.id]: 'enrolled', [newcomer!.id]: 'waitlisted' });
   });
 
   it('refuses enrolment after the session started, and cancelling a session one is not in', async () => {

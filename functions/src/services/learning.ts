@@ -296,7 +296,11 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
   const position = timeId();
   if (!(await db.joinWaitlist(ctx.store, s, seat, position))) throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
-  const waiting = (await db.seatsOfSession(ctx.store, sessionId)).filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= position).length;
+  // A seat may be free while others wait (a cancellation not yet handed on): hand it on now, in order.
+  await fillFromWaitlist(ctx, sessionId);
+  const seats = await db.seatsOfSession(ctx.store, sessionId);
+  if (seats.find((x) => x.userId === p.id)?.status === 'enrolled') return { status: 'enrolled' as const };
+  const waiting = seats.filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= position).length;
   return { status: 'waitlisted' as const, position: waiting };
 }
 

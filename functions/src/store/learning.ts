@@ -259,9 +259,10 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
                 TableName: store.tableName,
                 Key: keys.session(session.id),
                 UpdateExpression: 'SET enrolled = enrolled + :one',
-                ConditionExpression: 'enrolled < #cap AND #start > :now AND #status = :planned',
+                // Nobody may pass the queue: while anyone waits, a free seat is theirs (see promote).
+                ConditionExpression: 'enrolled < #cap AND waitlisted = :zero AND #start > :now AND #status = :planned',
                 ExpressionAttributeNames: { '#start': 'start', '#status': 'status', '#cap': 'capacity' },
-                ExpressionAttributeValues: { ':one': 1, ':now': now, ':planned': 'planned' },
+                ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now, ':planned': 'planned' },
               },
             },
             {

@@ -76,6 +76,10 @@ describe('knowledge base in Chromium', () => {
     await author.getByRole('radio', { name: /^Ketenpartners/ }).check();
     await author.getByLabel('Trefwoorden', { exact: true }).fill('crisiskaart, samenwerking');
     await author.getByLabel('Thema’s', { exact: true }).fill('suïcidepreventie');
+    // Co-authors come from the network's members; the author is not offered as their own co-author.
+    const coAuthors = author.getByRole('group', { name: 'Co-auteurs' });
+    await coAuthors.getByRole('checkbox', { name: 'Ingrid Jansen' }).check();
+    expect(await coAuthors.getByRole('checkbox', { name: 'Joost Bakker' }).count()).toBe(0);
     await author.getByLabel('Tekst (Markdown)').fill(`## Wat is een crisiskaart\n\nEen **crisiskaart** beschrijft wat helpt. Kenmerk: ${word}.\n\n- afspraken\n- contactpersonen`);
 
     const preview = author.getByRole('region', { name: 'Voorbeeld' });
@@ -93,12 +97,14 @@ describe('knowledge base in Chromium', () => {
     await h1(author, 'Nieuw artikel');
     expect(await author.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
     expect(await author.getByRole('radio', { name: /^Ketenpartners/ }).isChecked()).toBe(true);
+    expect(await coAuthors.getByRole('checkbox', { name: 'Ingrid Jansen' }).isChecked()).toBe(true);
     await preview.getByRole('heading', { name: 'Wat is een crisiskaart' }).waitFor();
 
     await author.getByRole('button', { name: 'Concept opslaan' }).click();
     await author.waitForURL(/\/kennis\/bewerken\/[^/]+$/);
     await author.getByText('Concept opgeslagen').waitFor();
     const articleId = decodeURIComponent(new URL(author.url()).pathname.split('/').pop()!);
+    expect(await coAuthors.getByRole('checkbox', { name: 'Ingrid Jansen' }).isChecked()).toBe(true);
     await expectNoAxeViolations(author, '/kennis/bewerken (saved)');
 
     await author.getByRole('button', { name: 'Ter review aanbieden' }).click();
@@ -158,6 +164,7 @@ describe('knowledge base in Chromium', () => {
     await h1(partner, title);
     await partner.locator('.article-body', { hasText: word }).waitFor();
     await partner.getByText('Laatst beoordeeld').waitFor();
+    await partner.getByText(/Joost Bakker.*Ingrid Jansen/).first().waitFor();
     await partner.getByRole('heading', { name: 'Was dit artikel nuttig?' }).waitFor();
     await expectNoAxeViolations(partner, '/kennis/{slug} (partner)');
 

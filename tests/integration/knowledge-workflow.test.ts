@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../support/api';
 import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
 
+/** The fields of a draft that a save sends back. */
+const contentOf = (d: Record<string, unknown>) => ({ title: d.title, summary: d.summary, markdown: d.markdown, audience: d.audience, tags: d.tags, themes: d.themes, language: d.language });
+
 const problem = (kind: string) => `https://academie.example/problems/${kind}`;
 
 describe('knowledge base: write, review, publish', () => {
@@ -47,6 +50,11 @@ describe('knowledge base: write, review, publish', () => {
       json: { expectedRevision: 4, title: `Nazorg na een poging ${word}`, summary: 'Wat je doet in de eerste week na een poging.', markdown: `Tweede tekst ${word}.\n\nNaasten zijn bondgenoten.`, audience: 'internal' },
     });
     expect(revised.status).toBe(200);
+    // A save that leaves co-authors out keeps them; only an explicit list changes them.
+    expect(revised.data.authors.map((a: { id: string }) => a.id)).toEqual(['u-joost-bakker', 'u-fatima-el-amrani']);
+    const unknown = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { ...contentOf(revised.data), expectedRevision: 5, coAuthors: ['u-bestaat-niet'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors[0].path).toBe('coAuthors');
     const resubmitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: 5 } });
     const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: resubmitted.data.revision, note: 'Eerste versie' } });
     expect(published.status).toBe(200);

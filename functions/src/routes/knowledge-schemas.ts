@@ -16,7 +16,7 @@ export const ContentInputSchema = z
     audience: AudienceSchema,
     language: LanguageSchema.default('nl'),
     slug: z.string().regex(slugPattern, 'Alleen kleine letters, cijfers en koppeltekens').max(80).optional(),
-    coAuthors: z.array(z.string().min(1).max(100)).max(10).default([]),
+    coAuthors: z.array(z.string().min(1).max(100)).max(10).optional().openapi({ description: 'User ids of the co-authors; left out on a save keeps the current ones' }),
   })
   .openapi('ArticleContentInput');
 

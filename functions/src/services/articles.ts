@@ -34,7 +34,8 @@ export interface ContentInput {
   audience: Audience;
   language: 'nl' | 'en';
   slug?: string;
-  coAuthors: string[];
+  /** Left out: keep the current co-authors (a client that does not show them must not erase them). */
+  coAuthors?: string[];
 }
 
 const nowOf = (ctx: KnowledgeCtx) => (ctx.now ? ctx.now() : new Date().toISOString());
@@ -114,7 +115,7 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
   const now = nowOf(ctx);
   const id = `a-${timeId()}`;
   const rendered = renderMarkdown(input.markdown);
-  const authors = await resolveAuthors(ctx, p, input.coAuthors);
+  const authors = await resolveAuthors(ctx, p, input.coAuthors ?? []);
   const meta: ArticleMeta = {
     id,
     networkId,
@@ -216,7 +217,8 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
     throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
   }
   const mainAuthor = current.authors[0] ?? who(p);
-  const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, input.coAuthors);
+  const coAuthors = input.coAuthors ?? current.authors.slice(1).map((a) => a.id);
+  const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, coAuthors);
   const next: Draft = {
     ...current,
     title: input.title,

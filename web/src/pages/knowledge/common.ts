@@ -2,7 +2,7 @@
 import { ProblemError } from '../../api';
 import type { FieldError } from '../../api';
 import { problemAlert } from '../../components/alert';
-import { h, uid } from '../../dom';
+import { h, replaceChildren, uid } from '../../dom';
 import type { Child } from '../../dom';
 import { lang, t } from '../../i18n';
 import type { PageView } from '../../router';
@@ -162,6 +162,42 @@ export function radioGroup(name: string, legend: string, options: Array<{ value:
       for (const r of radios) r.input.checked = r.input.value === value;
     },
   };
+}
+
+/**
+ * A group of checkboxes as fieldset + legend (e.g. co-authors). Options can be replaced while the
+ * form is open (another network chosen); checked values that are no longer offered stay checked.
+ */
+export function checkboxGroup(name: string, legend: string, hint: string): Field & { values(): string[]; setOptions(options: Array<{ value: string; label: string }>, checked: string[]): void } {
+  const errorId = uid(`f-${name}-error`);
+  const hintId = uid(`f-${name}-hint`);
+  const error = h('p', { class: 'field__error', id: errorId, hidden: true });
+  const list = h('div', { class: 'choices' });
+  const fieldset = h('fieldset', { class: 'field field--group', 'data-field': name, 'aria-describedby': hintId }, h('legend', { class: 'field__label' }, legend), h('p', { class: 'field__hint', id: hintId }, hint), error, list);
+  let boxes: HTMLInputElement[] = [];
+  const group = {
+    name,
+    wrapper: fieldset as HTMLElement,
+    focusTarget: fieldset as HTMLElement,
+    setError(message: string | null) {
+      error.textContent = message ?? '';
+      error.hidden = !message;
+      fieldset.classList.toggle('field--invalid', Boolean(message));
+      describe(fieldset, message ? [errorId, hintId] : [hintId]);
+    },
+    values: () => boxes.filter((b) => b.checked).map((b) => b.value),
+    setOptions(options: Array<{ value: string; label: string }>, checked: string[]) {
+      const rows = options.map((o) => {
+        const id = uid(`f-${name}`);
+        const input = h('input', { type: 'checkbox', name, id, value: o.value, checked: checked.includes(o.value) });
+        return { input, row: h('div', { class: 'choice' }, input, h('label', { for: id }, o.label)) };
+      });
+      boxes = rows.map((r) => r.input);
+      group.focusTarget = boxes[0] ?? fieldset;
+      replaceChildren(list, rows.map((r) => r.row));
+    },
+  };
+  return group;
 }
 
 /**

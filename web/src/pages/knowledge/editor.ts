@@ -14,6 +14,7 @@ import { navigate } from '../../router';
 import type { PageContext, PageView } from '../../router';
 import { renderTrustedArticleHtml } from './article-body';
 import {
+  checkboxGroup,
   clearFieldErrors,
   field,
   formatDate,
@@ -103,6 +104,26 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
   const themesInput = h('input', { type: 'text', autocomplete: 'off', value: draft?.themes.join(', ') ?? '' });
   const slugInput = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 80, value: draft?.slug ?? '' });
   const markdownInput = h('textarea', { rows: 22, class: 'editor__markdown', spellcheck: 'true' }, draft?.markdown ?? '');
+  // Co-authors are chosen from the network's members; the main author is never one of them.
+  const mainAuthor = draft?.authors[0] ?? currentUser()!;
+  const coAuthors = checkboxGroup('coAuthors', m.coAuthors, m.coAuthorsHint);
+  const loadCoAuthors = async (networkId: string, checked: string[]) => {
+    const current = (draft?.authors ?? []).slice(1);
+    let members: Array<{ userId: string; name: string }> = [];
+    try {
+      members = (await api<{ members: Array<{ userId: string; name: string }> }>(`/api/networks/${enc(networkId)}`)).members;
+    } catch {
+      // Without the member list the current co-authors still show, so a save keeps them.
+    }
+    const options = [...current.map((a) => ({ userId: a.id, name: a.name })), ...members.filter((x) => !current.some((a) => a.id === x.userId))]
+      .filter((x) => x.userId !== mainAuthor.id)
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+      .map((x) => ({ value: x.userId, label: x.name }));
+    coAuthors.setOptions(options, checked);
+    if (options.length === 0) coAuthors.wrapper.querySelector('.choices')!.append(h('p', { class: 'field__hint' }, m.noCoAuthors));
+  };
+  await loadCoAuthors(draft?.networkId ?? networkSelect.value, (draft?.authors ?? []).slice(1).map((a) => a.id));
+  if (!draft) on(networkSelect, { change: () => void loadCoAuthors(networkSelect.value, coAuthors.values()) });
 
   const fields: Field[] = [
     field('title', m.title, titleInput),
@@ -112,6 +133,7 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     field('language', m.language, languageSelect),
     field('tags', m.tags, tagsInput, m.listHint),
     field('themes', m.themes, themesInput, m.listHint),
+    coAuthors,
     field('slug', m.slug, slugInput, m.slugHint),
   ];
   const markdownField = field('markdown', m.markdown, markdownInput, m.markdownHint);
@@ -234,6 +256,7 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
       themes: splitList(themesInput.value),
       audience: audience.value() as Audience,
       language: languageSelect.value as Language,
+      coAuthors: coAuthors.values(),
       ...(slug ? { slug } : {}),
     };
   };
@@ -251,6 +274,7 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     audience.set(u.audience);
     languageSelect.value = u.language;
     if (!draft) networkSelect.value = unsaved.networkId;
+    await loadCoAuthors(draft?.networkId ?? networkSelect.value, u.coAuthors ?? []);
     if (u.markdown !== (draft?.markdown ?? '')) void updatePreview();
   } else {
     unsaved = null;

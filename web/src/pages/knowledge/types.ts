@@ -167,6 +167,7 @@ export interface ContentInput {
   audience: Audience;
   language: Language;
   slug?: string;
+  coAuthors: string[];
 }
 
 /** An attachment of an article (GET /api/articles/{id}/attachments); `url` is `/api/attachments/…`. */

@@ -324,5 +324,32 @@ describe('learning in Chromium', () => {
     await page.getByRole('link', { name: 'Evalueer: Reanimatie en AED (BLS), jaarlijkse herhaling' }).waitFor();
     await expectNoAxeViolations(page, '/mijn-leren (after d)');
     expect(log.errors).toEqual([]);
+
+    // The trainer finds the assignment in her queue and sends it back with feedback.
+    const { page: trainer, log: trainerLog } = await newPage();
+    await signInAs(trainer, users.ingrid);
+    await trainer.goto(url('/trainer'));
+    await trainer.getByRole('link', { name: 'Ingeleverde opdrachten beoordelen' }).click();
+    await h1(trainer, 'Opdrachten beoordelen');
+    const handedIn = trainer.getByRole('listitem', { name: 'Noor Hendriks: Reflectieverslag: een veiligheidsplan in de praktijk' });
+    expect(await handedIn.locator('blockquote').textContent()).toContain('wat hielp was concreet blijven');
+    await expectNoAxeViolations(trainer, '/trainer/opdrachten');
+    await handedIn.getByRole('button', { name: 'Goedkeuren – Noor Hendriks' }).click();
+    await handedIn.getByText('Schrijf feedback voor de deelnemer.').waitFor();
+    expect(await handedIn.getByLabel('Feedback aan Noor Hendriks').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(trainer, '/trainer/opdrachten (feedback missing)');
+    await handedIn.getByLabel('Feedback aan Noor Hendriks').fill('Mooi concreet. Beschrijf ook wat de zus daarna deed.');
+    await handedIn.getByRole('button', { name: 'Terugsturen – Noor Hendriks' }).click();
+    await trainer.getByRole('status').filter({ hasText: 'De opdracht van Noor Hendriks is teruggestuurd met je feedback.' }).waitFor();
+    expect(await handedIn.count()).toBe(0);
+    await expectNoAxeViolations(trainer, '/trainer/opdrachten (returned)');
+    expect(trainerLog.errors).toEqual([]);
+
+    // Noor sees the feedback and may hand in again.
+    await page.goto(url('/aanbod/m-reflectieverslag-veiligheidsplan'));
+    await h1(page, 'Reflectieverslag: een veiligheidsplan in de praktijk');
+    await page.getByText('Beschrijf ook wat de zus daarna deed.').waitFor();
+    await page.getByRole('button', { name: 'Inleveren' }).waitFor();
+    await expectNoAxeViolations(page, '/aanbod/{assignment} (returned)');
   });
 });

@@ -55,7 +55,11 @@ describe('blended learning paths', () => {
     expect((await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Te kort' } })).status).toBe(400);
     await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
     const waiting = await api('/api/trainer/submissions', { token: trainer });
-    expect(waiting.data.map((w: { learnerId: string }) => w.learnerId)).toContain(learner!.id);
+    expect(waiting.data.find((w: { learnerId: string }) => w.learnerId === learner!.id)).toMatchObject({ learnerName: 'Deelnemer 0', moduleId: p.assignment.id, submission: { status: 'submitted', text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
+    expect((await api('/api/trainer/submissions', { token: t })).status).toBe(403);
+    const noFeedback = await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: '  ' } });
+    expect(noFeedback.status).toBe(400);
+    expect(noFeedback.data.errors[0]).toMatchObject({ path: 'feedback', message: 'Geef de deelnemer feedback' });
     await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: 'Beschrijf ook de rol van naasten.' } });
     await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie, nu met de rol van naasten uitgewerkt.' } });
     await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed uitgewerkt.' } });

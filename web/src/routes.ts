@@ -42,6 +42,7 @@ export const routes: readonly Route[] = [
   { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./pages/learning/admin-path')).pathEditor(ctx) },
   { path: '/academie/evaluaties/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/admin')).academyEvaluations(ctx) },
   { path: '/trainer', page: async () => (await import('./pages/learning/trainer')).trainerSessions() },
+  { path: '/trainer/opdrachten', page: async () => (await import('./pages/learning/trainer-assignments')).assignmentsPage() },
   { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./pages/learning/trainer')).attendancePage(ctx) },
 ];
 

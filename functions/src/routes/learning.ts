@@ -12,6 +12,15 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ desc
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const security = [{ bearer: [] }];
 const Any = z.any();
+const WaitingSubmission = z
+  .object({
+    moduleId: z.string(),
+    title: z.string(),
+    learnerId: z.string(),
+    learnerName: z.string(),
+    submission: z.object({ text: z.string(), status: z.literal('submitted'), submittedAt: z.string(), feedback: z.string().optional() }),
+  })
+  .openapi('WaitingSubmission');
 const errors = {
   400: problemResponse('Ongeldige invoer'),
   401: problemResponse('Niet aangemeld'),
@@ -113,14 +122,14 @@ const r = {
     request: { params: z.object({ id: Id }), ...body(z.object({ text: z.string().trim().min(20, 'Minstens 20 tekens').max(20_000) })) },
     responses: { 200: json(Any, 'Ingeleverd'), ...errors, 422: problemResponse('Geen opdracht') },
   }),
-  pendingSubmissions: createRoute({ method: 'get', path: '/api/trainer/submissions', tags: ['Trainer'], security, summary: 'Ingeleverde opdrachten die wachten op beoordeling', responses: { 200: json(Any, 'Opdrachten'), ...errors } }),
+  pendingSubmissions: createRoute({ method: 'get', path: '/api/trainer/submissions', tags: ['Trainer'], security, summary: 'Ingeleverde opdrachten die wachten op beoordeling, oudste eerst', responses: { 200: json(z.array(WaitingSubmission), 'Opdrachten'), ...errors } }),
   reviewSubmission: createRoute({
     method: 'post',
     path: '/api/modules/{id}/submission/{userId}/review',
     tags: ['Trainer'],
     security,
     summary: 'Opdracht goedkeuren of teruggeven met feedback',
-    request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ decision: z.enum(['approved', 'returned']), feedback: z.string().trim().min(1).max(5000) })) },
+    request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ decision: z.enum(['approved', 'returned']), feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens') })) },
     responses: { 200: json(Any, 'Beoordeeld'), ...errors },
   }),
   sessions: createRoute({ method: 'post', path: '/api/modules/{id}/sessions', tags: ['Academie'], security, summary: 'Sessie plannen', request: { params: z.object({ id: Id }), ...body(SessionInput) }, responses: { 201: json(Any, 'Sessie'), ...errors, 422: problemResponse('Deze vorm heeft geen sessies') } }),

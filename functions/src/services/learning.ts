@@ -442,14 +442,17 @@ export async function submitAssignment(ctx: LearningCtx, moduleId: string, text:
   const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
   if (m.kind !== 'assignment') throw new Problem('unprocessable', 'Alleen een opdracht lever je in');
   const submission = { text, status: 'submitted' as const, submittedAt: nowOf(ctx) };
-  if (!(await db.saveSubmission(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, submission))) throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
+  if (!(await db.saveSubmission(ctx.store, { id: p.id, name: p.name }, { moduleId, title: m.title, kind: m.kind }, submission))) throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
   return submission;
 }
 
 export async function pendingSubmissions(ctx: LearningCtx) {
   const p = signedIn(ctx);
   if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen voor trainers');
-  return db.waitingSubmissions(ctx.store);
+  const waiting = await db.waitingSubmissions(ctx.store);
+  return waiting
+    .flatMap((w) => (w.submission?.status === 'submitted' ? [{ moduleId: w.moduleId, title: w.title, learnerId: w.learnerId, learnerName: w.learnerName, submission: { ...w.submission, status: 'submitted' as const } }] : []))
+    .sort((a, b) => a.submission.submittedAt.localeCompare(b.submission.submittedAt));
 }
 
 export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string) {

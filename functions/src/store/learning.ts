@@ -556,7 +556,8 @@ export async function completeModule(store: StoreClients, userId: string, m: { m
   return fromItem<LearnerModule>(res.Attributes)!;
 }
 
-export async function saveSubmission(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>) {
+export async function saveSubmission(store: StoreClients, learner: { id: string; name: string }, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>) {
+  const userId = learner.id;
   // Re-submitting is allowed until approved; an approved assignment stays approved.
   const waiting = keys.submissionWaiting(m.moduleId, submission.submittedAt, userId);
   return conditional(() =>
@@ -564,7 +565,7 @@ export async function saveSubmission(store: StoreClients, userId: string, m: { m
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerModule(userId, m.moduleId),
-        UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, submission = :s, GSI2PK = :g2, GSI2SK = :g2s, learnerId = :u',
+        UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, submission = :s, GSI2PK = :g2, GSI2SK = :g2s, learnerId = :u, learnerName = :n',
         ConditionExpression: 'attribute_not_exists(submission) OR submission.#st <> :approved',
         ExpressionAttributeNames: { '#type': 'type', '#st': 'status', '#title': 'title', '#kind': 'kind' },
         ExpressionAttributeValues: {
@@ -575,6 +576,7 @@ export async function saveSubmission(store: StoreClients, userId: string, m: { m
           ':s': submission,
           ':approved': 'approved',
           ':u': userId,
+          ':n': learner.name,
           ':g2': waiting.GSI2PK,
           ':g2s': waiting.GSI2SK,
         },
@@ -585,7 +587,7 @@ export async function saveSubmission(store: StoreClients, userId: string, m: { m
 
 export async function waitingSubmissions(store: StoreClients) {
   const items = await queryAll(store, { TableName: store.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'SUBMISSIONS#WAITING' } });
-  return items.map((i) => ({ ...fromItem<LearnerModule>(i)!, learnerId: i.learnerId as string }));
+  return items.map((i) => ({ ...fromItem<LearnerModule>(i)!, learnerId: i.learnerId as string, learnerName: (i.learnerName as string | undefined) ?? (i.learnerId as string) }));
 }
 
 export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }) {

@@ -239,6 +239,21 @@ const nl = {
     savedAbsent: (name: string) => `${name}: afwezig opgeslagen.`,
     toSessions: 'Naar mijn trainingen',
     toModule: 'Bekijk het onderdeel',
+    toAssignments: 'Ingeleverde opdrachten beoordelen',
+  },
+  assignments: {
+    title: 'Opdrachten beoordelen',
+    intro: 'Ingeleverde opdrachten, de oudste eerst. Goedkeuren rondt de stap af voor de deelnemer; terugsturen vraagt om een nieuwe versie. Je feedback is altijd zichtbaar voor de deelnemer.',
+    waiting: (n: number) => (n === 1 ? '1 opdracht wacht op beoordeling' : `${n} opdrachten wachten op beoordeling`),
+    none: 'Er wachten geen opdrachten op beoordeling.',
+    submittedOn: (date: string) => `Ingeleverd op ${date}`,
+    toModule: 'Bekijk de opdracht',
+    feedback: (name: string) => `Feedback aan ${name}`,
+    feedbackRequired: 'Schrijf feedback voor de deelnemer.',
+    approve: 'Goedkeuren',
+    giveBack: 'Terugsturen',
+    approved: (name: string) => `De opdracht van ${name} is goedgekeurd.`,
+    returned: (name: string) => `De opdracht van ${name} is teruggestuurd met je feedback.`,
   },
 };
 
@@ -479,6 +494,21 @@ const en: LearningMessages = {
     savedAbsent: (name: string) => `${name}: saved as absent.`,
     toSessions: 'Go to my sessions',
     toModule: 'View the item',
+    toAssignments: 'Review handed-in assignments',
+  },
+  assignments: {
+    title: 'Review assignments',
+    intro: 'Assignments handed in, oldest first. Approving completes the step for the learner; returning asks for a new version. Your feedback is always shown to the learner.',
+    waiting: (n: number) => (n === 1 ? '1 assignment waiting for review' : `${n} assignments waiting for review`),
+    none: 'No assignments are waiting for review.',
+    submittedOn: (date: string) => `Handed in on ${date}`,
+    toModule: 'View the assignment',
+    feedback: (name: string) => `Feedback for ${name}`,
+    feedbackRequired: 'Write feedback for the learner.',
+    approve: 'Approve',
+    giveBack: 'Return',
+    approved: (name: string) => `${name}'s assignment is approved.`,
+    returned: (name: string) => `${name}'s assignment is returned with your feedback.`,
   },
 };
 

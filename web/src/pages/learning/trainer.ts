@@ -41,7 +41,7 @@ export async function trainerSessions(): Promise<PageView> {
             ),
           ),
         );
-  return page(m.title, h('p', { class: 'lead' }, m.intro), section(m.upcoming, list(upcoming)), section(m.past, list(past)));
+  return page(m.title, h('p', { class: 'lead' }, m.intro), h('p', { class: 'actions' }, h('a', { href: '/trainer/opdrachten' }, m.toAssignments)), section(m.upcoming, list(upcoming)), section(m.past, list(past)));
 }
 
 const markable = new Set(['enrolled', 'attended', 'absent']);

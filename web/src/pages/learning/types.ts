@@ -167,6 +167,15 @@ export interface EvaluationSummary {
   comments: Array<{ question: 'learned' | 'apply' | 'improve' | string; text: string; createdAt: string }>;
 }
 
+/** GET /api/trainer/submissions: an assignment handed in and waiting for a decision. */
+export interface WaitingSubmission {
+  moduleId: string;
+  title: string;
+  learnerId: string;
+  learnerName: string;
+  submission: { text: string; status: 'submitted'; submittedAt: string };
+}
+
 export interface TrainerSession {
   id: string;
   moduleId: string;

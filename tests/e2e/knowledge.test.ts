@@ -206,8 +206,13 @@ describe('knowledge base in Chromium', () => {
     const related = read.data.related as Array<{ slug: string; audience: string }>;
     expect(related.length).toBeGreaterThan(0);
     expect(related.every((r) => r.audience === 'public')).toBe(true);
-    const relatedHrefs = await page.locator('.related__list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const relatedHrefs = await page.getByRole('region', { name: 'Gerelateerde artikelen' }).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(relatedHrefs).toEqual(related.map((r) => `/kennis/${r.slug}`));
+    // Modules beside it: only what an anonymous reader may join.
+    const modules = read.data.relatedModules as Array<{ id: string }>;
+    expect(modules.length).toBeGreaterThan(0);
+    const moduleHrefs = await page.getByRole('region', { name: 'Scholing over dit onderwerp' }).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(moduleHrefs).toEqual(modules.map((m) => `/aanbod/${m.id}`));
     await expectNoAxeViolations(page, '/kennis/suicidaliteit-bespreekbaar-maken (anonymous)');
     // First load of a knowledge page stays within budget (shell + lazy chunks).
     expect(scriptBytes()).toBeGreaterThan(0);

@@ -79,3 +79,24 @@ describe('knowledge visibility: role × audience matrix on every reading route',
     expect(res.status).toBe(404);
   });
 });
+
+describe('modules beside an article', () => {
+  it('offers each reader only modules they may join, the reading module that assigns the article first', async () => {
+    const readers = { anonymous: undefined, partner: await tokens.partner(), employee: await tokens.employee() };
+    for (const [reader, token] of Object.entries(readers)) {
+      const res = await api('/api/articles/by-slug/wat-is-herstel', { token });
+      expect(res.status).toBe(200);
+      const joinable = new Set((await api('/api/modules?limit=100', { token })).data.modules.map((m: { id: string }) => m.id));
+      const offered = res.data.relatedModules.map((m: { id: string }) => m.id);
+      expect(offered.length, reader).toBeGreaterThan(0);
+      expect(offered.filter((id: string) => !joinable.has(id)), reader).toEqual([]);
+      // A public article read by a signed-in reader carries their own related items: never shared.
+      expect(res.headers.get('cache-control'), reader).toBe(token ? 'private, no-store' : 'public, max-age=60');
+    }
+    const asEmployee = await api('/api/articles/by-slug/wat-is-herstel', { token: readers.employee });
+    expect(asEmployee.data.relatedModules[0]).toMatchObject({ id: 'm-lezen-wat-is-herstel', kind: 'reading' });
+    const asAnonymous = await api('/api/articles/by-slug/wat-is-herstel');
+    expect(asAnonymous.data.relatedModules.map((m: { id: string }) => m.id)).toContain('m-kenniscafe-2027');
+    expect(asAnonymous.data.relatedModules.map((m: { id: string }) => m.id)).not.toContain('m-lezen-wat-is-herstel');
+  });
+});

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/context';
 import { problemResponse } from '../http/problem';
 import { requireRole } from '../http/middleware';
 import * as svc from '../services/articles';
+import * as learning from '../services/learning';
 import { renderMarkdown } from '../knowledge/render';
 import { visibleAudiences } from '../knowledge/visibility';
 import {
@@ -204,8 +205,11 @@ export const articleRoutes = newRouter()
       c.header('cache-control', 'no-store');
       return c.redirect(`/api/articles/by-slug/${read.slug}`, 301) as never;
     }
-    c.header('cache-control', read.view.audience === 'public' ? 'public, max-age=60' : 'private, no-store');
-    return c.json({ ...read.view, related: await svc.related(ctx, read.view) }, 200);
+    // Related items depend on who reads, so only an anonymous read of a public article is shareable.
+    c.header('cache-control', read.view.audience === 'public' && !ctx.principal ? 'public, max-age=60' : 'private, no-store');
+    c.header('vary', 'Authorization');
+    const [related, relatedModules] = await Promise.all([svc.related(ctx, read.view), learning.relatedModules({ store: ctx.store, principal: ctx.principal }, read.view)]);
+    return c.json({ ...read.view, related, relatedModules }, 200);
   })
   .openapi(preview, async (c) => {
     requireRole(c, 'author', 'academy-admin');

@@ -96,6 +96,9 @@ export const ReaderViewSchema = z
     reviewBy: z.string(),
     lastReviewedBy: Person,
     related: z.array(z.object({ slug: z.string(), title: z.string(), summary: z.string(), audience: AudienceSchema })),
+    relatedModules: z
+      .array(z.object({ id: z.string(), kind: z.string(), title: z.string(), durationMinutes: z.number() }))
+      .openapi({ description: 'Modules the reader may join: reading modules that assign this article, then shared themes or network' }),
   })
   .openapi('Article');
 

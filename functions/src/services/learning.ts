@@ -171,6 +171,25 @@ export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
   };
 }
 
+/**
+ * Modules to show beside a knowledge article, among those the reader may join: first the reading
+ * modules that assign this very article, then modules that share its themes or network. Served
+ * from the cached catalogue, so an article read adds no datastore call.
+ */
+export async function relatedModules(ctx: LearningCtx, article: { slug: string; networkId: string; themes: string[] }, limit = 4) {
+  const audiences = enrolAudiences(ctx.principal);
+  const themes = new Set(article.themes.map(fold));
+  const score = (m: StoredModule) =>
+    (m.kind === 'reading' && m.articleSlug === article.slug ? 10 : 0) + m.themes.filter((t) => themes.has(fold(t))).length * 2 + (m.networkId === article.networkId ? 1 : 0);
+  return (await catalogue(ctx.store))
+    .filter((e) => audiences.includes(e.module.enrolAudience))
+    .map((e) => ({ m: e.module, score: score(e.module) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score) // stable: equal scores keep the catalogue's title order
+    .slice(0, limit)
+    .map(({ m }) => ({ id: m.id, kind: m.kind, title: m.title, durationMinutes: m.durationMinutes }));
+}
+
 const sessionSummary = (s: Session) => ({ id: s.id, start: s.start, end: s.end, location: s.location, seatsLeft: Math.max(0, s.capacity - s.enrolled) });
 
 // ---- modules ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { signInHref } from '../../returnTo';
 import type { PageContext, PageView } from '../../router';
 import { renderTrustedArticleHtml } from './article-body';
+import { duration, kindBadge } from '../learning/common';
 import { audienceBadge, contentLang, field, formatDate, loadFailedPage, page, showFieldErrors, clearFieldErrors } from './common';
 import type { ReaderView, Signal } from './types';
 
@@ -62,6 +63,7 @@ export async function knowledgeArticle(ctx: PageContext): Promise<PageView> {
       view.themes.length > 0 || view.tags.length > 0 ? topics(view) : null,
     ),
     view.related.length > 0 ? related(view) : null,
+    view.relatedModules?.length > 0 ? relatedModules(view) : null,
     feedback(view.slug),
   );
   return { title: view.title, content };
@@ -114,6 +116,20 @@ function related(view: ReaderView): HTMLElement {
       view.related.map((r) =>
         h('li', null, h('a', { href: `/kennis/${encodeURIComponent(r.slug)}` }, r.title), ' ', audienceBadge(r.audience), h('p', { class: 'related__summary' }, r.summary)),
       ),
+    ),
+  );
+}
+
+function relatedModules(view: ReaderView): HTMLElement {
+  const id = uid('related-modules');
+  return h(
+    'section',
+    { class: 'related', 'aria-labelledby': id },
+    h('h2', { id }, t().knowledge.article.relatedModules),
+    h(
+      'ul',
+      { class: 'related__list' },
+      view.relatedModules.map((r) => h('li', null, h('a', { href: `/aanbod/${encodeURIComponent(r.id)}` }, r.title), ' ', kindBadge(r.kind), r.durationMinutes > 0 ? ` ${duration(r.durationMinutes)}` : null)),
     ),
   );
 }

@@ -68,6 +68,7 @@ export interface ReaderView {
   reviewBy: string;
   lastReviewedBy: Person;
   related: Array<{ slug: string; title: string; summary: string; audience: Audience }>;
+  relatedModules: Array<{ id: string; kind: string; title: string; durationMinutes: number }>;
 }
 
 export interface Draft {

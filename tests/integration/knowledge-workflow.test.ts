@@ -206,3 +206,42 @@ describe('knowledge base: write, review, publish', () => {
     inert((await api(`/api/articles/by-slug/${slug}`)).data.html);
   });
 });
+
+describe('knowledge assigned as reading in the academy', () => {
+  it('keeps reading modules readable: no wider audience than the article, no archive or narrowing under a module', async () => {
+    const [admin, author, lead] = await Promise.all([tokens.admin(), tokens.author(), tokens.lead()]);
+    const word = uniqueWord('leesstof');
+    const internal = await publishArticle({ title: `Intern leesstuk ${word}`, audience: 'internal', markdown: `Intern ${word}.` });
+    const open = await publishArticle({ title: `Open leesstuk ${word}`, audience: 'public', markdown: `Openbaar ${word}.` });
+    const moduleInput = (slug: string, enrolAudience: string) => ({ kind: 'reading', title: `Lezen ${word} ${enrolAudience}`, description: 'Lees het artikel en bespreek het in je team.', durationMinutes: 20, enrolAudience, status: 'published', accreditation: [], articleSlug: slug });
+
+    // An internal article cannot be the reading of a module partners may join.
+    const tooWide = await api('/api/modules', { method: 'POST', token: admin, json: moduleInput(internal.slug, 'partners') });
+    expect(tooWide.status).toBe(400);
+    expect(tooWide.data.errors[0].path).toBe('enrolAudience');
+    expect((await api('/api/modules', { method: 'POST', token: admin, json: moduleInput(internal.slug, 'employees') })).status).toBe(201);
+    const publicModule = await api('/api/modules', { method: 'POST', token: admin, json: moduleInput(open.slug, 'public') });
+    expect(publicModule.status).toBe(201);
+
+    // Archiving the article under the module is refused, with the module named; nothing changes.
+    const archive = await api(`/api/articles/${open.id}/archive`, { method: 'POST', token: lead });
+    expect(archive.status).toBe(409);
+    expect(archive.data.modules).toEqual([{ id: publicModule.data.id, title: `Lezen ${word} public`, enrolAudience: 'public' }]);
+    expect((await api(`/api/articles/by-slug/${open.slug}`)).status).toBe(200);
+
+    // So is a new version for a narrower audience; the published version stays as it was.
+    const draft = await api(`/api/articles/${open.id}/draft`, { method: 'POST', token: author });
+    const saved = await api(`/api/articles/${open.id}/draft`, { method: 'PUT', token: author, json: { expectedRevision: draft.data.revision, title: draft.data.title, summary: draft.data.summary, markdown: draft.data.markdown, audience: 'internal' } });
+    const submitted = await api(`/api/articles/${open.id}/submit`, { method: 'POST', token: author, json: { expectedRevision: saved.data.revision } });
+    const narrowed = await api(`/api/articles/${open.id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: submitted.data.revision, note: 'Alleen intern' } });
+    expect(narrowed.status).toBe(409);
+    expect(narrowed.data.detail).toContain(`Lezen ${word} public`);
+    expect((await api(`/api/articles/by-slug/${open.slug}`)).data).toMatchObject({ audience: 'public', version: 1 });
+
+    // Once the academy archives the module, the network may archive the article.
+    const m = publicModule.data;
+    const retired = await api(`/api/modules/${m.id}`, { method: 'PUT', token: admin, json: { ...moduleInput(open.slug, 'public'), expectedRev: m.rev, status: 'archived' } });
+    expect(retired.status, JSON.stringify(retired.data)).toBe(200);
+    expect((await api(`/api/articles/${open.id}/archive`, { method: 'POST', token: lead })).status).toBe(200);
+  });
+});

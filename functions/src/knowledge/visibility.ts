@@ -29,3 +29,13 @@ export function canRead(principal: Principal | null, audience: Audience): boolea
 export function refusal(principal: Principal | null): 'unauthenticated' | 'notFound' {
   return principal === null ? 'unauthenticated' : 'notFound';
 }
+
+/**
+ * Whether everyone in a module's enrolment audience may read an article of `article` audience
+ * (a reading module must not assign an article some of its learners cannot open). Both scales
+ * nest: employees ⊂ partners ⊂ public.
+ */
+export function articleReachesAll(article: Audience, enrolAudience: 'employees' | 'partners' | 'public'): boolean {
+  const enrolWidth = { employees: 0, partners: 1, public: 2 }[enrolAudience];
+  return enrolWidth <= audiences.indexOf(article);
+}

@@ -9,7 +9,8 @@ import { getUser } from '../store/users';
 import type { SearchIndexStore } from '../store/search-index';
 import { renderMarkdown } from '../knowledge/render';
 import { isUsableSlug, slugify, slugPattern } from '../knowledge/slug';
-import { canRead, refusal, visibleAudiences, type Audience } from '../knowledge/visibility';
+import { articleReachesAll, audiences, canRead, refusal, visibleAudiences, type Audience } from '../knowledge/visibility';
+import { listPublishedModules } from '../store/learning';
 import { canPublish, canWrite, draftTransitions, reviewByDate, type Membership } from '../knowledge/workflow';
 import { diffVersions } from '../knowledge/diff';
 import type { SearchDoc } from '../knowledge/search';
@@ -291,6 +292,9 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden gepubliceerd');
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
+  if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
+    await refuseIfAssigned(ctx, meta.slug, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
+  }
   const network = await getNetwork(ctx.store, meta.networkId);
   const now = nowOf(ctx);
   const rendered = renderMarkdown(draft.markdown); // render again: the stored HTML is only ever our own output
@@ -327,10 +331,26 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   return { version, view };
 }
 
+/**
+ * Published reading modules assign articles by slug. Archiving an assigned article, or narrowing
+ * its audience below a module's learners, would leave them a step they cannot open: refused with
+ * the modules named, so the network can ask the academy to change them first.
+ */
+async function refuseIfAssigned(ctx: KnowledgeCtx, slug: string, audience: Audience | null, lead: string) {
+  const blocking = (await listPublishedModules(ctx.store)).filter(
+    (m) => m.kind === 'reading' && m.articleSlug === slug && (audience === null || !articleReachesAll(audience, m.enrolAudience)),
+  );
+  if (blocking.length === 0) return;
+  throw new Problem('conflict', `${lead} ${blocking.length === 1 ? 'de module' : 'de modules'} ${blocking.map((m) => `“${m.title}”`).join(', ')}. Vraag de academie die eerst aan te passen.`, {
+    modules: blocking.map((m) => ({ id: m.id, title: m.title, enrolAudience: m.enrolAudience })),
+  });
+}
+
 export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
   const meta = await loadMeta(ctx, articleId);
   await requireLead(ctx, meta);
   if (meta.archived) return meta;
+  await refuseIfAssigned(ctx, meta.slug, null, 'Dit artikel is leesstof in');
   if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', 'Het artikel is intussen gewijzigd; probeer het opnieuw');
   await ctx.search.update((index) => index.remove(articleId));
   return { ...meta, archived: true };

@@ -6,7 +6,7 @@ import * as db from '../store/learning';
 import type { LearnerModule, PathMeta, Session, StoredModule } from '../store/learning';
 import { getSlug } from '../store/articles';
 import { renderMarkdown } from '../knowledge/render';
-import { isStaff } from '../knowledge/visibility';
+import { articleReachesAll, isStaff } from '../knowledge/visibility';
 import { computeProgress, earnedAccreditation } from '../learning/progress';
 import { validatePath } from '../learning/path-rules';
 import { aggregateEvaluations } from '../learning/evaluation';
@@ -196,11 +196,19 @@ const sessionSummary = (s: Session) => ({ id: s.id, start: s.start, end: s.end, 
 
 export type ModuleInput = Omit<LearningModule, 'id' | 'status'> & { status?: LearningModule['status'] };
 
+const audienceNames = { internal: 'medewerkers', partners: 'medewerkers en ketenpartners', public: 'iedereen' } as const;
+
 async function checkModuleInput(ctx: LearningCtx, input: ModuleInput) {
   if (input.kind === 'reading') {
     if (!input.articleSlug) throw new Problem('validation', 'Een leesmodule verwijst naar een kennisartikel', { errors: [{ path: 'articleSlug', message: 'Verplicht bij vorm "lezen"' }] });
     const slug = await getSlug(ctx.store, input.articleSlug);
     if (!slug?.view || slug.archived) throw new Problem('validation', 'Onbekend of niet gepubliceerd artikel', { errors: [{ path: 'articleSlug', message: `Geen gepubliceerd artikel "${input.articleSlug}"` }] });
+    // Whoever may join the module must be able to read the article it assigns.
+    if (!articleReachesAll(slug.view.audience, input.enrolAudience)) {
+      throw new Problem('validation', 'Het artikel is niet leesbaar voor iedereen die zich mag inschrijven', {
+        errors: [{ path: 'enrolAudience', message: `Het artikel is voor ${audienceNames[slug.view.audience]}; kies een kleinere groep of open het artikel verder` }],
+      });
+    }
   }
   if (input.kind === 'external' && !input.provider) throw new Problem('validation', 'Externe scholing noemt de aanbieder', { errors: [{ path: 'provider', message: 'Verplicht bij vorm "extern"' }] });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canRead, refusal, visibleAudiences, type Audience } from '../../../functions/src/knowledge/visibility';
+import { articleReachesAll, audiences, canRead, refusal, visibleAudiences, type Audience } from '../../../functions/src/knowledge/visibility';
+import { enrolAudiences } from '../../../functions/src/services/learning';
 import { canHandleSignals, canPublish, canWrite, isOverdue, reviewByDate } from '../../../functions/src/knowledge/workflow';
 import { isUsableSlug, slugify, slugPattern } from '../../../functions/src/knowledge/slug';
 import type { Principal } from '../../../functions/src/auth/principal';
@@ -9,6 +10,17 @@ import { roles, type Role } from '../../../functions/src/auth/roles';
 const person = (...r: Role[]): Principal => ({ id: 'u', name: 'U', roles: r });
 
 describe('visibility rules', () => {
+  it('lets a reading module assign an article exactly when everyone who may join it may read the article', () => {
+    // Derived from the per-person rules, so the shortcut cannot drift from them.
+    const people: Array<Principal | null> = [null, ...roles.map((r) => person(r)), person()];
+    for (const article of audiences) {
+      for (const enrol of ['employees', 'partners', 'public'] as const) {
+        const everyoneReads = people.filter((p) => enrolAudiences(p).includes(enrol)).every((p) => canRead(p, article));
+        expect(articleReachesAll(article, enrol), `${article} / ${enrol}`).toBe(everyoneReads);
+      }
+    }
+  });
+
   it.each<[string, Principal | null, Audience[]]>([
     ['anonymous', null, ['public']],
     ['partner', person('partner'), ['partners', 'public']],

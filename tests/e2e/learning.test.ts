@@ -18,6 +18,7 @@ import { __learningCatalogues } from '../../web/src/pages/learning/messages';
 const users = {
   noor: 'Noor Hendriks – Medewerker',
   ingrid: 'Ingrid Jansen – Trainer, Medewerker',
+  daan: 'Daan Smit – Medewerker',
 };
 const pathTitle = 'Suïcidepreventie in de praktijk';
 const pathId = 'p-suicidepreventie-in-de-praktijk';
@@ -351,5 +352,29 @@ describe('learning in Chromium', () => {
     await page.getByText('Beschrijf ook wat de zus daarna deed.').waitFor();
     await page.getByRole('button', { name: 'Inleveren' }).waitFor();
     await expectNoAxeViolations(page, '/aanbod/{assignment} (returned)');
+  });
+
+  it('e: an employee enrols in an e-learning module and finds it in "Mijn leren"', async () => {
+    const { page, log } = await newPage();
+    await signInAs(page, users.daan);
+    await page.goto(url('/aanbod/m-herstelgericht-werken-elearning'));
+    await h1(page, /Herstelgericht/);
+    const section = page.getByRole('region', { name: 'E-learning' });
+    await section.getByRole('button', { name: 'Inschrijven' }).click();
+    await page.getByRole('status').filter({ hasText: 'Je bent ingeschreven voor deze e-learning.' }).waitFor();
+    await section.getByText('Je bent ingeschreven. Deze e-learning staat in Mijn leren.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Je bent ingeschreven.');
+    await expectNoAxeViolations(page, '/aanbod/{elearning} (enrolled)');
+    // A reload shows the enrolment, not the button again.
+    await page.reload();
+    await section.getByText('Je bent ingeschreven.', { exact: false }).waitFor();
+    expect(await section.getByRole('button', { name: 'Inschrijven' }).count()).toBe(0);
+
+    await nav(page).getByRole('link', { name: 'Mijn leren' }).click();
+    await h1(page, 'Mijn leren');
+    const enrolled = page.getByRole('region', { name: 'Ingeschreven, nog niet afgerond' });
+    await enrolled.getByRole('link', { name: /Herstelgericht/ }).waitFor();
+    await expectNoAxeViolations(page, '/mijn-leren (enrolled module)');
+    expect(log.errors).toEqual([]);
   });
 });

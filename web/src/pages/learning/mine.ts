@@ -28,6 +28,7 @@ export async function myLearning(): Promise<PageView> {
     data.pendingEvaluations.length > 0 ? pendingEvaluations(data) : null,
     paths(data),
     sessions(data),
+    data.enrolledModules?.length > 0 ? enrolledModules(data) : null,
     assignments(data),
     completed(data),
     accreditation(data),
@@ -91,6 +92,19 @@ function sessions(data: MyLearning): HTMLElement {
           ),
         ),
       ),
+    ),
+  );
+}
+
+/** Modules joined without a session (e-learning, reading, external) and not completed yet. */
+function enrolledModules(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  return section(
+    m.enrolledModules,
+    h(
+      'ul',
+      { class: 'my-assignments' },
+      data.enrolledModules.map((x) => h('li', null, h('a', { href: `/aanbod/${enc(x.moduleId)}` }, x.title), ' ', kindBadge(x.kind), ` ${m.enrolledSince(formatDate(x.enrolledAt))}`)),
     ),
   );
 }

@@ -35,7 +35,7 @@ export async function modulePage(ctx: PageContext): Promise<PageView> {
   else if (mod.kind === 'reading') action = readingSection(view, completion, status);
   else if (mod.kind === 'assignment') action = assignmentSection(view, status);
   else if (mod.kind === 'external') action = externalSection(view, completion, status);
-  else if (mod.kind === 'elearning') action = h('p', { class: 'note' }, m.elearning);
+  else if (mod.kind === 'elearning') action = elearningSection(view, status);
 
   const body = h('div', { class: 'article-body module-description', lang });
   if (mod.descriptionHtml) renderTrustedArticleHtml(body, mod.descriptionHtml, { topLevel: 3 });
@@ -196,6 +196,28 @@ function sessionItem(s: Session, act: (s: Session, kind: 'enrol' | 'cancel', but
 // ---------------------------------------------------------------------------------------------
 // Reading, assignment, external
 // ---------------------------------------------------------------------------------------------
+
+function elearningSection(view: ModuleView, status: HTMLElement): HTMLElement {
+  const m = lt().module;
+  const note = h('p', { class: 'note' }, m.elearning);
+  if (!currentUser()) return section(m.elearningTitle, note, signInPrompt(m.signInToComplete));
+  const enrolledNote = () => h('p', { tabindex: -1 }, m.elearningEnrolled, ' ', h('a', { href: '/mijn-leren' }, lt().mine.title));
+  if (view.my?.enrolled || view.my?.completed) return section(m.elearningTitle, note, enrolledNote());
+  const alerts = h('div', { class: 'alerts' });
+  const enrol = h('button', { type: 'button', class: 'button' }, m.elearningEnrol);
+  const actions = h('p', { class: 'actions' }, enrol);
+  on(enrol, {
+    click: () =>
+      void busy(enrol, alerts, async () => {
+        await api(`/api/modules/${enc(view.module.id)}/enrol`, { method: 'POST' });
+        const done = enrolledNote();
+        actions.replaceWith(done);
+        status.textContent = m.enrolledNowModule;
+        done.focus();
+      }),
+  });
+  return section(m.elearningTitle, note, alerts, actions);
+}
 
 function readingSection(view: ModuleView, completion: HTMLElement, status: HTMLElement): HTMLElement {
   const m = lt().module;

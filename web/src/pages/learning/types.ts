@@ -152,6 +152,7 @@ export interface MyLearning {
     meetingUrl?: string;
     status: SessionStatus | string;
   }>;
+  enrolledModules: Array<{ moduleId: string; title: string; kind: string; enrolledAt: string }>;
   assignments: Array<{ moduleId: string; title: string; status: string }>;
   completed: Array<{ moduleId: string; title: string; kind: ModuleKind; completedAt: string; points: Array<{ register: string; points: number }> }>;
   pendingEvaluations: Array<{ targetType: 'module' | 'path'; targetId: string; title: string }>;

@@ -552,4 +552,49 @@ describe('knowledge base in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('h: a lead sees the network\'s articles with reader signals, archives one, and is told why an assigned one cannot go', async () => {
+    const word = uniqueWord('archief');
+    const { slug } = await publishArticle({ title: `Verouderde werkinstructie ${word}`, audience: 'internal', markdown: `Oud ${word}.` });
+    const { page, log } = await newPage();
+    await signInAs(page, users.fatima);
+    await page.goto(url('/kennis/review'));
+    await h1(page, 'Mijn redactiewerk');
+    // The hidden part of a link's name is its own box, so the name reads "Artikelen : …".
+    await page.getByRole('link', { name: /^Artikelen ?: Expertnetwerk Suïcidepreventie$/ }).click();
+    await h1(page, 'Artikelen: Expertnetwerk Suïcidepreventie');
+    const table = page.getByRole('table', { name: 'Artikelen van Expertnetwerk Suïcidepreventie' });
+    await expectNoAxeViolations(page, '/kennis/netwerk/{id}');
+
+    // The counts are the article's own counters, as the API reports them (one open signal at least).
+    const signal = await api('/api/articles/by-slug/suicidaliteit-bespreekbaar-maken/signals', { method: 'POST', token: await tokens.employee(), json: { useful: false, remark: `Mist een voorbeeld voor jongeren (${word}).` } });
+    expect(signal.status, JSON.stringify(signal.data)).toBe(201);
+    await page.reload();
+    await h1(page, 'Artikelen: Expertnetwerk Suïcidepreventie');
+    const meta = (await api('/api/networks/suicidepreventie/articles', { token: await tokens.lead() })).data.find((a: { slug: string }) => a.slug === 'suicidaliteit-bespreekbaar-maken');
+    expect(meta.openSignals).toBeGreaterThan(0);
+    const assigned = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: meta.title }) });
+    // Cells after the title: status, audience, review date, useful, not useful, open, actions.
+    expect((await assigned.getByRole('cell').allTextContents()).slice(3, 6)).toEqual([String(meta.useful), String(meta.notUseful), String(meta.openSignals)]);
+
+    // Assigned reading in a module: the refusal names the module, and the article stays.
+    await assigned.getByRole('button', { name: /^Archiveren/ }).click();
+    await page.getByRole('group', { name: new RegExp(`archiveren\\?`) }).getByRole('button', { name: 'Ja, archiveren' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Lezen: Suïcidaliteit bespreekbaar maken' }).waitFor();
+    expect(await assigned.getByRole('cell').first().textContent()).toMatch(/^Gepubliceerd/);
+    await expectNoAxeViolations(page, '/kennis/netwerk/{id} (archive refused)');
+
+    // Cancel, then archive the test article for real.
+    const old = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Verouderde werkinstructie ${word}` }) });
+    await old.getByRole('button', { name: /^Archiveren/ }).click();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Archiveren');
+    await old.getByRole('button', { name: /^Archiveren/ }).click();
+    await page.getByRole('button', { name: 'Ja, archiveren' }).click();
+    await page.getByRole('status').filter({ hasText: `Verouderde werkinstructie ${word} is gearchiveerd.` }).waitFor();
+    expect(await old.getByRole('cell').first().textContent()).toBe('Gearchiveerd');
+    await expectNoAxeViolations(page, '/kennis/netwerk/{id} (archived)');
+    expect((await api(`/api/articles/by-slug/${slug}`, { token: await tokens.employee() })).status).toBe(404);
+    expect(log.errors.filter((e) => !/status of 409 /.test(e))).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ export const routes: readonly Route[] = [
   { path: '/kennis/review', page: async () => (await import('./pages/knowledge/review')).knowledgeWork() },
   { path: '/kennis/review/:id', page: async (ctx) => (await import('./pages/knowledge/review')).knowledgeReview(ctx) },
   { path: '/kennis/geschiedenis/:id', page: async (ctx) => (await import('./pages/knowledge/history')).knowledgeHistory(ctx) },
+  { path: '/kennis/netwerk/:networkId', page: async (ctx) => (await import('./pages/knowledge/network-articles')).networkArticles(ctx) },
   { path: '/kennis/signalen/:networkId', page: async (ctx) => (await import('./pages/knowledge/signals')).networkSignals(ctx) },
   { path: '/kennis/:slug', page: async (ctx) => (await import('./pages/knowledge/article')).knowledgeArticle(ctx) },
   { path: '/mijn-signalen', page: async () => (await import('./pages/knowledge/signals')).mySignals() },

@@ -13,7 +13,7 @@ export function slugify(title: string): string {
 }
 
 /** Paths of the knowledge pages themselves; an article slug may never shadow them. */
-export const reservedSlugs: ReadonlySet<string> = new Set(['nieuw', 'review', 'bewerken', 'geschiedenis', 'signalen', 'zoeken']);
+export const reservedSlugs: ReadonlySet<string> = new Set(['nieuw', 'review', 'bewerken', 'geschiedenis', 'signalen', 'netwerk', 'zoeken']);
 
 export function isUsableSlug(slug: string): boolean {
   return slugPattern.test(slug) && !reservedSlugs.has(slug);

@@ -96,7 +96,7 @@ describe('slugs', () => {
   });
 
   it('refuses slugs that would shadow knowledge pages', () => {
-    for (const s of ['nieuw', 'review', 'bewerken', 'geschiedenis', 'signalen']) expect(isUsableSlug(s)).toBe(false);
+    for (const s of ['nieuw', 'review', 'bewerken', 'geschiedenis', 'signalen', 'netwerk']) expect(isUsableSlug(s)).toBe(false);
     expect(isUsableSlug('nieuwe-richtlijn')).toBe(true);
     expect(isUsableSlug('Geen Slug')).toBe(false);
   });

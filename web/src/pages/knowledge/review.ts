@@ -134,6 +134,9 @@ export async function knowledgeWork(): Promise<PageView> {
                   'p',
                   { class: 'work-item__links' },
                   n.canWrite || n.canPublish
+                    ? h('a', { href: `/kennis/netwerk/${enc(n.networkId)}` }, m.articles, h('span', { class: 'visually-hidden' }, `: ${name(n.networkId)}`))
+                    : null,
+                  n.canWrite || n.canPublish
                     ? h('a', { href: `/kennis/signalen/${enc(n.networkId)}` }, m.signals, h('span', { class: 'visually-hidden' }, `: ${name(n.networkId)}`))
                     : null,
                   n.canWrite ? h('a', { href: `/kennis/nieuw?netwerk=${enc(n.networkId)}` }, m.newArticle, h('span', { class: 'visually-hidden' }, `: ${name(n.networkId)}`)) : null,

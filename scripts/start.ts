@@ -3,8 +3,8 @@
  * DynamoDB Local + s3rver (data under .data/), table and buckets from the shared schema,
  * demo content from content/, API + web on :3000 and the SCORM content origin on :3001.
  */
-import { accessSync, constants, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isPortFree } from './local/ports';
 import { checkJava, StartupError } from './local/services';
 import { resetDataDir, startLocalStack, type LocalStack } from './local/stack';
@@ -23,9 +23,22 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync spins forever under /proc (and other
+ * pseudo file systems that answer ENOENT for every create), where a plain mkdir fails at once.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
 function checkDataDir(): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirs(dataDir);
     accessSync(dataDir, constants.W_OK);
     const probe = join(dataDir, '.write-test');
     writeFileSync(probe, 'ok');

@@ -101,5 +101,10 @@ describe('npm start (scripts/start.ts)', () => {
     const p = startPlatform({ ...(await ports()), DATA_DIR: join(blocker, 'data') });
     expect(await p.exited).toBe(1);
     expect(p.output().trim()).toBe(`✖ Kan niet schrijven in ${join(blocker, 'data')}: maak de map schrijfbaar of zet DATA_DIR naar een andere map.`);
+
+    // Under /proc a recursive mkdir never returns (a Node quirk); the start must still end.
+    const proc = startPlatform({ ...(await ports()), DATA_DIR: '/proc/academy-data/data' });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output().trim()).toBe('✖ Kan niet schrijven in /proc/academy-data/data: maak de map schrijfbaar of zet DATA_DIR naar een andere map.');
   });
 });

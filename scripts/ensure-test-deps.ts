@@ -32,7 +32,7 @@ if (missing.length > 0) {
   const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`✖ Missing for the tests: ${missing.map((n) => n.what).join(', ')}. Install with: sudo ${command}`);
+    console.error(`✖ Missing for the tests: ${missing.map((n) => n.what).join(', ')}. Install with: sudo sh -c '${command}'`);
     process.exit(1);
   }
   console.log(`Installing ${packages.join(', ')} for the tests (${missing.map((n) => n.what).join(', ')})…`);

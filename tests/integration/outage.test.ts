@@ -65,6 +65,23 @@ describe('store outage', () => {
     expect(back.body.id).toBe('u-noor-hendriks');
   });
 
+  it('fails data routes fast while DynamoDB Local accepts connections but never answers, and recovers', async () => {
+    const pid = s.dynamo.child.pid!;
+    expect((await timed('/api/networks')).res.status).toBe(200);
+    process.kill(pid, 'SIGSTOP'); // frozen: the kernel still accepts connections, nothing replies
+    try {
+      const [networks, health] = await Promise.all([timed('/api/networks'), timed('/api/health')]);
+      expect(networks.res.status).toBe(503);
+      expect(networks.body.type).toBe('https://academie.example/problems/store-unavailable');
+      expect(networks.ms).toBeLessThan(5000); // fails instead of hanging: the point, not a speed figure
+      expect(health.res.status).toBe(503);
+      expect(health.ms).toBeLessThan(2000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect((await timed('/api/networks')).res.status).toBe(200);
+  });
+
   it('reports the buckets down when s3rver is gone', async () => {
     await s.s3.stop();
     const health = await timed('/api/health');

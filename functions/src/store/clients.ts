@@ -27,6 +27,9 @@ export function createStoreClients(config: AppConfig): StoreClients {
   const requestHandler = new NodeHttpHandler({
     connectionTimeout: Math.min(1000, config.storeTimeoutMs),
     requestTimeout: config.storeTimeoutMs,
+    // Without this the handler only logs a warning when the timeout passes and keeps waiting, so
+    // a store that accepts connections but never answers (a frozen process) would hang requests.
+    throwOnRequestTimeout: true,
   });
   // AWS uses the Lambda role's credentials; the local servers take fixed, well-known keys.
   const local = config.mode === 'local';

@@ -9,7 +9,7 @@ export function addNagChecks(app: App): void {
 
 /**
  * Acknowledges one cdk-nag finding on the narrowest construct that produces it. Every call
- * carries the reason a reviewer needs; docs/infra.md lists them all (a test keeps it in sync).
+ * carries the reason a reviewer needs; infra/README.md lists them all (a test keeps it in sync).
  */
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
   if (reason.trim().length < 20) throw new Error(`Acknowledgement of ${id} needs a real reason`);

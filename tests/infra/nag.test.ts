@@ -63,13 +63,13 @@ describe('cdk-nag (AwsSolutions) on the whole app', () => {
     expect(report.pluginReports.filter((p) => p.conclusion !== 'success')).toEqual([]);
   });
 
-  it('gives every acknowledgement a written reason, and docs/infra.md lists every acknowledged rule', () => {
+  it('gives every acknowledgement a written reason, and infra/README.md lists every acknowledged rule', () => {
     const acks = acknowledgements(synthesised().app);
     expect(acks.length).toBeGreaterThan(10);
-    const docs = readFileSync(path.join(repoRoot, 'docs/infra.md'), 'utf8');
+    const docs = readFileSync(path.join(repoRoot, 'infra/README.md'), 'utf8');
     // Listed by rule: "Annotation::AwsSolutions-IAM5[Resource::...]" is documented as AwsSolutions-IAM5.
     const rules = new Set(acks.map((a) => a.id.replace(/^[A-Za-z-]+::/, '').replace(/\[.*$/, '')));
-    for (const rule of rules) expect(docs, `docs/infra.md mentions ${rule}`).toContain(rule);
+    for (const rule of rules) expect(docs, `infra/README.md mentions ${rule}`).toContain(rule);
     for (const ack of acks) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThanOrEqual(20);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Key builders for the single table. Every item's keys are made here so the access
- * patterns in docs/data-model.md stay readable in one file.
+ * patterns in functions/docs/data-model.md stay readable in one file.
  */
 const pad = (n: number) => String(n).padStart(6, '0');
 

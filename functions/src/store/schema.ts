@@ -2,7 +2,7 @@
  * The one definition of the storage schema. The CDK stack (infra/) and the local
  * provisioning (scripts/local/provision.ts) both read it, so key names, indexes and
  * the TTL attribute can never drift between AWS and the local runtime.
- * Access patterns are listed in docs/data-model.md.
+ * Access patterns are listed in functions/docs/data-model.md.
  */
 export const table = {
   /** Local table name; in AWS CloudFormation names the table and passes it via TABLE_NAME. */

@@ -14,7 +14,7 @@ interface Pointer {
  * The search index lives as a snapshot in S3; a DynamoDB pointer names the current snapshot and
  * orders concurrent writers (conditional write on its version). Each API instance keeps the index
  * in memory and re-reads the pointer at most every `recheckMs`, so a publish elsewhere shows up
- * within seconds without a request-path S3 read. See docs/knowledge-base.md for the OpenSearch path.
+ * within seconds without a request-path S3 read. See functions/docs/knowledge-base.md for the OpenSearch path.
  */
 export class SearchIndexStore {
   private cached?: { pointer: Pointer; index: SearchIndex; checkedAt: number };

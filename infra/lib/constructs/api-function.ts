@@ -24,7 +24,7 @@ export interface ApiFunctionProps {
 
 /**
  * Item-level reads and writes (transactions need no more than these). No Scan: every request-path
- * read is a GetItem or Query on a designed key (docs/DESIGN.md); migrations and admin jobs that
+ * read is a GetItem or Query on a designed key (../shared/DESIGN.md); migrations and admin jobs that
  * scan get a role of their own.
  */
 export const tableActions = [

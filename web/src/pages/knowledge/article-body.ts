@@ -2,7 +2,7 @@
  * Article HTML: THE ONE PLACE in the web app where a string is parsed as markup.
  *
  * Everywhere else the UI builds DOM with `h()` (text nodes and attributes only). Article bodies
- * are the planned exception (docs/web.md, DESIGN.md "Knowledge articles"): the API renders the
+ * are the planned exception (web/README.md, DESIGN.md "Knowledge articles"): the API renders the
  * author's Markdown with `marked` and sanitises the result with `sanitize-html` against a strict
  * allowlist (functions/src/knowledge/render.ts) BEFORE it is stored or returned. So the `html`
  * field of an article, a draft, a version and of POST /api/articles/preview is sanitised

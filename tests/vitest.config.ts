@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * stack (DynamoDB Local + s3rver + API on random ports) in a global setup.
  */
 export default defineConfig({
+  // Paths below are relative to the repository root, whichever folder this file lives in.
+  root: resolve(import.meta.dirname, '..'),
   test: {
     // Request logs are useful when running the platform, noise in test output; set LOG_LEVEL to see them.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

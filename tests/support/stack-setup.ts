@@ -27,15 +27,30 @@ const root = resolve(import.meta.dirname, '../..');
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= 'SILENT';
   const dataDir = mkdtempSync(join(tmpdir(), 'academy-test-'));
-  const ports = { appPort: await freePort(), contentPort: await freePort(), dynamoPort: await freePort(), s3Port: await freePort() };
-  const stack = await startLocalStack({
-    ...ports,
-    dataDir,
-    persistDynamo: false,
-    webDir: join(root, 'web', 'dist'),
-    contentDir: join(root, 'content'),
-    logDir: join(dataDir, 'logs'),
-  });
+  // A free port can be taken by a neighbour (the other project's stack, a test's own servers)
+  // before our server binds it, so a start that loses that race is retried on fresh ports.
+  const start = async () => {
+    const ports = { appPort: await freePort(), contentPort: await freePort(), dynamoPort: await freePort(), s3Port: await freePort() };
+    const stack = await startLocalStack({
+      ...ports,
+      dataDir,
+      persistDynamo: false,
+      webDir: join(root, 'web', 'dist'),
+      contentDir: join(root, 'content'),
+      logDir: join(dataDir, 'logs'),
+    });
+    return { ports, stack };
+  };
+  let started: Awaited<ReturnType<typeof start>> | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    try {
+      started = await start();
+    } catch (err) {
+      if (attempt >= 3 || !/EADDRINUSE|already in use|in gebruik|stopte direct/i.test(String((err as Error)?.message ?? err))) throw err;
+      console.warn(`local stack: port taken while starting (${(err as Error).message}); retrying on fresh ports`);
+    }
+  }
+  const { ports, stack } = started;
   const { localEnv } = await import('../../scripts/local/stack');
   project.provide('stack', {
     appUrl: stack.appUrl,

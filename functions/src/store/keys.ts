@@ -63,6 +63,7 @@ export const keys = {
   learnerPath: (userId: string, pathId: string) => ({ PK: `LEARNER#${userId}`, SK: `PATH#${pathId}` }),
   learnerModule: (userId: string, moduleId: string) => ({ PK: `LEARNER#${userId}`, SK: `MODULE#${moduleId}` }),
   learnerEvent: (userId: string, eventId: string) => ({ PK: `LEARNER#${userId}`, SK: `EVENT#${eventId}` }),
+  learnerFile: (userId: string, moduleId: string, fileId: string) => ({ PK: `LEARNER#${userId}`, SK: `FILE#${moduleId}#${fileId}` }),
   learner: (userId: string) => ({ PK: `LEARNER#${userId}` }),
   /** GSI2 (sparse, submitted only): assignments waiting for a trainer. */
   submissionWaiting: (moduleId: string, submittedAt: string, userId: string) => ({ GSI2PK: `SUBMISSIONS#WAITING`, GSI2SK: `${submittedAt}#${moduleId}#${userId}` }),

@@ -1,0 +1,52 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+import { keys } from './keys';
+import { fromItem } from './items';
+import type { LearnerFileType } from '../learning/files';
+
+/** A learner's upload between the presigned POST and its check (same key space as article uploads). */
+export interface PendingLearnerUpload {
+  uploadId: string;
+  purpose: 'learner-file';
+  moduleId: string;
+  userId: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  declaredBytes: number;
+  createdAt: string;
+  /** TTL: an upload never completed disappears (the uploads bucket expires its object too). */
+  expiresAt: number;
+}
+
+/** A checked file in the attachments bucket, owned by the learner, for one module. */
+export interface LearnerFile {
+  id: string;
+  moduleId: string;
+  userId: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  bytes: number;
+  objectKey: string;
+  createdAt: string;
+}
+
+export async function putPendingLearnerUpload(store: StoreClients, u: PendingLearnerUpload) {
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.upload(u.uploadId), type: 'upload', ...u }, ConditionExpression: 'attribute_not_exists(PK)' }));
+}
+
+export async function getPendingLearnerUpload(store: StoreClients, uploadId: string): Promise<PendingLearnerUpload | undefined> {
+  const item = fromItem<PendingLearnerUpload>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }))).Item);
+  return item?.purpose === 'learner-file' ? item : undefined;
+}
+
+export async function deletePendingUpload(store: StoreClients, uploadId: string) {
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
+}
+
+export async function putLearnerFile(store: StoreClients, f: LearnerFile) {
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.learnerFile(f.userId, f.moduleId, f.id), type: 'learner-file', ...f }, ConditionExpression: 'attribute_not_exists(PK)' }));
+}
+
+export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string) {
+  return fromItem<LearnerFile>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerFile(userId, moduleId, fileId) }))).Item);
+}

@@ -10,6 +10,7 @@ import { articleRoutes } from './routes/articles';
 import { networkRoutes } from './routes/networks';
 import { signalRoutes } from './routes/signals';
 import { attachmentRoutes } from './routes/attachments';
+import { learnerFileRoutes } from './routes/learner-files';
 import { learningRoutes } from './routes/learning';
 
 export interface CreateAppOptions {
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', attachmentRoutes);
   app.route('/', articleRoutes);
   app.route('/', networkRoutes);
+  app.route('/', learnerFileRoutes);
   app.route('/', learningRoutes);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 

@@ -21,8 +21,8 @@ export function matchesMagic(type: AttachmentType, head: Uint8Array): boolean {
   return attachmentTypes[type].magic.some((sig) => sig.every((byte, i) => byte === -1 || head[i] === byte));
 }
 
-/** A file name safe for a URL path segment and a Content-Disposition header. */
-export function safeFileName(name: string, type: AttachmentType): string {
+/** A file name safe for a URL path segment and a Content-Disposition header, ending in `extension`. */
+export function safeFileName(name: string, extension: string, fallback = 'bijlage'): string {
   const base = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -31,5 +31,5 @@ export function safeFileName(name: string, type: AttachmentType): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${base || 'bijlage'}.${attachmentTypes[type].extension}`;
+  return `${base || fallback}.${extension}`;
 }

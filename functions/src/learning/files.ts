@@ -4,6 +4,8 @@
  * declared type is never trusted alone (and s3rver does not enforce the upload policy), so every
  * upload is re-checked against its first bytes before it counts.
  */
+import { safeFileName } from '../knowledge/attachments';
+
 export const learnerFileTypes = {
   'application/pdf': { extension: 'pdf', label: 'PDF', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   // A .docx is a ZIP container; served only as a download, never rendered.
@@ -27,13 +29,5 @@ export function matchesLearnerFile(type: LearnerFileType, head: Uint8Array): boo
 
 /** A file name safe for a URL path segment and a Content-Disposition header, with the type's extension. */
 export function learnerFileName(name: string, type: LearnerFileType): string {
-  const base = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\.[^.]*$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${base || 'bestand'}.${learnerFileTypes[type].extension}`;
+  return safeFileName(name, learnerFileTypes[type].extension, 'bestand');
 }

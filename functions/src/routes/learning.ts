@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { newRouter } from '../http/router';
 import type { AppEnv } from '../http/context';
-import { problemResponse } from '../http/problem';
+import { Problem, problemResponse } from '../http/problem';
+import { fieldErrors } from '../http/errors';
+import { LearnerFileSchema } from './learner-files';
 import * as svc from '../services/learning';
 import { sessionIcs } from '../learning/calendar';
 import { moduleKinds } from '../learning/types';
@@ -12,13 +14,15 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ desc
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const security = [{ bearer: [] }];
 const Any = z.any();
+const FileIds = z.array(z.string().min(1).max(80)).max(3, 'Maximaal 3 bestanden').default([]).openapi({ description: 'Ids van bestanden uit POST /api/modules/{id}/files' });
+const CompleteBody = z.object({ evidence: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional(), files: FileIds }).openapi('CompletionReport');
 const WaitingSubmission = z
   .object({
     moduleId: z.string(),
     title: z.string(),
     learnerId: z.string(),
     learnerName: z.string(),
-    submission: z.object({ text: z.string(), status: z.literal('submitted'), submittedAt: z.string(), feedback: z.string().optional() }),
+    submission: z.object({ text: z.string(), files: z.array(LearnerFileSchema).optional(), status: z.literal('submitted'), submittedAt: z.string(), feedback: z.string().optional() }),
   })
   .openapi('WaitingSubmission');
 const errors = {
@@ -110,7 +114,10 @@ const r = {
     tags: ['Leren'],
     security,
     summary: 'Lees- of externe module afronden (extern met bewijs)',
-    request: { params: z.object({ id: Id }), body: { required: false, content: { 'application/json': { schema: z.object({ evidence: z.string().max(2000).optional() }) } } } },
+    request: {
+      params: z.object({ id: Id }),
+      body: { required: false, content: { 'application/json': { schema: CompleteBody } } },
+    },
     responses: { 200: json(z.object({ completedAt: z.string() }), 'Afgerond'), ...errors, 422: problemResponse('Deze vorm rond je anders af') },
   }),
   submission: createRoute({
@@ -119,7 +126,15 @@ const r = {
     tags: ['Leren'],
     security,
     summary: 'Opdracht inleveren',
-    request: { params: z.object({ id: Id }), ...body(z.object({ text: z.string().trim().min(20, 'Minstens 20 tekens').max(20_000) })) },
+    request: {
+      params: z.object({ id: Id }),
+      ...body(
+        z
+          .object({ text: z.string().trim().max(20_000, 'Maximaal 20.000 tekens').default(''), files: FileIds })
+          // Text or a file: a handed-in document may speak for itself, an empty submission may not.
+          .refine((v) => v.files.length > 0 || v.text.length >= 20, { path: ['text'], message: 'Minstens 20 tekens, of lever een bestand in' }),
+      ),
+    },
     responses: { 200: json(Any, 'Ingeleverd'), ...errors, 422: problemResponse('Geen opdracht') },
   }),
   pendingSubmissions: createRoute({ method: 'get', path: '/api/trainer/submissions', tags: ['Trainer'], security, summary: 'Ingeleverde opdrachten die wachten op beoordeling, oudste eerst', responses: { 200: json(z.array(WaitingSubmission), 'Opdrachten'), ...errors } }),
@@ -217,10 +232,12 @@ export const learningRoutes = newRouter()
     return c.json(await svc.updateModule(ctxOf(c), c.req.valid('param').id, expectedRev, input), 200);
   })
   .openapi(r.complete, async (c) => {
-    const input = (await c.req.json().catch(() => ({}))) as { evidence?: string };
-    return c.json(await svc.selfComplete(ctxOf(c), c.req.valid('param').id, typeof input.evidence === 'string' ? input.evidence.slice(0, 2000) : undefined), 200);
+    // The body is optional (reading needs none), so it is validated here rather than by the route.
+    const parsed = CompleteBody.safeParse(await c.req.json().catch(() => ({})));
+    if (!parsed.success) throw new Problem('validation', 'Controleer de gemarkeerde velden.', { errors: fieldErrors(parsed.error) });
+    return c.json(await svc.selfComplete(ctxOf(c), c.req.valid('param').id, parsed.data.evidence, parsed.data.files), 200);
   })
-  .openapi(r.submission, async (c) => c.json(await svc.submitAssignment(ctxOf(c), c.req.valid('param').id, c.req.valid('json').text), 200))
+  .openapi(r.submission, async (c) => c.json(await svc.submitAssignment(ctxOf(c), c.req.valid('param').id, c.req.valid('json').text, c.req.valid('json').files), 200))
   .openapi(r.pendingSubmissions, async (c) => c.json(await svc.pendingSubmissions(ctxOf(c)), 200))
   .openapi(r.reviewSubmission, async (c) => {
     const { id, userId } = c.req.valid('param');

@@ -23,7 +23,7 @@ export async function startUpload(ctx: KnowledgeCtx, articleId: string, input: {
   await store.putPendingUpload(ctx.store, {
     uploadId,
     articleId,
-    fileName: safeFileName(input.fileName, input.contentType),
+    fileName: safeFileName(input.fileName, attachmentTypes[input.contentType].extension),
     contentType: input.contentType,
     declaredBytes: input.bytes,
     createdBy: p.id,

@@ -7,6 +7,8 @@ import type { LearnerModule, PathMeta, Session, StoredModule } from '../store/le
 import { getSlug } from '../store/articles';
 import { renderMarkdown } from '../knowledge/render';
 import { articleReachesAll, isStaff } from '../knowledge/visibility';
+import * as learnerFiles from './learner-files';
+import type { FileRef } from './learner-files';
 import { computeProgress, earnedAccreditation } from '../learning/progress';
 import { validatePath } from '../learning/path-rules';
 import { aggregateEvaluations } from '../learning/evaluation';
@@ -258,7 +260,7 @@ export async function moduleDetail(ctx: LearningCtx, id: string) {
       myStatus: seats[i]?.status,
       myWaitlistPosition: waitPositions[i],
     })),
-    my: p ? { completed: Boolean(mine?.completedAt), completedAt: mine?.completedAt, enrolled: Boolean(mine?.enrolledAt), submission: mine?.submission } : undefined,
+    my: p ? { completed: Boolean(mine?.completedAt), completedAt: mine?.completedAt, enrolled: Boolean(mine?.enrolledAt), submission: mine?.submission, evidence: mine?.evidence, evidenceFiles: mine?.evidenceFiles } : undefined,
   };
 }
 
@@ -418,8 +420,8 @@ function completionsFor(path: Pick<LearningPath, 'steps'>, modules: LearnerModul
 }
 
 /** One module done: record it once, then see whether any of the learner's paths is now complete. */
-export async function recordCompletion(ctx: LearningCtx, userId: string, m: { moduleId: string; title: string; kind: string }, source: string, evidence?: string) {
-  const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence);
+export async function recordCompletion(ctx: LearningCtx, userId: string, m: { moduleId: string; title: string; kind: string }, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
+  const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence, evidenceFiles);
   await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
   return done;
 }
@@ -455,20 +457,24 @@ async function completeFinishedPaths(ctx: LearningCtx, userId: string, concerns:
   }
 }
 
-export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string) {
+export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string, fileIds: string[] = []) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
   if (m.kind !== 'reading' && m.kind !== 'external') throw new Problem('unprocessable', `Een module van vorm "${m.kind}" wordt afgerond door ${m.kind === 'assignment' ? 'goedkeuring van je opdracht' : sessionKinds.includes(m.kind) ? 'je aanwezigheid' : 'het resultaat van de e-learning'}`);
-  if (m.kind === 'external' && !evidence?.trim()) throw new Problem('validation', 'Voeg bewijs toe (bijvoorbeeld het certificaatnummer of een link)', { errors: [{ path: 'evidence', message: 'Verplicht bij externe scholing' }] });
-  const done = await recordCompletion(ctx, p.id, { moduleId, title: m.title, kind: m.kind }, m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim());
-  return { completedAt: done.completedAt! };
+  const files = m.kind === 'external' ? await learnerFiles.resolveFiles(ctx, p.id, moduleId, fileIds) : [];
+  if (m.kind === 'external' && !evidence?.trim() && files.length === 0) {
+    throw new Problem('validation', 'Voeg bewijs toe (bijvoorbeeld het certificaatnummer, een link of het certificaat zelf)', { errors: [{ path: 'evidence', message: 'Verplicht bij externe scholing' }] });
+  }
+  const done = await recordCompletion(ctx, p.id, { moduleId, title: m.title, kind: m.kind }, m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim() || undefined, files);
+  return { completedAt: done.completedAt!, evidenceFiles: files };
 }
 
-export async function submitAssignment(ctx: LearningCtx, moduleId: string, text: string) {
+export async function submitAssignment(ctx: LearningCtx, moduleId: string, text: string, fileIds: string[] = []) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await db.getModule(ctx.store, moduleId));
   if (m.kind !== 'assignment') throw new Problem('unprocessable', 'Alleen een opdracht lever je in');
-  const submission = { text, status: 'submitted' as const, submittedAt: nowOf(ctx) };
+  const files = await learnerFiles.resolveFiles(ctx, p.id, moduleId, fileIds);
+  const submission = { text, ...(files.length > 0 ? { files } : {}), status: 'submitted' as const, submittedAt: nowOf(ctx) };
   if (!(await db.saveSubmission(ctx.store, { id: p.id, name: p.name }, { moduleId, title: m.title, kind: m.kind }, submission))) throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
   return submission;
 }

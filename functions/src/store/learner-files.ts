@@ -18,6 +18,15 @@ export interface PendingLearnerUpload {
   expiresAt: number;
 }
 
+/** What a submission or completion report keeps of a file: enough to list and fetch it, no storage key. */
+export interface LearnerFileRef {
+  id: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  bytes: number;
+  url: string;
+}
+
 /** A checked file in the attachments bucket, owned by the learner, for one module. */
 export interface LearnerFile {
   id: string;

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
+import type { LearnerFileRef } from './learner-files';
 import { keys } from './keys';
 import { conditional, conditionFailed, fromItem } from './items';
 import type { LearningModule, LearningPath, PathStep } from '../learning/types';
@@ -51,7 +52,8 @@ export interface LearnerModule {
   completedAt?: string;
   source?: string;
   evidence?: string;
-  submission?: { text: string; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
+  evidenceFiles?: LearnerFileRef[];
+  submission?: { text: string; files?: LearnerFileRef[]; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
 }
 
 export interface LearnerPath {
@@ -542,14 +544,18 @@ export async function markPathCompleted(store: StoreClients, userId: string, pat
 }
 
 /** Records a module as completed once; a later completion never moves the first date. */
-export async function completeModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string, source: string, evidence?: string) {
+export async function completeModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string, source: string, evidence?: string, evidenceFiles: LearnerFileRef[] = []) {
+  const files = evidenceFiles.length > 0;
   const res = await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
       Key: keys.learnerModule(userId, m.moduleId),
-      UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src)' + (evidence ? ', evidence = :ev' : ''),
+      UpdateExpression:
+        'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src)' +
+        (evidence ? ', evidence = :ev' : '') +
+        (files ? ', evidenceFiles = :files' : ''),
       ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#title': 'title', '#kind': 'kind' },
-      ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at, ':src': source, ...(evidence ? { ':ev': evidence } : {}) },
+      ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at, ':src': source, ...(evidence ? { ':ev': evidence } : {}), ...(files ? { ':files': evidenceFiles } : {}) },
       ReturnValues: 'ALL_NEW',
     }),
   );

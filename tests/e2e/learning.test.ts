@@ -310,8 +310,8 @@ describe('learning in Chromium', () => {
     await page.goto(url('/aanbod/m-extern-bls-aed'));
     await h1(page, 'Reanimatie en AED (BLS), jaarlijkse herhaling');
     await page.getByRole('button', { name: 'Afronding melden' }).click();
-    await expect.poll(() => page.getByLabel('Bewijs').getAttribute('aria-invalid')).toBe('true');
-    await page.getByLabel('Bewijs').fill('Certificaat BLS-2026-0042');
+    await expect.poll(() => page.getByLabel('Bewijs', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Bewijs', { exact: true }).fill('Certificaat BLS-2026-0042');
     await page.getByRole('button', { name: 'Afronding melden' }).click();
     await page.getByText(/^Afgerond op /).waitFor();
     await expectNoAxeViolations(page, '/aanbod/{external} (completed)');
@@ -352,6 +352,27 @@ describe('learning in Chromium', () => {
     await page.getByText('Beschrijf ook wat de zus daarna deed.').waitFor();
     await page.getByRole('button', { name: 'Inleveren' }).waitFor();
     await expectNoAxeViolations(page, '/aanbod/{assignment} (returned)');
+
+    // She hands in a revised version as a file with a short note; the trainer downloads and approves it.
+    const pdf = Buffer.from('%PDF-1.7\n% Herziene uitwerking\n%%EOF\n');
+    await page.getByLabel('Uitwerking als bestand (optioneel)').setInputFiles({ name: 'Herziene uitwerking.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('status').filter({ hasText: 'Toegevoegd: herziene-uitwerking.pdf' }).waitFor();
+    await page.getByLabel('Je uitwerking').fill('Zie bijlage.');
+    await expectNoAxeViolations(page, '/aanbod/{assignment} (file added)');
+    await page.getByRole('button', { name: 'Inleveren' }).click();
+    await page.getByText('Ingeleverd, wacht op beoordeling').waitFor();
+    await page.getByRole('link', { name: 'herziene-uitwerking.pdf' }).waitFor();
+
+    await trainer.reload();
+    await h1(trainer, 'Opdrachten beoordelen');
+    const again = trainer.getByRole('listitem', { name: 'Noor Hendriks: Reflectieverslag: een veiligheidsplan in de praktijk' });
+    const [download] = await Promise.all([trainer.waitForEvent('download'), again.getByRole('link', { name: 'herziene-uitwerking.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('herziene-uitwerking.pdf');
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
+    await again.getByLabel('Feedback aan Noor Hendriks').fill('Helemaal goed zo.');
+    await again.getByRole('button', { name: 'Goedkeuren – Noor Hendriks' }).click();
+    await trainer.getByRole('status').filter({ hasText: 'De opdracht van Noor Hendriks is goedgekeurd.' }).waitFor();
+    expect(trainerLog.errors).toEqual([]);
   });
 
   it('e: an employee enrols in an e-learning module and finds it in "Mijn leren"', async () => {

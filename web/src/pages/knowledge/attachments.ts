@@ -157,7 +157,7 @@ export async function mountAttachments(container: HTMLElement, opts: Attachments
 }
 
 /** Step 2: straight to the bucket, as multipart/form-data with the policy fields first and the file last. */
-async function sendToStorage(ticket: UploadTicket, file: File): Promise<void> {
+export async function sendToStorage(ticket: UploadTicket, file: File): Promise<void> {
   const m = t().knowledge.editor.attachments;
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);

@@ -149,7 +149,17 @@ export async function busy<T>(el: HTMLElement, alerts: HTMLElement, action: () =
  * (same name, `download` attribute), then follows it; later clicks download straight away.
  */
 export function icsLink(sessionId: string, filename: string, alerts: HTMLElement): HTMLAnchorElement {
-  const link = h('a', { href: `/api/sessions/${enc(sessionId)}/invite.ics`, download: filename, class: 'ics-link' }, lt().module.ics);
+  const link = downloadLink(`/api/sessions/${enc(sessionId)}/invite.ics`, filename, lt().module.ics, alerts, 'text/calendar');
+  link.classList.add('ics-link');
+  return link;
+}
+
+/**
+ * A link to an API download that needs the bearer token: the first click fetches the file and
+ * hands the browser a blob URL (a plain link would arrive without the token). Problems show in `alerts`.
+ */
+export function downloadLink(url: string, filename: string, label: Child, alerts: HTMLElement, accept = '*/*'): HTMLAnchorElement {
+  const link = h('a', { href: url, download: filename }, label);
   let ready = false;
   on(link, {
     click: (event) => {
@@ -158,7 +168,7 @@ export function icsLink(sessionId: string, filename: string, alerts: HTMLElement
       if (link.getAttribute('aria-busy') === 'true') return;
       link.setAttribute('aria-busy', 'true');
       alerts.replaceChildren();
-      void fetchIcs(sessionId)
+      void fetchWithToken(url, accept)
         .then((blob) => {
           link.href = URL.createObjectURL(blob);
           ready = true;
@@ -171,19 +181,18 @@ export function icsLink(sessionId: string, filename: string, alerts: HTMLElement
   return link;
 }
 
-async function fetchIcs(sessionId: string): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: 'text/calendar, application/problem+json' };
+async function fetchWithToken(url: string, accept: string): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(`/api/sessions/${enc(sessionId)}/invite.ics`, { headers });
+    res = await fetch(url, { headers });
   } catch {
     throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
   }
   if (!res.ok) throw await toProblemError(res);
-  const text = await res.text();
-  return new Blob([text], { type: 'text/calendar;charset=utf-8' });
+  return res.blob();
 }
 
 /**

@@ -7,6 +7,7 @@
 import { api, ProblemError } from '../../api';
 import { currentUser } from '../../auth';
 import { h, on, replaceChildren, uid } from '../../dom';
+import { fileLinks, filePicker } from './files';
 import { lt } from './messages';
 import { signInHref } from '../../returnTo';
 import type { PageContext, PageView } from '../../router';
@@ -249,6 +250,7 @@ function submissionStatus(submission: Submission): HTMLElement {
     'div',
     { class: 'submission', tabindex: -1 },
     h('p', null, h('span', { class: `state state--submission-${submission.status}` }, h('span', { class: 'visually-hidden' }, `${m.submissionLabel} `), label[submission.status] ?? submission.status)),
+    fileLinks(submission.files),
     submission.feedback ? h('div', null, h('p', { class: 'signal__label' }, m.feedback), h('blockquote', { class: 'signal__answer' }, submission.feedback)) : null,
   );
 }
@@ -264,21 +266,28 @@ function assignmentSection(view: ModuleView, status: HTMLElement): HTMLElement {
   const text = h('textarea', { rows: 8, maxlength: 20000, 'aria-required': 'true' });
   if (current?.text) text.value = current.text;
   const textField = field('text', m.assignmentText, text, m.assignmentHint);
+  const picker = filePicker(mod.id, m.assignmentFile);
   const alerts = h('div', { class: 'alerts' });
-  const form = h('form', { class: 'assignment-form', novalidate: true }, textField.wrapper, alerts, h('p', null, h('button', { type: 'submit', class: 'button' }, m.submit)));
+  const form = h('form', { class: 'assignment-form', novalidate: true }, textField.wrapper, picker.wrapper, alerts, h('p', null, h('button', { type: 'submit', class: 'button' }, m.submit)));
   on(form, {
     submit: (event) => {
       event.preventDefault();
       clearFieldErrors([textField]);
+      alerts.replaceChildren();
       const value = text.value.trim();
-      if (value.length < 20) {
+      if (picker.busy()) {
+        alerts.replaceChildren(h('p', { class: 'alert', role: 'status' }, lt().files.stillUploading));
+        return;
+      }
+      // A file speaks for itself; without one, the text must say enough.
+      if (picker.ids().length === 0 && value.length < 20) {
         textField.setError(value ? m.tooShort : m.required);
         text.focus();
         return;
       }
       void busy(form, alerts, async () => {
         try {
-          const submission = await api<Submission>(`/api/modules/${enc(mod.id)}/submission`, { method: 'POST', body: { text: value } });
+          const submission = await api<Submission>(`/api/modules/${enc(mod.id)}/submission`, { method: 'POST', body: { text: value, files: picker.ids() } });
           const shown = submissionStatus({ ...submission, status: submission?.status ?? 'submitted' });
           replaceChildren(statusSlot, shown);
           form.remove();
@@ -298,24 +307,30 @@ function externalSection(view: ModuleView, completion: HTMLElement, status: HTML
   const m = lt().module;
   const mod = view.module;
   if (!currentUser()) return section(m.externalTitle, signInPrompt(m.signInToComplete));
-  if (view.my?.completed) return section(m.externalTitle, h('p', null, m.completed));
+  if (view.my?.completed) return section(m.externalTitle, h('p', null, m.completed), fileLinks(view.my.evidenceFiles));
   const evidence = h('input', { type: 'text', maxlength: 2000, autocomplete: 'off', 'aria-required': 'true' });
   const evidenceField = field('evidence', m.evidence, evidence, m.evidenceHint);
+  const picker = filePicker(mod.id, m.evidenceFile);
   const alerts = h('div', { class: 'alerts' });
-  const form = h('form', { class: 'external-form', novalidate: true }, evidenceField.wrapper, alerts, h('p', null, h('button', { type: 'submit', class: 'button' }, m.reportDone)));
+  const form = h('form', { class: 'external-form', novalidate: true }, evidenceField.wrapper, picker.wrapper, alerts, h('p', null, h('button', { type: 'submit', class: 'button' }, m.reportDone)));
   on(form, {
     submit: (event) => {
       event.preventDefault();
       clearFieldErrors([evidenceField]);
+      alerts.replaceChildren();
       const value = evidence.value.trim();
-      if (!value) {
+      if (picker.busy()) {
+        alerts.replaceChildren(h('p', { class: 'alert', role: 'status' }, lt().files.stillUploading));
+        return;
+      }
+      if (!value && picker.ids().length === 0) {
         evidenceField.setError(m.required);
         evidence.focus();
         return;
       }
       void busy(form, alerts, async () => {
         try {
-          const result = await api<{ completedAt?: string }>(`/api/modules/${enc(mod.id)}/complete`, { method: 'POST', body: { evidence: value } });
+          const result = await api<{ completedAt?: string }>(`/api/modules/${enc(mod.id)}/complete`, { method: 'POST', body: { ...(value ? { evidence: value } : {}), files: picker.ids() } });
           form.remove();
           const notice = completedNotice(mod.id, result?.completedAt ?? new Date().toISOString());
           replaceChildren(completion, notice);

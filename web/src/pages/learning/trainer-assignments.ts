@@ -8,6 +8,7 @@ import { api, ProblemError } from '../../api';
 import { problemAlert } from '../../components/alert';
 import { currentUser } from '../../auth';
 import { h, on, uid } from '../../dom';
+import { fileLinks } from './files';
 import { lt } from './messages';
 import type { PageView } from '../../router';
 import { formatDate, loadFailedPage } from '../knowledge/common';
@@ -42,7 +43,8 @@ export async function assignmentsPage(): Promise<PageView> {
       { class: 'submission', 'aria-labelledby': titleId },
       h('h3', { id: titleId, tabindex: -1 }, `${w.learnerName}: ${w.title}`),
       h('p', { class: 'result__meta' }, m.submittedOn(formatDate(w.submission.submittedAt)), ' · ', h('a', { href: `/aanbod/${enc(w.moduleId)}` }, m.toModule)),
-      h('blockquote', { class: 'submission__text' }, w.submission.text.split(/\n{2,}/).map((p) => h('p', null, p))),
+      w.submission.text ? h('blockquote', { class: 'submission__text' }, w.submission.text.split(/\n{2,}/).map((p) => h('p', null, p))) : null,
+      fileLinks(w.submission.files),
       h('div', { class: 'field', 'data-field': 'feedback' }, h('label', { for: feedbackId, class: 'field__label' }, m.feedback(w.learnerName)), error, feedback),
       alerts,
       h('p', { class: 'actions' }, approve, giveBack),

@@ -54,10 +54,20 @@ export interface Session {
   myWaitlistPosition?: number;
 }
 
+/** A checked file a learner handed in; `url` downloads it (with the bearer token). */
+export interface LearnerFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  url: string;
+}
+
 export interface Submission {
   status: 'submitted' | 'approved' | 'returned';
   feedback?: string;
   text?: string;
+  files?: LearnerFile[];
   submittedAt?: string;
 }
 
@@ -69,6 +79,8 @@ export interface ModuleView {
     completedAt?: string;
     enrolled: boolean;
     submission?: Submission;
+    evidence?: string;
+    evidenceFiles?: LearnerFile[];
   };
 }
 
@@ -174,7 +186,7 @@ export interface WaitingSubmission {
   title: string;
   learnerId: string;
   learnerName: string;
-  submission: { text: string; status: 'submitted'; submittedAt: string };
+  submission: { text: string; files?: LearnerFile[]; status: 'submitted'; submittedAt: string };
 }
 
 export interface TrainerSession {

@@ -80,7 +80,8 @@ export async function benchLearning(stack: LocalStack, opts: { requests: number;
   // Same requests and concurrency for the route and its raw call, so the ratio compares like with like.
   const rawMine = await measure('raw Query: learner partition', rawLearner, small);
   const mine = await measure(`GET /api/me/learning (${enrolments} enrolments)`, get('/api/me/learning'), small);
-  const rawModule = await measure('raw GetItem: one module', async (i) => Boolean(await db.getModule(stack.store, `m-bench-${i % 2000}`)), opts);
+  const moduleIds = (await db.listPublishedModules(stack.store)).map((m) => m.id);
+  const rawModule = await measure('raw GetItem: one module', async (i) => Boolean(await db.getModule(stack.store, moduleIds[i % moduleIds.length]!)), opts);
 
   printTable([rawQueryAll, rawModule, catalogue, catalogueCold, rawMine, mine]);
   console.log('');

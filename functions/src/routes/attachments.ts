@@ -4,6 +4,7 @@ import { problemResponse } from '../http/problem';
 import * as svc from '../services/attachments';
 import { attachmentContentTypes, attachmentTypes, maxAttachmentBytes } from '../knowledge/attachments';
 import { knowledgeCtx } from './articles';
+import { PresignedPostSchema, uploadRequestSchema } from './upload-schemas';
 
 const tags = ['Bijlagen'];
 const security = [{ bearer: [] }];
@@ -23,23 +24,10 @@ const start = createRoute({
   summary: 'Upload starten: presigned POST naar de uploads-bucket (type en grootte begrensd)',
   request: {
     params: z.object({ id: Id }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              fileName: z.string().trim().min(1).max(200),
-              contentType: z.enum(attachmentContentTypes as [string, ...string[]]).openapi({ description: 'PNG, JPEG, GIF, WebP of PDF' }),
-              bytes: z.number().int().min(1).max(maxAttachmentBytes, `Maximaal ${maxAttachmentBytes / 1024 / 1024} MB`),
-            })
-            .openapi('UploadRequest'),
-        },
-      },
-    },
+    body: { required: true, content: { 'application/json': { schema: uploadRequestSchema('UploadRequest', attachmentContentTypes, maxAttachmentBytes, 'PNG, JPEG, GIF, WebP of PDF') } } },
   },
   responses: {
-    201: json(z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), maxBytes: z.number(), expiresInSeconds: z.number() }), 'Presigned POST'),
+    201: json(PresignedPostSchema, 'Presigned POST'),
     ...errors,
   },
 });

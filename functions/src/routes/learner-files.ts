@@ -6,6 +6,7 @@ import { problemResponse } from '../http/problem';
 import * as svc from '../services/learner-files';
 import type { LearningCtx } from '../services/learning';
 import { learnerFileContentTypes, maxLearnerFileBytes } from '../learning/files';
+import { PresignedPostSchema, uploadRequestSchema } from './upload-schemas';
 
 const tags = ['Leren'];
 const security = [{ bearer: [] }];
@@ -26,23 +27,10 @@ const start = createRoute({
   summary: 'Bestand inleveren, stap 1: presigned POST naar de uploads-bucket (opdracht of bewijs van externe scholing)',
   request: {
     params: z.object({ id: Id }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              fileName: z.string().trim().min(1).max(200),
-              contentType: z.enum(learnerFileContentTypes as [string, ...string[]]).openapi({ description: 'PDF, Word (.docx), PNG of JPEG' }),
-              bytes: z.number().int().min(1).max(maxLearnerFileBytes, `Maximaal ${maxLearnerFileBytes / 1024 / 1024} MB`),
-            })
-            .openapi('LearnerUploadRequest'),
-        },
-      },
-    },
+    body: { required: true, content: { 'application/json': { schema: uploadRequestSchema('LearnerUploadRequest', learnerFileContentTypes, maxLearnerFileBytes, 'PDF, Word (.docx), PNG of JPEG') } } },
   },
   responses: {
-    201: json(z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), maxBytes: z.number(), expiresInSeconds: z.number() }), 'Presigned POST'),
+    201: json(PresignedPostSchema, 'Presigned POST'),
     ...errors,
     422: problemResponse('Deze module neemt geen bestanden'),
   },

@@ -4,17 +4,15 @@
  * (size and first bytes, never the declared type alone), then the file is the learner's. A file
  * is seen by its learner, by trainers and by the academy, and by nobody else.
  */
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../http/problem';
 import { timeId } from '../store/keys';
-import { uploadsPendingPrefix } from '../store/schema';
 import * as files from '../store/learner-files';
 import { getModule } from '../store/learning';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
 import type { LearningCtx } from './learning';
+import * as uploads from './uploads';
 
-const uploadWindowSeconds = 300;
 /** Kinds whose completion a learner supports with files. */
 const kindsWithFiles = new Set(['assignment', 'external']);
 
@@ -51,45 +49,18 @@ export async function startUpload(ctx: LearningCtx, moduleId: string, input: { f
     createdAt: new Date().toISOString(),
     expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600,
   });
-  const post = await createPresignedPost(ctx.store.s3, {
-    Bucket: ctx.store.buckets.uploads,
-    Key: `${uploadsPendingPrefix}${uploadId}`,
-    Conditions: [
-      ['content-length-range', 1, maxLearnerFileBytes],
-      ['eq', '$Content-Type', input.contentType],
-    ],
-    Fields: { 'Content-Type': input.contentType },
-    Expires: uploadWindowSeconds,
-  });
-  return { uploadId, url: post.url, fields: post.fields, maxBytes: maxLearnerFileBytes, expiresInSeconds: uploadWindowSeconds };
+  return uploads.presignUpload(ctx.store, uploadId, input.contentType, maxLearnerFileBytes);
 }
 
-/** The upload policy is not trusted alone (and s3rver does not enforce it): check what arrived. */
 export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadId: string): Promise<FileRef> {
   const p = signedIn(ctx);
   const pending = await files.getPendingLearnerUpload(ctx.store, uploadId);
   if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
-  const { s3, buckets } = ctx.store;
-  const source = `${uploadsPendingPrefix}${uploadId}`;
-  const discard = async (reason: string): Promise<never> => {
-    await s3.send(new DeleteObjectCommand({ Bucket: buckets.uploads, Key: source })).catch(() => undefined);
-    await files.deletePendingUpload(ctx.store, uploadId);
-    throw new Problem('unprocessable', reason);
-  };
-  let size: number;
-  try {
-    size = (await s3.send(new HeadObjectCommand({ Bucket: buckets.uploads, Key: source }))).ContentLength ?? 0;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'NotFound' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
-      throw new Problem('conflict', 'Het bestand is nog niet (volledig) geüpload');
-    }
-    throw err;
-  }
-  if (size === 0 || size > maxLearnerFileBytes) return discard(`Bestand is ${size} bytes; maximaal ${maxLearnerFileBytes / 1024 / 1024} MB toegestaan`);
-  const head = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: source, Range: 'bytes=0-15' }));
-  if (!matchesLearnerFile(pending.contentType, await head.Body!.transformToByteArray())) {
-    return discard(`De inhoud is geen geldig ${learnerFileTypes[pending.contentType].label}-bestand`);
-  }
+  const size = await uploads.checkUpload(ctx.store, uploadId, {
+    maxBytes: maxLearnerFileBytes,
+    matches: (head) => matchesLearnerFile(pending.contentType, head),
+    label: learnerFileTypes[pending.contentType].label,
+  });
   const id = timeId();
   const file: files.LearnerFile = {
     id,
@@ -101,10 +72,9 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
     objectKey: `learners/${p.id}/${moduleId}/${id}`,
     createdAt: new Date().toISOString(),
   };
-  await s3.send(new CopyObjectCommand({ Bucket: buckets.attachments, Key: file.objectKey, CopySource: `${buckets.uploads}/${source}`, ContentType: file.contentType, MetadataDirective: 'REPLACE' }));
+  await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType);
   await files.putLearnerFile(ctx.store, file);
-  await s3.send(new DeleteObjectCommand({ Bucket: buckets.uploads, Key: source })).catch(() => undefined);
-  await files.deletePendingUpload(ctx.store, uploadId);
+  await uploads.finishUpload(ctx.store, uploadId);
   return refOf(file);
 }
 

@@ -96,6 +96,20 @@ async function catalogue(store: StoreClients): Promise<CatalogueEntry[]> {
   return catalogueCache.entries;
 }
 
+/**
+ * Titles, kinds and accreditation of modules, from the cached catalogue where it has them (the
+ * published ones); only the rest (drafts, archived) cost a BatchGet. For lists such as Mijn leren.
+ */
+async function listFieldsOf(store: StoreClients, ids: string[]): Promise<Map<string, StoredModule>> {
+  const byId = new Map<string, StoredModule>();
+  const entries = await catalogue(store);
+  const wanted = new Set(ids);
+  for (const e of entries) if (wanted.has(e.module.id)) byId.set(e.module.id, e.module);
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) for (const [id, m] of await db.getModules(store, missing)) byId.set(id, m);
+  return byId;
+}
+
 export interface CatalogueQuery {
   q?: string;
   kind?: string;
@@ -615,7 +629,7 @@ export async function myLearning(ctx: LearningCtx) {
   for (const { path } of pathStates) path.steps.forEach((s) => moduleIds.add(s.moduleId));
   const completed = record.modules.filter((m) => m.completedAt);
   const [modules, evaluated] = await Promise.all([
-    db.getModules(ctx.store, [...moduleIds]),
+    listFieldsOf(ctx.store, [...moduleIds]),
     db.evaluatedTargets(ctx.store, p.id, [
       ...completed.map((c) => ({ targetType: 'module', targetId: c.moduleId })),
       ...record.paths.filter((x) => x.completedAt).map((x) => ({ targetType: 'path', targetId: x.pathId })),

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
 import { fromItem } from './items';
@@ -34,10 +34,6 @@ export async function putPendingUpload(store: StoreClients, u: PendingUpload) {
 export async function getPendingUpload(store: StoreClients, uploadId: string) {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
   return fromItem<PendingUpload>(res.Item);
-}
-
-export async function deletePendingUpload(store: StoreClients, uploadId: string) {
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
 }
 
 export async function putAttachment(store: StoreClients, a: Attachment) {

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
 import { fromItem } from './items';
@@ -46,10 +46,6 @@ export async function putPendingLearnerUpload(store: StoreClients, u: PendingLea
 export async function getPendingLearnerUpload(store: StoreClients, uploadId: string): Promise<PendingLearnerUpload | undefined> {
   const item = fromItem<PendingLearnerUpload>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }))).Item);
   return item?.purpose === 'learner-file' ? item : undefined;
-}
-
-export async function deletePendingUpload(store: StoreClients, uploadId: string) {
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
 }
 
 export async function putLearnerFile(store: StoreClients, f: LearnerFile) {

@@ -1,0 +1,72 @@
+/**
+ * The browser-to-S3 upload steps shared by article attachments and learners' files: a presigned
+ * POST that bounds size and type, then a check of what actually arrived (size and first bytes;
+ * the policy is not trusted alone and s3rver does not enforce it), then a copy into the
+ * attachments bucket. Who may upload and where the file belongs is the caller's business.
+ */
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { Problem } from '../http/problem';
+import type { StoreClients } from '../store/clients';
+import { keys } from '../store/keys';
+import { uploadsPendingPrefix } from '../store/schema';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+
+const uploadWindowSeconds = 300;
+const sourceKey = (uploadId: string) => `${uploadsPendingPrefix}${uploadId}`;
+
+/** Step 1: a presigned POST for one object under the uploads bucket's pending prefix. */
+export async function presignUpload(store: StoreClients, uploadId: string, contentType: string, maxBytes: number) {
+  const post = await createPresignedPost(store.s3, {
+    Bucket: store.buckets.uploads,
+    Key: sourceKey(uploadId),
+    Conditions: [
+      ['content-length-range', 1, maxBytes],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: uploadWindowSeconds,
+  });
+  return { uploadId, url: post.url, fields: post.fields, maxBytes, expiresInSeconds: uploadWindowSeconds };
+}
+
+/** Removes an upload's object and its pending record (refused, or done with). */
+async function forget(store: StoreClients, uploadId: string) {
+  await store.s3.send(new DeleteObjectCommand({ Bucket: store.buckets.uploads, Key: sourceKey(uploadId) })).catch(() => undefined);
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
+}
+
+/**
+ * Step 2: checks the arrived object's size and first bytes; a refused upload is deleted (object
+ * and pending record) before the 422, so nothing of it is kept. Returns the size in bytes.
+ */
+export async function checkUpload(store: StoreClients, uploadId: string, rules: { maxBytes: number; matches(head: Uint8Array): boolean; label: string }): Promise<number> {
+  const { s3, buckets } = store;
+  let size: number;
+  try {
+    size = (await s3.send(new HeadObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId) }))).ContentLength ?? 0;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'NotFound' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
+      throw new Problem('conflict', 'Het bestand is nog niet (volledig) geüpload');
+    }
+    throw err;
+  }
+  const refuse = async (reason: string): Promise<never> => {
+    await forget(store, uploadId);
+    throw new Problem('unprocessable', reason);
+  };
+  if (size === 0 || size > rules.maxBytes) return refuse(`Bestand is ${size} bytes; maximaal ${rules.maxBytes / 1024 / 1024} MB toegestaan`);
+  const head = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15' }));
+  if (!rules.matches(await head.Body!.transformToByteArray())) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
+  return size;
+}
+
+/** Step 3: the checked object moves to the attachments bucket under `objectKey`. */
+export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string) {
+  await store.s3.send(
+    new CopyObjectCommand({ Bucket: store.buckets.attachments, Key: objectKey, CopySource: `${store.buckets.uploads}/${sourceKey(uploadId)}`, ContentType: contentType, MetadataDirective: 'REPLACE' }),
+  );
+}
+
+/** After the caller recorded the kept file: the pending object and record go. */
+export const finishUpload = forget;

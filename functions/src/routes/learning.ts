@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/context';
 import { Problem, problemResponse } from '../http/problem';
 import { fieldErrors } from '../http/errors';
 import { LearnerFileSchema } from './learner-files';
+import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, PathSummarySchema } from './learning-schemas';
 import * as svc from '../services/learning';
 import { sessionIcs } from '../learning/calendar';
 import { moduleKinds } from '../learning/types';
@@ -95,7 +96,7 @@ const r = {
         offset: z.coerce.number().int().min(0).max(100_000).default(0),
       }),
     },
-    responses: { 200: json(Any, 'Modules, aantal en facetten'), 400: errors[400] },
+    responses: { 200: json(CatalogueResultSchema, 'Modules, aantal en facetten'), 400: errors[400] },
   }),
   module: createRoute({ method: 'get', path: '/api/modules/{id}', tags: ['Academie'], summary: 'Module met sessies en mijn status', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Module'), 401: errors[401], 404: errors[404] } }),
   createModule: createRoute({ method: 'post', path: '/api/modules', tags: ['Academie'], security, summary: 'Module aanmaken (academie)', request: body(ModuleInput), responses: { 201: json(Any, 'Module'), ...errors } }),
@@ -171,7 +172,7 @@ const r = {
   }),
   ics: createRoute({ method: 'get', path: '/api/sessions/{id}/invite.ics', tags: ['Leren'], security, summary: 'Agenda-uitnodiging (iCalendar, Europe/Amsterdam)', request: { params: z.object({ id: Id }) }, responses: { 200: { description: 'text/calendar' }, ...errors } }),
   trainerSessions: createRoute({ method: 'get', path: '/api/trainer/sessions', tags: ['Trainer'], security, summary: 'Mijn sessies als trainer', responses: { 200: json(Any, 'Sessies'), ...errors } }),
-  paths: createRoute({ method: 'get', path: '/api/paths', tags: ['Leerpaden'], summary: 'Gepubliceerde leerpaden', responses: { 200: json(Any, 'Leerpaden') } }),
+  paths: createRoute({ method: 'get', path: '/api/paths', tags: ['Leerpaden'], summary: 'Gepubliceerde leerpaden', responses: { 200: json(z.array(PathSummarySchema), 'Leerpaden') } }),
   path: createRoute({
     method: 'get',
     path: '/api/paths/{id}',
@@ -190,8 +191,8 @@ const r = {
     request: { params: z.object({ id: Id }), ...body(PathInput) },
     responses: { 201: json(z.object({ id: z.string(), version: z.number() }), 'Gepubliceerd'), ...errors },
   }),
-  enrolPath: createRoute({ method: 'post', path: '/api/paths/{id}/enrol', tags: ['Leerpaden'], security, summary: 'Inschrijven voor een leerpad (op de actuele versie)', request: { params: z.object({ id: Id }) }, responses: { 201: json(Any, 'Mijn voortgang'), ...errors } }),
-  migrate: createRoute({ method: 'post', path: '/api/paths/{id}/migrate', tags: ['Leerpaden'], security, summary: 'Overstappen naar de nieuwste versie (afgeronde modules tellen mee)', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Mijn voortgang'), ...errors } }),
+  enrolPath: createRoute({ method: 'post', path: '/api/paths/{id}/enrol', tags: ['Leerpaden'], security, summary: 'Inschrijven voor een leerpad (op de actuele versie)', request: { params: z.object({ id: Id }) }, responses: { 201: json(MyPathStateSchema, 'Mijn voortgang'), ...errors } }),
+  migrate: createRoute({ method: 'post', path: '/api/paths/{id}/migrate', tags: ['Leerpaden'], security, summary: 'Overstappen naar de nieuwste versie (afgeronde modules tellen mee)', request: { params: z.object({ id: Id }) }, responses: { 200: json(MyPathStateSchema, 'Mijn voortgang'), ...errors } }),
   manage: createRoute({ method: 'get', path: '/api/academy/modules', tags: ['Academie'], security, summary: 'Alle modules, ook concepten en gearchiveerde (academie)', responses: { 200: json(Any, 'Modules'), ...errors } }),
   enrolModule: createRoute({
     method: 'post',
@@ -202,7 +203,7 @@ const r = {
     request: { params: z.object({ id: Id }) },
     responses: { 201: json(z.object({ enrolled: z.boolean() }), 'Ingeschreven'), ...errors, 422: problemResponse('Schrijf je in voor een sessie') },
   }),
-  me: createRoute({ method: 'get', path: '/api/me/learning', tags: ['Leren'], security, summary: 'Mijn leren: leerpaden, sessies, opdrachten, afgerond, accreditatie', responses: { 200: json(Any, 'Overzicht'), 401: errors[401] } }),
+  me: createRoute({ method: 'get', path: '/api/me/learning', tags: ['Leren'], security, summary: 'Mijn leren: leerpaden, sessies, opdrachten, afgerond, accreditatie', responses: { 200: json(MyLearningSchema, 'Overzicht'), 401: errors[401] } }),
   evaluate: createRoute({
     method: 'post',
     path: '/api/evaluations',

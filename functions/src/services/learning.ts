@@ -551,7 +551,7 @@ export async function listPaths(ctx: LearningCtx) {
     metas.map(async (meta) => {
       const v = (await pathVersion(ctx.store, meta.id, meta.latestVersion))!;
       const modules = await db.getModules(ctx.store, v.steps.map((s) => s.moduleId));
-      return { id: meta.id, title: meta.title, description: meta.description, version: meta.latestVersion, stepCount: v.steps.length, kinds: [...new Set(v.steps.map((s) => modules.get(s.moduleId)?.kind).filter(Boolean))] };
+      return { id: meta.id, title: meta.title, description: meta.description, version: meta.latestVersion, stepCount: v.steps.length, kinds: [...new Set(v.steps.flatMap((s) => modules.get(s.moduleId)?.kind ?? []))] };
     }),
   );
 }

@@ -1,0 +1,81 @@
+import { z } from '@hono/zod-openapi';
+import { moduleKinds } from '../learning/types';
+
+/**
+ * Response shapes of the academy's read routes, for the OpenAPI document (what a client may rely
+ * on). Fields added later are additions, never breaking changes.
+ */
+const Points = z.object({ register: z.string(), points: z.number() });
+const Kind = z.enum(moduleKinds);
+
+export const CatalogueResultSchema = z
+  .object({
+    total: z.number().int(),
+    modules: z.array(
+      z
+        .object({
+          id: z.string(),
+          kind: Kind,
+          title: z.string(),
+          summary: z.string(),
+          durationMinutes: z.number(),
+          networkId: z.string().optional(),
+          themes: z.array(z.string()),
+          accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional() })),
+          enrolAudience: z.enum(['employees', 'partners', 'public']),
+          language: z.enum(['nl', 'en']),
+          nextSession: z.object({ id: z.string(), start: z.string(), end: z.string(), location: z.string().optional(), seatsLeft: z.number() }).optional(),
+        })
+        ,
+    ),
+    facets: z.object({ kind: z.record(z.string(), z.number()), network: z.record(z.string(), z.number()), theme: z.record(z.string(), z.number()), register: z.record(z.string(), z.number()), language: z.record(z.string(), z.number()) }),
+  })
+  .openapi('CatalogueResult');
+
+export const PathProgressSchema = z
+  .object({
+    percent: z.number().int().min(0).max(100),
+    complete: z.boolean(),
+    completedAt: z.string().optional(),
+    requiredDone: z.number(),
+    requiredTotal: z.number(),
+    optionalDone: z.number(),
+    optionalNeeded: z.number(),
+    steps: z.array(z.object({ stepId: z.string(), status: z.enum(['locked', 'open', 'complete']) })),
+    nextStep: z.string().optional(),
+  })
+  .openapi('PathProgress');
+
+export const MyPathStateSchema = z
+  .object({ enrolledVersion: z.number(), latestVersion: z.number(), completedAt: z.string().optional(), progress: PathProgressSchema })
+  
+  .openapi('MyPathState');
+
+export const MyLearningSchema = z
+  .object({
+    paths: z.array(
+      z
+        .object({
+          pathId: z.string(),
+          title: z.string(),
+          enrolledVersion: z.number(),
+          latestVersion: z.number(),
+          percent: z.number(),
+          complete: z.boolean(),
+          nextStep: z.object({ stepId: z.string(), moduleId: z.string(), title: z.string(), kind: z.string().optional() }).optional(),
+        })
+        ,
+    ),
+    upcomingSessions: z.array(z.object({ sessionId: z.string(), moduleId: z.string().optional(), title: z.string().optional(), start: z.string(), end: z.string().optional(), location: z.string().optional(), meetingUrl: z.string().optional(), status: z.string() })),
+    enrolledModules: z.array(z.object({ moduleId: z.string(), title: z.string(), kind: z.string(), enrolledAt: z.string() })),
+    assignments: z.array(z.object({ moduleId: z.string(), title: z.string(), status: z.string() })),
+    completed: z.array(z.object({ moduleId: z.string(), title: z.string(), kind: z.string(), completedAt: z.string(), points: z.array(Points) })),
+    pendingEvaluations: z.array(z.object({ targetType: z.enum(['module', 'path']), targetId: z.string(), title: z.string() })),
+    accreditation: z.array(Points),
+  })
+  
+  .openapi('MyLearning');
+
+export const PathSummarySchema = z
+  .object({ id: z.string(), title: z.string(), description: z.string(), version: z.number(), stepCount: z.number(), kinds: z.array(z.string()) })
+  .openapi('PathSummary');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, demo, tokenFor } from '../support/api';
-import { syntheticEmployees } from '../support/learning';
-import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, PathSummarySchema } from '../../functions/src/routes/learning-schemas';
+import { createModule, syntheticEmployees, unique } from '../support/learning';
+import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
 import { z } from '@hono/zod-openapi';
 
 /** The academy's documented response shapes are what the routes really send: every documented field, with its type. */
@@ -27,8 +27,26 @@ describe('academy responses match the OpenAPI document', () => {
     strict(MyLearningSchema, mine);
     strict(MyLearningSchema, (await api('/api/me/learning', { token: noor })).data);
 
+    strict(PathDetailSchema, (await api(`/api/paths/${paths[0].id}`, { token: learner!.token })).data);
+    strict(PathDetailSchema, (await api(`/api/paths/${paths[0].id}`)).data);
+
+    // Sessions and what a trainer sees of them.
+    const [admin, trainer] = await Promise.all([tokenFor(demo.admin), tokenFor(demo.trainer)]);
+    const m = await createModule(admin, { kind: 'classroom', title: `Contract ${unique()}` });
+    const start = new Date(Date.now() + 10 * 86400_000);
+    const session = await api(`/api/modules/${m.id}/sessions`, { method: 'POST', token: admin, json: { start: start.toISOString(), end: new Date(start.getTime() + 7200_000).toISOString(), location: 'Zaal 2', trainers: [{ id: 'u-ingrid-jansen', name: 'Ingrid Jansen' }], capacity: 1 } });
+    expect(session.status).toBe(201);
+    strict(SessionSchema, session.data);
+    const [a, b] = await syntheticEmployees(2, 'u-contract-seat');
+    for (const l of [a!, b!]) await api(`/api/sessions/${session.data.id}/enrolment`, { method: 'POST', token: l.token });
+    const participants = (await api(`/api/sessions/${session.data.id}/participants`, { token: trainer })).data;
+    expect(participants.participants.map((p: { status: string }) => p.status).sort()).toEqual(['enrolled', 'waitlisted']);
+    strict(ParticipantListSchema, participants);
+    strict(SessionSchema, (await api(`/api/sessions/${session.data.id}`, { method: 'PATCH', token: admin, json: { capacity: 2 } })).data);
+    strict(z.array(TrainerSessionSchema), (await api('/api/trainer/sessions', { token: trainer })).data);
+
     const doc = (await api('/api/openapi.json')).data;
-    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
+    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'PathDetail', 'Session', 'ParticipantList', 'TrainerSession', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     expect(doc.paths['/api/me/learning'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/MyLearning');

@@ -70,6 +70,10 @@ describe('files handed in by learners', () => {
     const tooLarge = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: a!.token, json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 5 * 1024 * 1024 } });
     expect(tooLarge.status).toBe(400);
     expect((await api(`/api/modules/${classroom.id}/files`, { method: 'POST', token: a!.token, json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(422);
+    // A partner cannot hand in for a module only employees may join.
+    const partner = await tokenFor(demo.partner);
+    expect((await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: partner, json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(404);
+    expect((await api(`/api/modules/${assignment.id}/files`, { method: 'POST', json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(401);
 
     // B cannot hand in A's file, nor complete A's upload.
     const ofA = await upload(a!.token, assignment.id, { name: 'a.pdf', type: 'application/pdf', body: pdf });

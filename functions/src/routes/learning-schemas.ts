@@ -79,3 +79,55 @@ export const MyLearningSchema = z
 export const PathSummarySchema = z
   .object({ id: z.string(), title: z.string(), description: z.string(), version: z.number(), stepCount: z.number(), kinds: z.array(z.string()) })
   .openapi('PathSummary');
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    moduleId: z.string(),
+    moduleTitle: z.string(),
+    start: z.string().openapi({ description: 'ISO 8601 met offset; getoond in Europe/Amsterdam' }),
+    end: z.string(),
+    location: z.string().optional(),
+    meetingUrl: z.string().optional(),
+    trainers: z.array(z.object({ id: z.string(), name: z.string() })),
+    capacity: z.number().int(),
+    enrolled: z.number().int(),
+    waitlisted: z.number().int(),
+    status: z.enum(['planned', 'cancelled']),
+  })
+  .openapi('Session');
+
+export const ParticipantListSchema = z
+  .object({
+    session: SessionSchema,
+    participants: z.array(
+      z.object({ userId: z.string(), name: z.string(), status: z.enum(['enrolled', 'waitlisted', 'cancelled', 'attended', 'absent']), waitlistPosition: z.number().int().optional() }),
+    ),
+  })
+  .openapi('ParticipantList');
+
+export const TrainerSessionSchema = z
+  .object({ id: z.string(), moduleId: z.string(), title: z.string(), start: z.string(), end: z.string(), enrolled: z.number().int(), capacity: z.number().int() })
+  .openapi('TrainerSession');
+
+export const PathDetailSchema = z
+  .object({
+    path: z.object({
+      id: z.string(),
+      version: z.number().int(),
+      title: z.string(),
+      description: z.string(),
+      minOptional: z.number().int(),
+      steps: z.array(
+        z.object({
+          id: z.string(),
+          moduleId: z.string(),
+          required: z.boolean(),
+          unlockAfter: z.array(z.string()),
+          module: z.object({ id: z.string(), kind: z.string().optional(), title: z.string(), durationMinutes: z.number() }),
+        }),
+      ),
+    }),
+    my: MyPathStateSchema.optional(),
+  })
+  .openapi('PathDetail');

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/context';
 import { Problem, problemResponse } from '../http/problem';
 import { fieldErrors } from '../http/errors';
 import { LearnerFileSchema } from './learner-files';
-import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, PathSummarySchema } from './learning-schemas';
+import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from './learning-schemas';
 import * as svc from '../services/learning';
 import { sessionIcs } from '../learning/calendar';
 import { moduleKinds } from '../learning/types';
@@ -148,7 +148,7 @@ const r = {
     request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ decision: z.enum(['approved', 'returned']), feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens') })) },
     responses: { 200: json(Any, 'Beoordeeld'), ...errors },
   }),
-  sessions: createRoute({ method: 'post', path: '/api/modules/{id}/sessions', tags: ['Academie'], security, summary: 'Sessie plannen', request: { params: z.object({ id: Id }), ...body(SessionInput) }, responses: { 201: json(Any, 'Sessie'), ...errors, 422: problemResponse('Deze vorm heeft geen sessies') } }),
+  sessions: createRoute({ method: 'post', path: '/api/modules/{id}/sessions', tags: ['Academie'], security, summary: 'Sessie plannen', request: { params: z.object({ id: Id }), ...body(SessionInput) }, responses: { 201: json(SessionSchema, 'Sessie'), ...errors, 422: problemResponse('Deze vorm heeft geen sessies') } }),
   capacity: createRoute({
     method: 'patch',
     path: '/api/sessions/{id}',
@@ -156,11 +156,11 @@ const r = {
     security,
     summary: 'Capaciteit wijzigen (nooit lager dan het aantal ingeschrevenen; extra plaatsen gaan naar de wachtlijst)',
     request: { params: z.object({ id: Id }), ...body(z.object({ capacity: z.number().int().min(1).max(1000) })) },
-    responses: { 200: json(Any, 'Sessie'), ...errors },
+    responses: { 200: json(SessionSchema, 'Sessie'), ...errors },
   }),
   enrol: createRoute({ method: 'post', path: '/api/sessions/{id}/enrolment', tags: ['Leren'], security, summary: 'Inschrijven (bij een volle sessie: wachtlijst)', request: { params: z.object({ id: Id }) }, responses: { 201: json(z.object({ status: z.enum(['enrolled', 'waitlisted']), position: z.number().optional() }), 'Ingeschreven of op de wachtlijst'), ...errors } }),
   cancel: createRoute({ method: 'delete', path: '/api/sessions/{id}/enrolment', tags: ['Leren'], security, summary: 'Uitschrijven (de eerste op de wachtlijst schuift door)', request: { params: z.object({ id: Id }) }, responses: { 200: json(z.object({ status: z.literal('cancelled') }), 'Uitgeschreven'), ...errors } }),
-  participants: createRoute({ method: 'get', path: '/api/sessions/{id}/participants', tags: ['Trainer'], security, summary: 'Deelnemers en wachtlijst', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Deelnemers'), ...errors } }),
+  participants: createRoute({ method: 'get', path: '/api/sessions/{id}/participants', tags: ['Trainer'], security, summary: 'Deelnemers en wachtlijst', request: { params: z.object({ id: Id }) }, responses: { 200: json(ParticipantListSchema, 'Deelnemers'), ...errors } }),
   attendance: createRoute({
     method: 'put',
     path: '/api/sessions/{id}/attendance/{userId}',
@@ -171,7 +171,7 @@ const r = {
     responses: { 200: json(Any, 'Deelnemer'), ...errors },
   }),
   ics: createRoute({ method: 'get', path: '/api/sessions/{id}/invite.ics', tags: ['Leren'], security, summary: 'Agenda-uitnodiging (iCalendar, Europe/Amsterdam)', request: { params: z.object({ id: Id }) }, responses: { 200: { description: 'text/calendar' }, ...errors } }),
-  trainerSessions: createRoute({ method: 'get', path: '/api/trainer/sessions', tags: ['Trainer'], security, summary: 'Mijn sessies als trainer', responses: { 200: json(Any, 'Sessies'), ...errors } }),
+  trainerSessions: createRoute({ method: 'get', path: '/api/trainer/sessions', tags: ['Trainer'], security, summary: 'Mijn sessies als trainer', responses: { 200: json(z.array(TrainerSessionSchema), 'Sessies'), ...errors } }),
   paths: createRoute({ method: 'get', path: '/api/paths', tags: ['Leerpaden'], summary: 'Gepubliceerde leerpaden', responses: { 200: json(z.array(PathSummarySchema), 'Leerpaden') } }),
   path: createRoute({
     method: 'get',
@@ -179,7 +179,7 @@ const r = {
     tags: ['Leerpaden'],
     summary: 'Leerpad met stappen (en mijn voortgang); standaard de versie waarop ik ingeschreven ben, ?version=latest voor de nieuwste',
     request: { params: z.object({ id: Id }), query: z.object({ version: z.union([z.literal('latest'), z.coerce.number().int().positive()]).optional() }) },
-    responses: { 200: json(Any, 'Leerpad'), 404: errors[404] },
+    responses: { 200: json(PathDetailSchema, 'Leerpad'), 404: errors[404] },
   }),
   publishPath: createRoute({ method: 'post', path: '/api/paths', tags: ['Leerpaden'], security, summary: 'Nieuw leerpad publiceren (versie 1)', request: body(PathInput), responses: { 201: json(z.object({ id: z.string(), version: z.number() }), 'Gepubliceerd'), ...errors } }),
   republish: createRoute({

@@ -10,7 +10,7 @@ import { timeId } from '../store/keys';
 import * as files from '../store/learner-files';
 import { getModule } from '../store/learning';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
-import type { LearningCtx } from './learning';
+import { enrolAudiences, type LearningCtx } from './learning';
 import * as uploads from './uploads';
 
 /** Kinds whose completion a learner supports with files. */
@@ -29,7 +29,7 @@ function signedIn(ctx: LearningCtx) {
 
 async function moduleTakingFiles(ctx: LearningCtx, moduleId: string) {
   const m = await getModule(ctx.store, moduleId);
-  if (!m || m.status !== 'published') throw new Problem('notFound', 'Deze module bestaat niet');
+  if (!m || m.status !== 'published' || !enrolAudiences(ctx.principal).includes(m.enrolAudience)) throw new Problem('notFound', 'Deze module bestaat niet');
   if (!kindsWithFiles.has(m.kind)) throw new Problem('unprocessable', 'Bij deze module lever je geen bestanden in');
   return m;
 }

@@ -1,6 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import { newRouter, type Router } from './http/router';
-import { authenticate, requestContext } from './http/middleware';
+import { authenticate, requestContext, requireSignInWhereDocumented } from './http/middleware';
 import { onError, problemJson } from './http/errors';
 import { mountOpenApi } from './http/openapi';
 import type { AppDeps } from './deps';
@@ -38,6 +38,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
   app.use('/api/*', authenticate());
+  app.use('/api/*', requireSignInWhereDocumented(app.openAPIRegistry));
 
   app.route('/', healthRoutes);
   app.route('/', meRoutes);

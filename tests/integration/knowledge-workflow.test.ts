@@ -180,7 +180,8 @@ describe('knowledge base: write, review, publish', () => {
     expect((await createArticle(employee, { title: 'Geen auteur', audience: 'internal' })).status).toBe(403);
     // Joost is not a member of the trauma network.
     expect((await createArticle(author, { title: 'Niet mijn netwerk', audience: 'internal', networkId: 'trauma-en-ptss' })).status).toBe(403);
-    expect((await api('/api/articles', { method: 'POST', json: { title: 'x' } })).status).toBe(400);
+    // Anonymous callers are told to sign in before anything about their input.
+    expect((await api('/api/articles', { method: 'POST', json: { title: 'x' } })).status).toBe(401);
     const bad = await api('/api/articles', { method: 'POST', token: author, json: { networkId: 'suicidepreventie', title: 'x', summary: 'kort', markdown: 'm', audience: 'geheim', slug: 'Geen Slug!' } });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['audience', 'slug', 'summary', 'title']);

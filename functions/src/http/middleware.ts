@@ -54,6 +54,28 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Operations documented with `security` need a signed-in caller, checked before their input is
+ * validated or their resource looked up: an anonymous caller learns neither the input rules nor
+ * whether an id exists, only that sign-in is needed (401). The list comes from the same route
+ * definitions as the OpenAPI document, read once all routes are mounted.
+ */
+export function requireSignInWhereDocumented(registry: { definitions: ReadonlyArray<{ type: string; route?: { method: string; path: string; security?: unknown[] } }> }): MiddlewareHandler<AppEnv> {
+  let secured: Array<{ method: string; pattern: RegExp }> | undefined;
+  const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return async (c, next) => {
+    secured ??= registry.definitions.flatMap((d) =>
+      d.type === 'route' && d.route?.security?.length
+        ? [{ method: d.route.method.toUpperCase(), pattern: new RegExp(`^${d.route.path.split(/\{[^}]+\}/).map(escape).join('[^/]+')}$`) }]
+        : [],
+    );
+    if (!c.get('principal') && secured.some((s) => s.method === c.req.method && s.pattern.test(c.req.path))) {
+      throw new Problem('unauthenticated', 'Meld je aan om dit te doen');
+    }
+    await next();
+  };
+}
+
 export function requirePrincipal(c: Context<AppEnv>): Principal {
   const p = c.get('principal');
   if (!p) throw new Problem('unauthenticated', 'Meld je aan om dit te bekijken');

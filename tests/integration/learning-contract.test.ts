@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, demo, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
-import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
+import { CatalogueResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
 import { z } from '@hono/zod-openapi';
 
 /** The academy's documented response shapes are what the routes really send: every documented field, with its type. */
@@ -45,8 +45,19 @@ describe('academy responses match the OpenAPI document', () => {
     strict(SessionSchema, (await api(`/api/sessions/${session.data.id}`, { method: 'PATCH', token: admin, json: { capacity: 2 } })).data);
     strict(z.array(TrainerSessionSchema), (await api('/api/trainer/sessions', { token: trainer })).data);
 
+    // Modules: created, read by a learner and anonymously, listed for management, an assignment handed in.
+    strict(ModuleSchema, (await api('/api/modules', { method: 'POST', token: admin, json: { kind: 'reading', title: `Lezen ${unique()}`, description: 'Lees het artikel.', durationMinutes: 15, enrolAudience: 'public', status: 'published', accreditation: [], articleSlug: 'wat-is-herstel' } })).data);
+    strict(ModuleDetailSchema, (await api(`/api/modules/${m.id}`, { token: a!.token })).data);
+    strict(ModuleDetailSchema, (await api('/api/modules/m-kenniscafe-2027')).data);
+    strict(z.array(ModuleSchema.omit({ descriptionHtml: true })), (await api('/api/academy/modules', { token: admin })).data);
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Opdracht ${unique()}` });
+    strict(SubmissionSchema, (await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: a!.token, json: { text: 'Een uitwerking van ruim twintig tekens.' } })).data);
+    const withSubmission = (await api(`/api/modules/${assignment.id}`, { token: a!.token })).data;
+    expect(withSubmission.my.submission.status).toBe('submitted');
+    strict(ModuleDetailSchema, withSubmission);
+
     const doc = (await api('/api/openapi.json')).data;
-    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'PathDetail', 'Session', 'ParticipantList', 'TrainerSession', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
+    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'PathDetail', 'Module', 'ModuleDetail', 'Submission', 'Session', 'ParticipantList', 'TrainerSession', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     expect(doc.paths['/api/me/learning'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/MyLearning');

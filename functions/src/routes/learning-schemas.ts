@@ -131,3 +131,58 @@ export const PathDetailSchema = z
     my: MyPathStateSchema.optional(),
   })
   .openapi('PathDetail');
+
+export const ModuleSchema = z
+  .object({
+    id: z.string(),
+    kind: Kind,
+    title: z.string(),
+    description: z.string().openapi({ description: 'Markdown' }),
+    descriptionHtml: z.string().optional().openapi({ description: 'Gesaneerde HTML van de beschrijving' }),
+    learningGoals: z.array(z.string()),
+    durationMinutes: z.number(),
+    networkId: z.string().optional(),
+    themes: z.array(z.string()),
+    targetAudience: z.array(z.string()),
+    accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional() })),
+    enrolAudience: z.enum(['employees', 'partners', 'public']),
+    language: z.enum(['nl', 'en']),
+    status: z.enum(['draft', 'published', 'archived']),
+    articleSlug: z.string().optional(),
+    eventType: z.string().optional(),
+    provider: z.string().optional(),
+    rev: z.number().int().openapi({ description: 'Optimistische versie: stuur mee als expectedRev bij wijzigen' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Module');
+
+const FileRef = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number(), url: z.string() });
+export const SubmissionSchema = z
+  .object({
+    text: z.string(),
+    files: z.array(FileRef).optional(),
+    status: z.enum(['submitted', 'approved', 'returned']),
+    submittedAt: z.string(),
+    feedback: z.string().optional(),
+    reviewedBy: z.object({ id: z.string(), name: z.string() }).optional(),
+  })
+  .openapi('Submission');
+
+export const ModuleDetailSchema = z
+  .object({
+    module: ModuleSchema,
+    sessions: z.array(SessionSchema.extend({ seatsLeft: z.number().int(), myStatus: z.string().optional(), myWaitlistPosition: z.number().int().optional() })),
+    my: z
+      .object({
+        completed: z.boolean(),
+        completedAt: z.string().optional(),
+        enrolled: z.boolean(),
+        submission: SubmissionSchema.optional(),
+        evidence: z.string().optional(),
+        evidenceFiles: z.array(FileRef).optional(),
+      })
+      .optional()
+      .openapi({ description: 'Alleen voor een aangemelde lezer' }),
+  })
+  .openapi('ModuleDetail');

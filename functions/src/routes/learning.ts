@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/context';
 import { Problem, problemResponse } from '../http/problem';
 import { fieldErrors } from '../http/errors';
 import { LearnerFileSchema } from './learner-files';
-import { CatalogueResultSchema, MyLearningSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from './learning-schemas';
+import { CatalogueResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from './learning-schemas';
 import * as svc from '../services/learning';
 import { sessionIcs } from '../learning/calendar';
 import { moduleKinds } from '../learning/types';
@@ -98,8 +98,8 @@ const r = {
     },
     responses: { 200: json(CatalogueResultSchema, 'Modules, aantal en facetten'), 400: errors[400] },
   }),
-  module: createRoute({ method: 'get', path: '/api/modules/{id}', tags: ['Academie'], summary: 'Module met sessies en mijn status', request: { params: z.object({ id: Id }) }, responses: { 200: json(Any, 'Module'), 401: errors[401], 404: errors[404] } }),
-  createModule: createRoute({ method: 'post', path: '/api/modules', tags: ['Academie'], security, summary: 'Module aanmaken (academie)', request: body(ModuleInput), responses: { 201: json(Any, 'Module'), ...errors } }),
+  module: createRoute({ method: 'get', path: '/api/modules/{id}', tags: ['Academie'], summary: 'Module met sessies en mijn status', request: { params: z.object({ id: Id }) }, responses: { 200: json(ModuleDetailSchema, 'Module'), 401: errors[401], 404: errors[404] } }),
+  createModule: createRoute({ method: 'post', path: '/api/modules', tags: ['Academie'], security, summary: 'Module aanmaken (academie)', request: body(ModuleInput), responses: { 201: json(ModuleSchema, 'Module'), ...errors } }),
   updateModule: createRoute({
     method: 'put',
     path: '/api/modules/{id}',
@@ -107,7 +107,7 @@ const r = {
     security,
     summary: 'Module wijzigen (optimistisch via expectedRev); status archived archiveert',
     request: { params: z.object({ id: Id }), ...body(ModuleInput.extend({ expectedRev: z.number().int().positive(), status: z.enum(['draft', 'published', 'archived']).optional() })) },
-    responses: { 200: json(Any, 'Module'), ...errors },
+    responses: { 200: json(ModuleSchema, 'Module'), ...errors },
   }),
   complete: createRoute({
     method: 'post',
@@ -136,7 +136,7 @@ const r = {
           .refine((v) => v.files.length > 0 || v.text.length >= 20, { path: ['text'], message: 'Minstens 20 tekens, of lever een bestand in' }),
       ),
     },
-    responses: { 200: json(Any, 'Ingeleverd'), ...errors, 422: problemResponse('Geen opdracht') },
+    responses: { 200: json(SubmissionSchema, 'Ingeleverd'), ...errors, 422: problemResponse('Geen opdracht') },
   }),
   pendingSubmissions: createRoute({ method: 'get', path: '/api/trainer/submissions', tags: ['Trainer'], security, summary: 'Ingeleverde opdrachten die wachten op beoordeling, oudste eerst', responses: { 200: json(z.array(WaitingSubmission), 'Opdrachten'), ...errors } }),
   reviewSubmission: createRoute({
@@ -193,7 +193,7 @@ const r = {
   }),
   enrolPath: createRoute({ method: 'post', path: '/api/paths/{id}/enrol', tags: ['Leerpaden'], security, summary: 'Inschrijven voor een leerpad (op de actuele versie)', request: { params: z.object({ id: Id }) }, responses: { 201: json(MyPathStateSchema, 'Mijn voortgang'), ...errors } }),
   migrate: createRoute({ method: 'post', path: '/api/paths/{id}/migrate', tags: ['Leerpaden'], security, summary: 'Overstappen naar de nieuwste versie (afgeronde modules tellen mee)', request: { params: z.object({ id: Id }) }, responses: { 200: json(MyPathStateSchema, 'Mijn voortgang'), ...errors } }),
-  manage: createRoute({ method: 'get', path: '/api/academy/modules', tags: ['Academie'], security, summary: 'Alle modules, ook concepten en gearchiveerde (academie)', responses: { 200: json(Any, 'Modules'), ...errors } }),
+  manage: createRoute({ method: 'get', path: '/api/academy/modules', tags: ['Academie'], security, summary: 'Alle modules, ook concepten en gearchiveerde (academie)', responses: { 200: json(z.array(ModuleSchema.omit({ descriptionHtml: true })), 'Modules'), ...errors } }),
   enrolModule: createRoute({
     method: 'post',
     path: '/api/modules/{id}/enrol',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, demo, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
-import { CatalogueResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
+import { AttendanceSchema, CatalogueResultSchema, EvaluationSchema, EvaluationSummarySchema, ReviewResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
 import { z } from '@hono/zod-openapi';
 
 /** The academy's documented response shapes are what the routes really send: every documented field, with its type. */
@@ -56,8 +56,17 @@ describe('academy responses match the OpenAPI document', () => {
     expect(withSubmission.my.submission.status).toBe('submitted');
     strict(ModuleDetailSchema, withSubmission);
 
+    strict(ReviewResultSchema, (await api(`/api/modules/${assignment.id}/submission/${a!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.' } })).data);
+    strict(AttendanceSchema, (await api(`/api/sessions/${session.data.id}/attendance/${a!.id}`, { method: 'PUT', token: trainer, json: { present: true } })).data);
+    const evaluation = await api('/api/evaluations', { method: 'POST', token: a!.token, json: { targetType: 'module', targetId: assignment.id, rating: 4, answers: { learned: 'Veel' } } });
+    expect(evaluation.status).toBe(201);
+    strict(EvaluationSchema, evaluation.data);
+    const summary = (await api(`/api/evaluations/module/${assignment.id}`, { token: admin })).data;
+    expect(summary.count).toBe(1);
+    strict(EvaluationSummarySchema, summary);
+
     const doc = (await api('/api/openapi.json')).data;
-    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'PathDetail', 'Module', 'ModuleDetail', 'Submission', 'Session', 'ParticipantList', 'TrainerSession', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
+    for (const name of ['CatalogueResult', 'MyLearning', 'MyPathState', 'PathSummary', 'PathDetail', 'Module', 'ModuleDetail', 'Submission', 'Session', 'ParticipantList', 'TrainerSession', 'ReviewResult', 'Attendance', 'Evaluation', 'EvaluationSummary', 'WaitingSubmission', 'LearnerFile', 'PresignedPost']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     expect(doc.paths['/api/me/learning'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/MyLearning');

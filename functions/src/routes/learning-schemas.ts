@@ -186,3 +186,29 @@ export const ModuleDetailSchema = z
       .openapi({ description: 'Alleen voor een aangemelde lezer' }),
   })
   .openapi('ModuleDetail');
+
+export const ReviewResultSchema = z.object({ decision: z.enum(['approved', 'returned']) }).openapi('ReviewResult');
+
+export const AttendanceSchema = z
+  .object({ userId: z.string(), name: z.string(), status: z.enum(['enrolled', 'waitlisted', 'cancelled', 'attended', 'absent']) })
+  .openapi('Attendance');
+
+const Question = z.enum(['learned', 'apply', 'improve']);
+export const EvaluationSchema = z
+  .object({
+    targetType: z.enum(['module', 'path']),
+    targetId: z.string(),
+    rating: z.number().int().min(1).max(5),
+    answers: z.object({ learned: z.string().optional(), apply: z.string().optional(), improve: z.string().optional() }),
+    createdAt: z.string(),
+  })
+  .openapi('Evaluation');
+
+export const EvaluationSummarySchema = z
+  .object({
+    count: z.number().int(),
+    average: z.number().nullable(),
+    distribution: z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number() }),
+    comments: z.array(z.object({ question: Question, text: z.string(), createdAt: z.string() })),
+  })
+  .openapi('EvaluationSummary');

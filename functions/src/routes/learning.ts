@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/context';
 import { Problem, problemResponse } from '../http/problem';
 import { fieldErrors } from '../http/errors';
 import { LearnerFileSchema } from './learner-files';
-import { CatalogueResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from './learning-schemas';
+import { AttendanceSchema, CatalogueResultSchema, EvaluationSchema, EvaluationSummarySchema, ReviewResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from './learning-schemas';
 import * as svc from '../services/learning';
 import { sessionIcs } from '../learning/calendar';
 import { moduleKinds } from '../learning/types';
@@ -14,7 +14,6 @@ const ctxOf = (c: Context<AppEnv>): svc.LearningCtx => ({ store: c.get('deps').s
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const security = [{ bearer: [] }];
-const Any = z.any();
 const FileIds = z.array(z.string().min(1).max(80)).max(3, 'Maximaal 3 bestanden').default([]).openapi({ description: 'Ids van bestanden uit POST /api/modules/{id}/files' });
 const CompleteBody = z.object({ evidence: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional(), files: FileIds }).openapi('CompletionReport');
 const WaitingSubmission = z
@@ -146,7 +145,7 @@ const r = {
     security,
     summary: 'Opdracht goedkeuren of teruggeven met feedback',
     request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ decision: z.enum(['approved', 'returned']), feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens') })) },
-    responses: { 200: json(Any, 'Beoordeeld'), ...errors },
+    responses: { 200: json(ReviewResultSchema, 'Beoordeeld'), ...errors },
   }),
   sessions: createRoute({ method: 'post', path: '/api/modules/{id}/sessions', tags: ['Academie'], security, summary: 'Sessie plannen', request: { params: z.object({ id: Id }), ...body(SessionInput) }, responses: { 201: json(SessionSchema, 'Sessie'), ...errors, 422: problemResponse('Deze vorm heeft geen sessies') } }),
   capacity: createRoute({
@@ -168,7 +167,7 @@ const r = {
     security,
     summary: 'Aanwezigheid registreren (aanwezig rondt de stap af)',
     request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ present: z.boolean() })) },
-    responses: { 200: json(Any, 'Deelnemer'), ...errors },
+    responses: { 200: json(AttendanceSchema, 'Deelnemer'), ...errors },
   }),
   ics: createRoute({ method: 'get', path: '/api/sessions/{id}/invite.ics', tags: ['Leren'], security, summary: 'Agenda-uitnodiging (iCalendar, Europe/Amsterdam)', request: { params: z.object({ id: Id }) }, responses: { 200: { description: 'text/calendar' }, ...errors } }),
   trainerSessions: createRoute({ method: 'get', path: '/api/trainer/sessions', tags: ['Trainer'], security, summary: 'Mijn sessies als trainer', responses: { 200: json(z.array(TrainerSessionSchema), 'Sessies'), ...errors } }),
@@ -211,7 +210,7 @@ const r = {
     security,
     summary: 'Evaluatie na afronden (1–5 en open vragen)',
     request: body(z.object({ targetType: z.enum(['module', 'path']), targetId: Id, rating: z.number().int().min(1).max(5), answers: z.object({ learned: z.string().max(2000).optional(), apply: z.string().max(2000).optional(), improve: z.string().max(2000).optional() }).default({}) })),
-    responses: { 201: json(Any, 'Opgeslagen'), ...errors },
+    responses: { 201: json(EvaluationSchema, 'Opgeslagen'), ...errors },
   }),
   evaluations: createRoute({
     method: 'get',
@@ -220,7 +219,7 @@ const r = {
     security,
     summary: 'Geaggregeerde evaluaties (academie en trainers)',
     request: { params: z.object({ targetType: z.enum(['module', 'path']), targetId: Id }) },
-    responses: { 200: json(Any, 'Resultaten'), ...errors },
+    responses: { 200: json(EvaluationSummarySchema, 'Resultaten'), ...errors },
   }),
 };
 

@@ -55,6 +55,10 @@ describe('knowledge base: write, review, publish', () => {
     const unknown = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { ...contentOf(revised.data), expectedRevision: 5, coAuthors: ['u-bestaat-niet'] } });
     expect(unknown.status).toBe(400);
     expect(unknown.data.errors[0].path).toBe('coAuthors');
+    // A partner (not a member of the network) never becomes an author, whatever the client sends.
+    const partnerAsAuthor = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { ...contentOf(revised.data), expectedRevision: 5, coAuthors: ['u-fatima-el-amrani', 'u-eva-mulder'] } });
+    expect(partnerAsAuthor.status).toBe(400);
+    expect(partnerAsAuthor.data.errors[0].message).toContain('u-eva-mulder');
     const resubmitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: 5 } });
     const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: resubmitted.data.revision, note: 'Eerste versie' } });
     expect(published.status).toBe(200);
@@ -244,5 +248,21 @@ describe('knowledge assigned as reading in the academy', () => {
     const retired = await api(`/api/modules/${m.id}`, { method: 'PUT', token: admin, json: { ...moduleInput(open.slug, 'public'), expectedRev: m.rev, status: 'archived' } });
     expect(retired.status, JSON.stringify(retired.data)).toBe(200);
     expect((await api(`/api/articles/${open.id}/archive`, { method: 'POST', token: lead })).status).toBe(200);
+  });
+
+  it('still knows an article is assigned after it was renamed, by its old slug', async () => {
+    const [admin, author, lead] = await Promise.all([tokens.admin(), tokens.author(), tokens.lead()]);
+    const word = uniqueWord('hernoemd');
+    const art = await publishArticle({ title: `Leesstuk ${word}`, audience: 'public', markdown: `Tekst ${word}.` });
+    const mod = await api('/api/modules', { method: 'POST', token: admin, json: { kind: 'reading', title: `Lezen ${word}`, description: 'Lees het artikel.', durationMinutes: 10, enrolAudience: 'public', status: 'published', accreditation: [], articleSlug: art.slug } });
+    expect(mod.status).toBe(201);
+    const draft = await api(`/api/articles/${art.id}/draft`, { method: 'POST', token: author });
+    const renamed = await api(`/api/articles/${art.id}/draft`, { method: 'PUT', token: author, json: { expectedRevision: draft.data.revision, title: draft.data.title, summary: draft.data.summary, markdown: draft.data.markdown, audience: 'public', slug: `${art.slug}-nieuw` } });
+    const submitted = await api(`/api/articles/${art.id}/submit`, { method: 'POST', token: author, json: { expectedRevision: renamed.data.revision } });
+    expect((await api(`/api/articles/${art.id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: submitted.data.revision, note: 'Nieuwe link' } })).status).toBe(200);
+
+    const archive = await api(`/api/articles/${art.id}/archive`, { method: 'POST', token: lead });
+    expect(archive.status).toBe(409);
+    expect(archive.data.modules.map((m: { id: string }) => m.id)).toEqual([mod.data.id]);
   });
 });

@@ -230,6 +230,31 @@ describe('modules without sessions', () => {
   });
 });
 
+describe('assignment reviews', () => {
+  it('decides on the version the trainer read, and never on the trainer\'s own work', async () => {
+    const [admin, trainer] = await Promise.all([tokenFor(demo.admin), tokenFor(demo.trainer)]);
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Beoordeling ${unique()}` });
+    const [learner] = await syntheticEmployees(1, 'u-review');
+    const first = await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: learner!.token, json: { text: 'Eerste versie van mijn uitwerking, nog kort.' } });
+    // The learner hands in again while the trainer still reads the first version.
+    const second = await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: learner!.token, json: { text: 'Tweede versie, uitgebreider en met de rol van naasten.' } });
+    expect(second.data.submittedAt).not.toBe(first.data.submittedAt);
+    const stale = await api(`/api/modules/${assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Prima.', submittedAt: first.data.submittedAt } });
+    expect(stale.status).toBe(409);
+    expect(stale.data.type).toBe('https://academie.example/problems/version-conflict');
+    expect((await api(`/api/modules/${assignment.id}`, { token: learner!.token })).data.my.submission.status).toBe('submitted');
+    const fresh = await api(`/api/modules/${assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Prima.', submittedAt: second.data.submittedAt } });
+    expect(fresh.status).toBe(200);
+
+    // Ingrid (trainer) hands in the same assignment herself: another trainer must judge it.
+    const own = await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: trainer, json: { text: 'Mijn eigen uitwerking als trainer, ruim lang genoeg.' } });
+    expect(own.status).toBe(200);
+    const self = await api(`/api/modules/${assignment.id}/submission/u-ingrid-jansen/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.' } });
+    expect(self.status).toBe(403);
+    expect((await api('/api/me/learning', { token: trainer })).data.completed.map((c: { moduleId: string }) => c.moduleId)).not.toContain(assignment.id);
+  });
+});
+
 describe('path versions for management', () => {
   it('returns the newest version on request, whatever version the caller is enrolled in', async () => {
     const admin = await tokenFor(demo.admin);

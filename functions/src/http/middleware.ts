@@ -69,7 +69,8 @@ export function requireSignInWhereDocumented(registry: { definitions: ReadonlyAr
         ? [{ method: d.route.method.toUpperCase(), pattern: new RegExp(`^${d.route.path.split(/\{[^}]+\}/).map(escape).join('[^/]+')}$`) }]
         : [],
     );
-    if (!c.get('principal') && secured.some((s) => s.method === c.req.method && s.pattern.test(c.req.path))) {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method; // Hono answers HEAD with the GET route
+    if (!c.get('principal') && secured.some((s) => s.method === method && s.pattern.test(c.req.path))) {
       throw new Problem('unauthenticated', 'Meld je aan om dit te doen');
     }
     await next();

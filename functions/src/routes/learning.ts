@@ -144,7 +144,13 @@ const r = {
     tags: ['Trainer'],
     security,
     summary: 'Opdracht goedkeuren of teruggeven met feedback',
-    request: { params: z.object({ id: Id, userId: Id }), ...body(z.object({ decision: z.enum(['approved', 'returned']), feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens') })) },
+    request: { params: z.object({ id: Id, userId: Id }), ...body(
+        z.object({
+          decision: z.enum(['approved', 'returned']),
+          feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens'),
+          submittedAt: z.string().max(40).optional().openapi({ description: 'De inlevering die de trainer las; een nieuwere geeft 409' }),
+        }),
+      ) },
     responses: { 200: json(ReviewResultSchema, 'Beoordeeld'), ...errors },
   }),
   sessions: createRoute({ method: 'post', path: '/api/modules/{id}/sessions', tags: ['Academie'], security, summary: 'Sessie plannen', request: { params: z.object({ id: Id }), ...body(SessionInput) }, responses: { 201: json(SessionSchema, 'Sessie'), ...errors, 422: problemResponse('Deze vorm heeft geen sessies') } }),
@@ -241,8 +247,8 @@ export const learningRoutes = newRouter()
   .openapi(r.pendingSubmissions, async (c) => c.json(await svc.pendingSubmissions(ctxOf(c)), 200))
   .openapi(r.reviewSubmission, async (c) => {
     const { id, userId } = c.req.valid('param');
-    const { decision, feedback } = c.req.valid('json');
-    return c.json(await svc.reviewAssignment(ctxOf(c), id, userId, decision, feedback), 200);
+    const { decision, feedback, submittedAt } = c.req.valid('json');
+    return c.json(await svc.reviewAssignment(ctxOf(c), id, userId, decision, feedback, submittedAt), 200);
   })
   .openapi(r.sessions, async (c) => c.json(await svc.createSession(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(r.capacity, async (c) => c.json(await svc.changeCapacity(ctxOf(c), c.req.valid('param').id, c.req.valid('json').capacity), 200))

@@ -4,8 +4,7 @@ import type { StoreClients } from '../store/clients';
 import { timeId } from '../store/keys';
 import * as articles from '../store/articles';
 import type { ArticleMeta, Draft, ReaderView, Version } from '../store/articles';
-import { getNetwork, membershipsOf } from '../store/networks';
-import { getUser } from '../store/users';
+import { getNetwork, listMembers, membershipsOf } from '../store/networks';
 import type { SearchIndexStore } from '../store/search-index';
 import { renderMarkdown } from '../knowledge/render';
 import { isUsableSlug, slugify, slugPattern } from '../knowledge/slug';
@@ -75,13 +74,24 @@ async function requireLead(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'networkId
   return p;
 }
 
-async function resolveAuthors(ctx: KnowledgeCtx, main: Principal, coAuthors: string[]) {
+/**
+ * The main author first, then co-authors: members of the article's network only (knowledge is
+ * written inside a network; a partner or outsider never becomes an author of it). Co-authors
+ * already on the article stay, even if they left the network since.
+ */
+async function resolveAuthors(ctx: KnowledgeCtx, main: Principal, networkId: string, coAuthors: string[], keep: Array<{ id: string; name: string }> = []) {
   const result = [who(main)];
-  for (const id of coAuthors) {
-    if (id === main.id || result.some((a) => a.id === id)) continue;
-    const user = await getUser(ctx.store, id);
-    if (!user) throw new Problem('validation', `Onbekende co-auteur: ${id}`, { errors: [{ path: 'coAuthors', message: `Onbekende gebruiker ${id}` }] });
-    result.push({ id: user.id, name: user.name });
+  const wanted = coAuthors.filter((id, i) => id !== main.id && coAuthors.indexOf(id) === i);
+  const members = wanted.some((id) => !keep.some((k) => k.id === id)) ? await listMembers(ctx.store, networkId) : [];
+  for (const id of wanted) {
+    const kept = keep.find((k) => k.id === id);
+    if (kept) {
+      result.push(kept);
+      continue;
+    }
+    const member = members.find((x) => x.userId === id);
+    if (!member) throw new Problem('validation', `Geen lid van het netwerk: ${id}`, { errors: [{ path: 'coAuthors', message: `Co-auteurs zijn leden van het netwerk; ${id} is dat niet` }] });
+    result.push({ id: member.userId, name: member.name });
   }
   return result;
 }
@@ -116,7 +126,7 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
   const now = nowOf(ctx);
   const id = `a-${timeId()}`;
   const rendered = renderMarkdown(input.markdown);
-  const authors = await resolveAuthors(ctx, p, input.coAuthors ?? []);
+  const authors = await resolveAuthors(ctx, p, networkId, input.coAuthors ?? []);
   const meta: ArticleMeta = {
     id,
     networkId,
@@ -219,7 +229,7 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
   }
   const mainAuthor = current.authors[0] ?? who(p);
   const coAuthors = input.coAuthors ?? current.authors.slice(1).map((a) => a.id);
-  const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, coAuthors);
+  const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, meta.networkId, coAuthors, current.authors.slice(1));
   const next: Draft = {
     ...current,
     title: input.title,
@@ -293,7 +303,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
   if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
-    await refuseIfAssigned(ctx, meta.slug, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
+    await refuseIfAssigned(ctx, meta, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
   }
   const network = await getNetwork(ctx.store, meta.networkId);
   const now = nowOf(ctx);
@@ -336,10 +346,11 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
  * its audience below a module's learners, would leave them a step they cannot open: refused with
  * the modules named, so the network can ask the academy to change them first.
  */
-async function refuseIfAssigned(ctx: KnowledgeCtx, slug: string, audience: Audience | null, lead: string) {
-  const blocking = (await listPublishedModules(ctx.store)).filter(
-    (m) => m.kind === 'reading' && m.articleSlug === slug && (audience === null || !articleReachesAll(audience, m.enrolAudience)),
-  );
+async function refuseIfAssigned(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'id' | 'slug'>, audience: Audience | null, lead: string) {
+  const reading = (await listPublishedModules(ctx.store)).filter((m) => m.kind === 'reading' && m.articleSlug && (audience === null || !articleReachesAll(audience, m.enrolAudience)));
+  // A module may still name an old slug of a renamed article: old slugs resolve to their article.
+  const assigns = await Promise.all(reading.map(async (m) => m.articleSlug === meta.slug || (await articles.getSlug(ctx.store, m.articleSlug!))?.articleId === meta.id));
+  const blocking = reading.filter((_, i) => assigns[i]);
   if (blocking.length === 0) return;
   throw new Problem('conflict', `${lead} ${blocking.length === 1 ? 'de module' : 'de modules'} ${blocking.map((m) => `“${m.title}”`).join(', ')}. Vraag de academie die eerst aan te passen.`, {
     modules: blocking.map((m) => ({ id: m.id, title: m.title, enrolAudience: m.enrolAudience })),
@@ -350,7 +361,7 @@ export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
   const meta = await loadMeta(ctx, articleId);
   await requireLead(ctx, meta);
   if (meta.archived) return meta;
-  await refuseIfAssigned(ctx, meta.slug, null, 'Dit artikel is leesstof in');
+  await refuseIfAssigned(ctx, meta, null, 'Dit artikel is leesstof in');
   if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', 'Het artikel is intussen gewijzigd; probeer het opnieuw');
   await ctx.search.update((index) => index.remove(articleId));
   return { ...meta, archived: true };

@@ -352,7 +352,11 @@ async function fillFromWaitlist(ctx: LearningCtx, sessionId: string) {
   for (let i = 0; i < 100; i++) {
     const next = await db.firstWaitlisted(ctx.store, sessionId);
     if (!next) return;
-    if (!(await db.promote(ctx.store, sessionId, next.userId))) return; // full again, or someone else promoted them
+    if (await db.promote(ctx.store, sessionId, next.userId)) continue;
+    // Refused: either the room is full again (stop), or a concurrent request moved this learner
+    // (promoted or cancelled) and the next in line may still get the seat (go on).
+    const s = await db.getSession(ctx.store, sessionId);
+    if (!s || s.enrolled >= s.capacity || s.waitlisted === 0) return;
   }
 }
 
@@ -502,10 +506,18 @@ export async function pendingSubmissions(ctx: LearningCtx) {
     .sort((a, b) => a.submission.submittedAt.localeCompare(b.submission.submittedAt));
 }
 
-export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string) {
+export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string, seenSubmittedAt?: string) {
   const p = signedIn(ctx);
   if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen trainers beoordelen opdrachten');
-  if (!(await db.reviewSubmission(ctx.store, userId, moduleId, decision, feedback, { id: p.id, name: p.name }))) throw new Problem('conflict', 'Er is geen ingeleverde opdracht om te beoordelen');
+  if (userId === p.id) throw new Problem('forbidden', 'Je eigen opdracht beoordeelt een andere trainer');
+  // The decision is about the version the trainer read: a newer hand-in is a conflict, never approved unseen.
+  if (!(await db.reviewSubmission(ctx.store, userId, moduleId, decision, feedback, { id: p.id, name: p.name }, seenSubmittedAt))) {
+    const current = (await db.getLearnerModule(ctx.store, userId, moduleId))?.submission;
+    if (current?.status === 'submitted' && seenSubmittedAt && current.submittedAt !== seenSubmittedAt) {
+      throw new Problem('versionConflict', 'De deelnemer heeft intussen een nieuwe versie ingeleverd; laad de opdracht opnieuw', { submittedAt: current.submittedAt });
+    }
+    throw new Problem('conflict', 'Er is geen ingeleverde opdracht om te beoordelen');
+  }
   if (decision === 'approved') {
     const m = await db.getModule(ctx.store, moduleId);
     await recordCompletion(ctx, userId, { moduleId, title: m?.title ?? moduleId, kind: 'assignment' }, 'assignment-approved');

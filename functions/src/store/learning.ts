@@ -156,7 +156,7 @@ export async function putSession(store: StoreClients, s: Session) {
 }
 
 export async function getSession(store: StoreClients, id: string) {
-  return fromItem<Session>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.session(id) }))).Item);
+  return fromItem<Session>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.session(id), ConsistentRead: true }))).Item);
 }
 
 export async function sessionsOfModule(store: StoreClients, moduleId: string, fromIso?: string) {
@@ -201,23 +201,29 @@ export async function getSeat(store: StoreClients, sessionId: string, userId: st
 export async function seatsOfSession(store: StoreClients, sessionId: string) {
   const items = await queryAll(store, {
     TableName: store.tableName,
+    ConsistentRead: true,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
     ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix },
   });
   return items.map((i) => fromItem<Seat>(i)!);
 }
 
+/**
+ * The first learner in the queue, read from the session's own partition with a consistent read:
+ * the waitlist index (GSI2) is eventually consistent on AWS, and handing a seat to someone who
+ * already has one, or missing who just joined, would leave a seat empty while people wait.
+ */
 export async function firstWaitlisted(store: StoreClients, sessionId: string) {
-  const res = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}#WAIT` },
-      Limit: 1,
-    }),
-  );
-  return res.Items?.[0] ? fromItem<Seat>(res.Items[0]) : undefined;
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+    FilterExpression: '#status = :w',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix, ':w': 'waitlisted' },
+    ConsistentRead: true,
+  });
+  const waiting = items.map((i) => fromItem<Seat>(i)!).sort((a, b) => a.waitlistPosition!.localeCompare(b.waitlistPosition!));
+  return waiting[0];
 }
 
 export async function seatsOfLearner(store: StoreClients, userId: string, fromIso: string) {
@@ -596,16 +602,16 @@ export async function waitingSubmissions(store: StoreClients) {
   return items.map((i) => ({ ...fromItem<LearnerModule>(i)!, learnerId: i.learnerId as string, learnerName: (i.learnerName as string | undefined) ?? (i.learnerId as string) }));
 }
 
-export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }) {
+export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }, seenSubmittedAt?: string) {
   return conditional(() =>
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerModule(userId, moduleId),
         UpdateExpression: 'SET submission.#st = :d, submission.feedback = :f, submission.reviewedBy = :by REMOVE GSI2PK, GSI2SK',
-        ConditionExpression: 'submission.#st = :submitted',
+        ConditionExpression: 'submission.#st = :submitted' + (seenSubmittedAt ? ' AND submission.submittedAt = :seen' : ''),
         ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted' },
+        ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted', ...(seenSubmittedAt ? { ':seen': seenSubmittedAt } : {}) },
       }),
     ),
   );

@@ -166,7 +166,7 @@ export function radioGroup(name: string, legend: string, options: Array<{ value:
 
 /**
  * A group of checkboxes as fieldset + legend (e.g. co-authors). Options can be replaced while the
- * form is open (another network chosen); checked values that are no longer offered stay checked.
+ * form is open (another network chosen); `checked` says which of the new options start checked.
  */
 export function checkboxGroup(name: string, legend: string, hint: string): Field & { values(): string[]; setOptions(options: Array<{ value: string; label: string }>, checked: string[]): void } {
   const errorId = uid(`f-${name}-error`);

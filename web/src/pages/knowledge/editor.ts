@@ -107,7 +107,9 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
   // Co-authors are chosen from the network's members; the main author is never one of them.
   const mainAuthor = draft?.authors[0] ?? currentUser()!;
   const coAuthors = checkboxGroup('coAuthors', m.coAuthors, m.coAuthorsHint);
+  let coAuthorRequest = 0;
   const loadCoAuthors = async (networkId: string, checked: string[]) => {
+    const request = ++coAuthorRequest;
     const current = (draft?.authors ?? []).slice(1);
     let members: Array<{ userId: string; name: string }> = [];
     try {
@@ -115,6 +117,7 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     } catch {
       // Without the member list the current co-authors still show, so a save keeps them.
     }
+    if (request !== coAuthorRequest) return; // another network was chosen meanwhile: its list wins
     const options = [...current.map((a) => ({ userId: a.id, name: a.name })), ...members.filter((x) => !current.some((a) => a.id === x.userId))]
       .filter((x) => x.userId !== mainAuthor.id)
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'))

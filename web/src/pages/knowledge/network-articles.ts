@@ -47,7 +47,11 @@ export async function networkArticles(ctx: PageContext): Promise<PageView> {
     const titleCell = h(
       'th',
       { scope: 'row' },
-      a.publishedVersion > 0 && !a.archived ? h('a', { href: `/kennis/${enc(a.slug)}` }, a.title) : h('a', { href: `/kennis/bewerken/${enc(a.id)}` }, a.title),
+      a.archived
+        ? h('a', { href: `/kennis/geschiedenis/${enc(a.id)}` }, a.title)
+        : a.publishedVersion > 0
+          ? h('a', { href: `/kennis/${enc(a.slug)}` }, a.title)
+          : h('a', { href: `/kennis/bewerken/${enc(a.id)}` }, a.title),
     );
     const stateCell = h('td', null, stateText(a));
     const actions = h('td', null);
@@ -90,7 +94,10 @@ export async function networkArticles(ctx: PageContext): Promise<PageView> {
             }
             a.archived = true;
             stateCell.textContent = m.archived;
+            // The reader page is gone now; the title leads to the article's history instead.
+            titleCell.replaceChildren(h('a', { href: `/kennis/geschiedenis/${enc(a.id)}` }, a.title));
             box.remove();
+            actions.textContent = '–';
             status.textContent = m.archivedNow(a.title);
             titleCell.focus();
           },

@@ -40,7 +40,7 @@ export interface FilePicker {
 }
 
 /** A file input that uploads at once and lists what was handed in, each removable again. */
-export function filePicker(moduleId: string, label: string): FilePicker {
+export function filePicker(moduleId: string, label: string, initial: LearnerFile[] = []): FilePicker {
   const m = lt().files;
   const id = uid('file');
   const hintId = `${id}-hint`;
@@ -50,7 +50,7 @@ export function filePicker(moduleId: string, label: string): FilePicker {
   const status = h('p', { role: 'status', class: 'status' });
   const alerts = h('div', { class: 'alerts' });
   const list = h('ul', { class: 'file-list' });
-  let files: LearnerFile[] = [];
+  let files: LearnerFile[] = [...initial];
   let uploading = false;
 
   const setError = (message: string | null) => {
@@ -69,6 +69,7 @@ export function filePicker(moduleId: string, label: string): FilePicker {
       list,
       files.map((f) => {
         const remove = h('button', { type: 'button', class: 'button button--quiet' }, m.remove, h('span', { class: 'visually-hidden' }, `: ${f.fileName}`));
+        // Dropping a file from the list means it is not handed in; the stored copy stays with the learner's record.
         on(remove, {
           click: () => {
             files = files.filter((x) => x.id !== f.id);
@@ -80,7 +81,6 @@ export function filePicker(moduleId: string, label: string): FilePicker {
         return h('li', null, h('span', { class: 'file-list__name' }, f.fileName), ` (${types[f.contentType]?.label ?? f.contentType}, ${formatBytes(f.bytes)}) `, remove);
       }),
     );
-    input.disabled = files.length >= maxFiles;
   };
 
   on(input, {
@@ -90,6 +90,12 @@ export function filePicker(moduleId: string, label: string): FilePicker {
       if (!file) return;
       alerts.replaceChildren();
       setError(null);
+      // Refused with a message rather than a disabled input, which would drop keyboard focus.
+      if (files.length >= maxFiles) {
+        setError(m.tooMany(maxFiles));
+        input.focus();
+        return;
+      }
       const type = contentTypeOf(file);
       const refusal = !type ? m.wrongType(file.name) : file.size === 0 ? m.empty(file.name) : file.size > maxBytes ? m.tooLarge(file.name, formatBytes(file.size), formatBytes(maxBytes)) : null;
       if (refusal) {
@@ -128,6 +134,7 @@ export function filePicker(moduleId: string, label: string): FilePicker {
     alerts,
     list,
   );
+  render();
   return { wrapper, ids: () => files.map((f) => f.id), busy: () => uploading };
 }
 

@@ -266,7 +266,8 @@ function assignmentSection(view: ModuleView, status: HTMLElement): HTMLElement {
   const text = h('textarea', { rows: 8, maxlength: 20000, 'aria-required': 'true' });
   if (current?.text) text.value = current.text;
   const textField = field('text', m.assignmentText, text, m.assignmentHint);
-  const picker = filePicker(mod.id, m.assignmentFile);
+  // A returned assignment starts from what was handed in: text and files, so nothing is lost by resending.
+  const picker = filePicker(mod.id, m.assignmentFile, current?.files ?? []);
   const alerts = h('div', { class: 'alerts' });
   const form = h('form', { class: 'assignment-form', novalidate: true }, textField.wrapper, picker.wrapper, alerts, h('p', null, h('button', { type: 'submit', class: 'button' }, m.submit)));
   on(form, {

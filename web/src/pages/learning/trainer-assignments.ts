@@ -71,7 +71,7 @@ export async function assignmentsPage(): Promise<PageView> {
       }
       approve.disabled = giveBack.disabled = true;
       try {
-        await api(`/api/modules/${enc(w.moduleId)}/submission/${enc(w.learnerId)}/review`, { method: 'POST', body: { decision, feedback: text } });
+        await api(`/api/modules/${enc(w.moduleId)}/submission/${enc(w.learnerId)}/review`, { method: 'POST', body: { decision, feedback: text, submittedAt: w.submission.submittedAt } });
       } catch (err) {
         approve.disabled = giveBack.disabled = false;
         const fieldError = err instanceof ProblemError ? err.errors.find((e) => e.path.startsWith('feedback')) : undefined;

@@ -75,6 +75,15 @@ describe('files handed in by learners', () => {
     expect((await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: partner, json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(404);
     expect((await api(`/api/modules/${assignment.id}/files`, { method: 'POST', json: { fileName: 'x.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(401);
 
+    // Completing one upload twice at once makes one file, not two.
+    const once = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: a!.token, json: { fileName: 'twee.pdf', contentType: 'application/pdf', bytes: pdf.length } });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(once.data.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'twee.pdf');
+    await fetch(once.data.url, { method: 'POST', body: form });
+    const both = await Promise.all([1, 2].map(() => api(`/api/modules/${assignment.id}/files/${once.data.uploadId}/complete`, { method: 'POST', token: a!.token })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 404]);
+
     // B cannot hand in A's file, nor complete A's upload.
     const ofA = await upload(a!.token, assignment.id, { name: 'a.pdf', type: 'application/pdf', body: pdf });
     const steal = await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: b!.token, json: { text: 'Mijn eigen uitwerking, met het bestand van een ander.', files: [ofA.complete!.data.id] } });
@@ -90,11 +99,24 @@ describe('files handed in by learners', () => {
     const [l] = await syntheticEmployees(1, 'u-file-ext');
     const cert = (await upload(l!.token, external.id, { name: 'certificaat.pdf', type: 'application/pdf', body: pdf })).complete!;
     const done = await api(`/api/modules/${external.id}/complete`, { method: 'POST', token: l!.token, json: { files: [cert.data.id] } });
+    // A certificate is for the learner and the academy; trainers review assignments, not this.
+    expect((await download(cert.data.url, await tokenFor(demo.trainer))).status).toBe(404);
+    expect((await download(cert.data.url, admin)).status).toBe(200);
     expect(done.status, JSON.stringify(done.data)).toBe(200);
     expect(done.data.evidenceFiles.map((f: { id: string }) => f.id)).toEqual([cert.data.id]);
     const detail = await api(`/api/modules/${external.id}`, { token: l!.token });
     expect(detail.data.my).toMatchObject({ completed: true, evidenceFiles: [expect.objectContaining({ fileName: 'certificaat.pdf' })] });
     const invalid = await api(`/api/modules/${external.id}/complete`, { method: 'POST', token: l!.token, json: { files: 'niet-een-lijst' } });
     expect(invalid.status).toBe(400);
+  });
+
+  it('keeps at most ten files per learner and module', async () => {
+    const admin = await tokenFor(demo.admin);
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Veel bestanden ${unique()}` });
+    const [l] = await syntheticEmployees(1, 'u-file-many');
+    for (let i = 0; i < 10; i++) expect((await upload(l!.token, assignment.id, { name: `deel-${i}.pdf`, type: 'application/pdf', body: pdf })).complete!.status).toBe(201);
+    const eleventh = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: l!.token, json: { fileName: 'nog-een.pdf', contentType: 'application/pdf', bytes: pdf.length } });
+    expect(eleventh.status).toBe(409);
+    expect(eleventh.data.detail).toContain('10 bestanden');
   });
 });

@@ -20,6 +20,9 @@ export const learnerFileContentTypes = Object.keys(learnerFileTypes) as LearnerF
 /** Streamed through the API like attachments; 4 MB keeps a Lambda response under its 6 MB limit. */
 export const maxLearnerFileBytes = 4 * 1024 * 1024;
 
+/** At most this many files kept per learner and module (every upload, handed in or not). */
+export const maxFilesPerModule = 10;
+
 /** At most this many files on one submission or completion report. */
 export const maxFilesPerSubmission = 3;
 

@@ -36,14 +36,13 @@ export async function completeUpload(ctx: KnowledgeCtx, articleId: string, uploa
   const pending = await store.getPendingUpload(ctx.store, uploadId);
   if (!pending || pending.articleId !== articleId || pending.createdBy !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
   const type = attachmentTypes[pending.contentType];
-  const size = await uploads.checkUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
+  const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
 
   const id = timeId();
   const objectKey = `articles/${articleId}/${id}`;
-  await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType);
+  await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType, etag);
   const attachment = { id, articleId, fileName: pending.fileName, contentType: pending.contentType, bytes: size, objectKey, createdBy: { id: p.id, name: p.name }, createdAt: new Date().toISOString() };
   await store.putAttachment(ctx.store, attachment);
-  await uploads.finishUpload(ctx.store, uploadId);
   const url = attachmentUrl(attachment);
   const markdown = type.inline ? `![${pending.fileName}](${url})` : `[${pending.fileName}](${url})`;
   return { ...attachment, url, markdown };

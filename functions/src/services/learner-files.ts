@@ -2,14 +2,14 @@
  * Files a learner hands in with an assignment or an external training's report, in the same three
  * steps as article attachments: a presigned POST bounded in size and type, a check of what arrived
  * (size and first bytes, never the declared type alone), then the file is the learner's. A file
- * is seen by its learner, by trainers and by the academy, and by nobody else.
+ * is seen by its learner and the academy, assignment work also by trainers, and by nobody else.
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../http/problem';
 import { timeId } from '../store/keys';
 import * as files from '../store/learner-files';
 import { getModule } from '../store/learning';
-import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
+import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
 import { enrolAudiences, type LearningCtx } from './learning';
 import * as uploads from './uploads';
 
@@ -37,6 +37,9 @@ async function moduleTakingFiles(ctx: LearningCtx, moduleId: string) {
 export async function startUpload(ctx: LearningCtx, moduleId: string, input: { fileName: string; contentType: LearnerFileType; bytes: number }) {
   const p = signedIn(ctx);
   await moduleTakingFiles(ctx, moduleId);
+  if ((await files.countLearnerFiles(ctx.store, p.id, moduleId)) >= maxFilesPerModule) {
+    throw new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module geüpload; lever in met wat er is of vraag de academie om hulp`);
+  }
   const uploadId = timeId();
   await files.putPendingLearnerUpload(ctx.store, {
     uploadId,
@@ -56,7 +59,7 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
   const p = signedIn(ctx);
   const pending = await files.getPendingLearnerUpload(ctx.store, uploadId);
   if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
-  const size = await uploads.checkUpload(ctx.store, uploadId, {
+  const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
     maxBytes: maxLearnerFileBytes,
     matches: (head) => matchesLearnerFile(pending.contentType, head),
     label: learnerFileTypes[pending.contentType].label,
@@ -72,9 +75,8 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
     objectKey: `learners/${p.id}/${moduleId}/${id}`,
     createdAt: new Date().toISOString(),
   };
-  await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType);
+  await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag);
   await files.putLearnerFile(ctx.store, file);
-  await uploads.finishUpload(ctx.store, uploadId);
   return refOf(file);
 }
 
@@ -90,10 +92,15 @@ export async function resolveFiles(ctx: LearningCtx, userId: string, moduleId: s
   return found.map((f) => refOf(f!));
 }
 
-/** Serving: the learner, trainers and the academy; anyone else is told it does not exist. */
+/**
+ * Serving: the learner and the academy; trainers too for assignment work, which they review.
+ * A certificate of an external training needs no trainer, so trainers do not see it. Anyone else
+ * is told the file does not exist.
+ */
 export async function open(ctx: LearningCtx, moduleId: string, userId: string, fileId: string) {
   const p = signedIn(ctx);
-  const mayRead = p.id === userId || p.roles.includes('trainer') || p.roles.includes('academy-admin');
+  const asTrainer = p.roles.includes('trainer') && (await getModule(ctx.store, moduleId))?.kind === 'assignment';
+  const mayRead = p.id === userId || p.roles.includes('academy-admin') || asTrainer;
   const file = mayRead ? await files.getLearnerFile(ctx.store, userId, moduleId, fileId) : undefined;
   if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
   const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));

@@ -1,7 +1,7 @@
 /**
  * The browser-to-S3 upload steps shared by article attachments and learners' files: a presigned
- * POST that bounds size and type, then a check of what actually arrived (size and first bytes;
- * the policy is not trusted alone and s3rver does not enforce it), then a copy into the
+ * POST that bounds size and type, then a claim and check of what actually arrived (size and first
+ * bytes; the policy is not trusted alone and s3rver does not enforce it), then a copy into the
  * attachments bucket. Who may upload and where the file belongs is the caller's business.
  */
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -30,43 +30,68 @@ export async function presignUpload(store: StoreClients, uploadId: string, conte
   return { uploadId, url: post.url, fields: post.fields, maxBytes, expiresInSeconds: uploadWindowSeconds };
 }
 
-/** Removes an upload's object and its pending record (refused, or done with). */
-async function forget(store: StoreClients, uploadId: string) {
-  await store.s3.send(new DeleteObjectCommand({ Bucket: store.buckets.uploads, Key: sourceKey(uploadId) })).catch(() => undefined);
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId) }));
-}
-
 /**
- * Step 2: checks the arrived object's size and first bytes; a refused upload is deleted (object
- * and pending record) before the 422, so nothing of it is kept. Returns the size in bytes.
+ * Step 2: the arrived object is claimed and checked. The pending record is deleted conditionally
+ * first, so two completes of one upload cannot both make a file; a refused upload loses its object
+ * too, so nothing of it is kept. Returns the size and the ETag of exactly what was checked.
  */
-export async function checkUpload(store: StoreClients, uploadId: string, rules: { maxBytes: number; matches(head: Uint8Array): boolean; label: string }): Promise<number> {
+export async function claimUpload(store: StoreClients, uploadId: string, rules: { maxBytes: number; matches(head: Uint8Array): boolean; label: string }): Promise<{ size: number; etag: string | undefined }> {
   const { s3, buckets } = store;
   let size: number;
+  let etag: string | undefined;
   try {
-    size = (await s3.send(new HeadObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId) }))).ContentLength ?? 0;
+    const head = await s3.send(new HeadObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId) }));
+    size = head.ContentLength ?? 0;
+    etag = head.ETag;
   } catch (err) {
     if ((err as { name?: string }).name === 'NotFound' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
       throw new Problem('conflict', 'Het bestand is nog niet (volledig) geüpload');
     }
     throw err;
   }
+  try {
+    await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upload(uploadId), ConditionExpression: 'attribute_exists(PK)' }));
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') throw new Problem('notFound', 'Deze upload is al afgerond');
+    throw err;
+  }
   const refuse = async (reason: string): Promise<never> => {
-    await forget(store, uploadId);
+    await dropObject(store, uploadId);
     throw new Problem('unprocessable', reason);
   };
   if (size === 0 || size > rules.maxBytes) return refuse(`Bestand is ${size} bytes; maximaal ${rules.maxBytes / 1024 / 1024} MB toegestaan`);
-  const head = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15' }));
-  if (!rules.matches(await head.Body!.transformToByteArray())) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
-  return size;
+  const first = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
+  if (!rules.matches(await first.Body!.transformToByteArray())) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
+  return { size, etag };
 }
 
-/** Step 3: the checked object moves to the attachments bucket under `objectKey`. */
-export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string) {
-  await store.s3.send(
-    new CopyObjectCommand({ Bucket: store.buckets.attachments, Key: objectKey, CopySource: `${store.buckets.uploads}/${sourceKey(uploadId)}`, ContentType: contentType, MetadataDirective: 'REPLACE' }),
-  );
+/**
+ * Step 3: the checked object moves to the attachments bucket under `objectKey`. The copy only
+ * happens if the object is still the one checked (the presigned POST stays valid for minutes, so
+ * it could be replaced in between). s3rver ignores the condition; S3 enforces it.
+ */
+export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined) {
+  try {
+    await store.s3.send(
+      new CopyObjectCommand({
+        Bucket: store.buckets.attachments,
+        Key: objectKey,
+        CopySource: `${store.buckets.uploads}/${sourceKey(uploadId)}`,
+        ContentType: contentType,
+        MetadataDirective: 'REPLACE',
+        ...(etag ? { CopySourceIfMatch: etag } : {}),
+      }),
+    );
+  } catch (err) {
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) {
+      await dropObject(store, uploadId);
+      throw new Problem('conflict', 'Het bestand veranderde tijdens de controle; upload het opnieuw');
+    }
+    throw err;
+  }
+  await dropObject(store, uploadId);
 }
 
-/** After the caller recorded the kept file: the pending object and record go. */
-export const finishUpload = forget;
+async function dropObject(store: StoreClients, uploadId: string) {
+  await store.s3.send(new DeleteObjectCommand({ Bucket: store.buckets.uploads, Key: sourceKey(uploadId) })).catch(() => undefined);
+}

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
 import { fromItem } from './items';
@@ -54,4 +54,17 @@ export async function putLearnerFile(store: StoreClients, f: LearnerFile) {
 
 export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string) {
   return fromItem<LearnerFile>((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.learnerFile(userId, moduleId, fileId) }))).Item);
+}
+
+/** How many files a learner keeps for one module (a bound on uploads, which cost storage). */
+export async function countLearnerFiles(store: StoreClients, userId: string, moduleId: string): Promise<number> {
+  const res = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': keys.learner(userId).PK, ':sk': `FILE#${moduleId}#` },
+      Select: 'COUNT',
+    }),
+  );
+  return res.Count ?? 0;
 }

@@ -355,6 +355,12 @@ describe('learning in Chromium', () => {
 
     // She hands in a revised version as a file with a short note; the trainer downloads and approves it.
     const pdf = Buffer.from('%PDF-1.7\n% Herziene uitwerking\n%%EOF\n');
+    // First the wrong file: deleted again before handing in.
+    await page.getByLabel('Uitwerking als bestand (optioneel)').setInputFiles({ name: 'Boodschappenlijst.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('status').filter({ hasText: 'Toegevoegd: boodschappenlijst.pdf' }).waitFor();
+    await page.getByRole('button', { name: /^Verwijderen ?: boodschappenlijst\.pdf$/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Verwijderd: boodschappenlijst.pdf' }).waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
     await page.getByLabel('Uitwerking als bestand (optioneel)').setInputFiles({ name: 'Herziene uitwerking.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('status').filter({ hasText: 'Toegevoegd: herziene-uitwerking.pdf' }).waitFor();
     await page.getByLabel('Je uitwerking').fill('Zie bijlage.');

@@ -119,4 +119,21 @@ describe('files handed in by learners', () => {
     expect(eleventh.status).toBe(409);
     expect(eleventh.data.detail).toContain('10 bestanden');
   });
+
+  it('lets a learner delete a mistaken upload, but never a file handed in or another learner\'s', async () => {
+    const admin = await tokenFor(demo.admin);
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Verwijderen ${unique()}` });
+    const [l, other] = await syntheticEmployees(2, 'u-file-del');
+    const wrong = (await upload(l!.token, assignment.id, { name: 'verkeerd.pdf', type: 'application/pdf', body: pdf })).complete!.data;
+    const right = (await upload(l!.token, assignment.id, { name: 'goed.pdf', type: 'application/pdf', body: pdf })).complete!.data;
+    expect((await api(`/api/modules/${assignment.id}/files/${wrong.id}`, { method: 'DELETE', token: other!.token })).status).toBe(404);
+    expect((await api(`/api/modules/${assignment.id}/files/${wrong.id}`, { method: 'DELETE', token: l!.token })).status).toBe(200);
+    expect((await download(wrong.url, l!.token)).status).toBe(404);
+    expect((await api(`/api/modules/${assignment.id}/files/${wrong.id}`, { method: 'DELETE', token: l!.token })).status).toBe(404);
+
+    await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: l!.token, json: { text: 'Zie bijlage.', files: [right.id] } });
+    const inUse = await api(`/api/modules/${assignment.id}/files/${right.id}`, { method: 'DELETE', token: l!.token });
+    expect(inUse.status).toBe(409);
+    expect((await download(right.url, l!.token)).status).toBe(200);
+  });
 });

@@ -56,11 +56,25 @@ const serve = createRoute({
   responses: { 200: { description: 'Het bestand' }, 401: errors[401], 404: errors[404] },
 });
 
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/modules/{id}/files/{fileId}',
+  tags,
+  security,
+  summary: 'Eigen bestand verwijderen dat nergens is ingeleverd',
+  request: { params: z.object({ id: Id, fileId: Id }) },
+  responses: { 200: json(z.object({ deleted: z.string() }), 'Verwijderd'), ...errors, 409: problemResponse('Hoort bij een inlevering of afronding') },
+});
+
 export const learnerFileRoutes = newRouter()
   .openapi(start, async (c) => c.json(await svc.startUpload(ctxOf(c), c.req.valid('param').id, c.req.valid('json') as never), 201))
   .openapi(complete, async (c) => {
     const { id, uploadId } = c.req.valid('param');
     return c.json(await svc.completeUpload(ctxOf(c), id, uploadId), 201);
+  })
+  .openapi(remove, async (c) => {
+    const { id, fileId } = c.req.valid('param');
+    return c.json(await svc.remove(ctxOf(c), id, fileId), 200);
   })
   .openapi(serve, async (c) => {
     const { id, userId, fileId } = c.req.valid('param');

@@ -4,11 +4,11 @@
  * (size and first bytes, never the declared type alone), then the file is the learner's. A file
  * is seen by its learner and the academy, assignment work also by trainers, and by nobody else.
  */
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../http/problem';
 import { timeId } from '../store/keys';
 import * as files from '../store/learner-files';
-import { getModule } from '../store/learning';
+import { getLearnerModule, getModule } from '../store/learning';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
 import { enrolAudiences, type LearningCtx } from './learning';
 import * as uploads from './uploads';
@@ -105,4 +105,22 @@ export async function open(ctx: LearningCtx, moduleId: string, userId: string, f
   if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
   const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
   return { file, body: object.Body!.transformToWebStream() };
+}
+
+/**
+ * A learner deletes a file of their own that no hand-in or completion report names (a mistaken
+ * upload): the record and the stored object go. A file the trainer is judging, or that proves a
+ * completion, stays (409).
+ */
+export async function remove(ctx: LearningCtx, moduleId: string, fileId: string) {
+  const p = signedIn(ctx);
+  const [file, record] = await Promise.all([files.getLearnerFile(ctx.store, p.id, moduleId, fileId), getLearnerModule(ctx.store, p.id, moduleId)]);
+  if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
+  const submission = record?.submission;
+  const inHandIn = submission && submission.status !== 'returned' && submission.files?.some((f) => f.id === fileId);
+  const asEvidence = record?.evidenceFiles?.some((f) => f.id === fileId);
+  if (inHandIn || asEvidence) throw new Problem('conflict', inHandIn ? 'Dit bestand hoort bij je ingeleverde opdracht' : 'Dit bestand is het bewijs van je afgeronde scholing');
+  await files.deleteLearnerFile(ctx.store, file);
+  await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
+  return { deleted: fileId };
 }

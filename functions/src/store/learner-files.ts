@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
 import { fromItem } from './items';
@@ -67,4 +67,8 @@ export async function countLearnerFiles(store: StoreClients, userId: string, mod
     }),
   );
   return res.Count ?? 0;
+}
+
+export async function deleteLearnerFile(store: StoreClients, f: Pick<LearnerFile, 'userId' | 'moduleId' | 'id'>) {
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.learnerFile(f.userId, f.moduleId, f.id) }));
 }

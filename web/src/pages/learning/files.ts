@@ -51,6 +51,7 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
   const alerts = h('div', { class: 'alerts' });
   const list = h('ul', { class: 'file-list' });
   let files: LearnerFile[] = [...initial];
+  const uploadedHere = new Set<string>();
   let uploading = false;
 
   const setError = (message: string | null) => {
@@ -68,13 +69,25 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
     replaceChildren(
       list,
       files.map((f) => {
-        const remove = h('button', { type: 'button', class: 'button button--quiet' }, m.remove, h('span', { class: 'visually-hidden' }, `: ${f.fileName}`));
-        // Dropping a file from the list means it is not handed in; the stored copy stays with the learner's record.
+        // A file uploaded in this form is deleted from storage; one from an earlier hand-in is only left out.
+        const fresh = uploadedHere.has(f.id);
+        const remove = h('button', { type: 'button', class: 'button button--quiet' }, fresh ? m.delete : m.remove, h('span', { class: 'visually-hidden' }, `: ${f.fileName}`));
         on(remove, {
-          click: () => {
+          click: async () => {
+            alerts.replaceChildren();
+            if (fresh) {
+              remove.disabled = true;
+              try {
+                await api(`/api/modules/${enc(moduleId)}/files/${enc(f.id)}`, { method: 'DELETE' });
+              } catch (err) {
+                remove.disabled = false;
+                alerts.replaceChildren(problemAlert(err));
+                return;
+              }
+            }
             files = files.filter((x) => x.id !== f.id);
             render();
-            status.textContent = m.removed(f.fileName);
+            status.textContent = fresh ? m.deleted(f.fileName) : m.removed(f.fileName);
             input.focus();
           },
         });
@@ -111,6 +124,7 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
           await sendToStorage(ticket, file);
           const added = await api<LearnerFile>(`/api/modules/${enc(moduleId)}/files/${enc(ticket.uploadId)}/complete`, { method: 'POST' });
           files = [...files, added];
+          uploadedHere.add(added.id);
           render();
           status.textContent = m.added(added.fileName);
         } catch (err) {

@@ -55,6 +55,18 @@ async function checkPorts(): Promise<void> {
   }
 }
 
+/** The static front end, built quietly (warnings and errors only) into web/dist. */
+async function buildWeb(): Promise<void> {
+  const { build } = await import('vite');
+  const started = Date.now();
+  try {
+    await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  } catch (err) {
+    fail(`De webapp bouwen mislukte: ${(err as Error).message}`);
+  }
+  console.log(`Webapp gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main() {
   const fresh = process.argv.includes('--fresh');
   if (fresh) resetDataDir(dataDir);
@@ -65,6 +77,8 @@ async function main() {
   } catch (err) {
     fail((err as Error).message);
   }
+  // After the checks, so a busy port or missing Java is the only thing on screen.
+  if (process.argv.includes('--build-web')) await buildWeb();
 
   const startedAt = Date.now();
   let stack: LocalStack;

@@ -60,8 +60,15 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
     throw new Problem('unprocessable', reason);
   };
   if (size === 0 || size > rules.maxBytes) return refuse(`Bestand is ${size} bytes; maximaal ${rules.maxBytes / 1024 / 1024} MB toegestaan`);
-  const first = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
-  if (!rules.matches(await first.Body!.transformToByteArray())) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
+  let first: Uint8Array;
+  try {
+    const res = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
+    first = await res.Body!.transformToByteArray();
+  } catch (err) {
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId);
+    throw err;
+  }
+  if (!rules.matches(first)) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
   return { size, etag };
 }
 
@@ -83,13 +90,16 @@ export async function keepUpload(store: StoreClients, uploadId: string, objectKe
       }),
     );
   } catch (err) {
-    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) {
-      await dropObject(store, uploadId);
-      throw new Problem('conflict', 'Het bestand veranderde tijdens de controle; upload het opnieuw');
-    }
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId);
     throw err;
   }
   await dropObject(store, uploadId);
+}
+
+/** The object was replaced after the check began (the presigned POST was used again): nothing is kept. */
+async function changed(store: StoreClients, uploadId: string): Promise<never> {
+  await dropObject(store, uploadId);
+  throw new Problem('conflict', 'Het bestand veranderde tijdens de controle; upload het opnieuw');
 }
 
 async function dropObject(store: StoreClients, uploadId: string) {

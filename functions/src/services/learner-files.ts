@@ -10,7 +10,8 @@ import { timeId } from '../store/keys';
 import * as files from '../store/learner-files';
 import { getLearnerModule, getModule } from '../store/learning';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
-import { enrolAudiences, type LearningCtx } from './learning';
+import type { LearningCtx } from './learning';
+import { enrolAudiences } from '../learning/audience';
 import * as uploads from './uploads';
 
 /** Kinds whose completion a learner supports with files. */

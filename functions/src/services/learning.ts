@@ -8,11 +8,12 @@ import { getSlug } from '../store/articles';
 import { renderMarkdown } from '../knowledge/render';
 import { articleReachesAll, isStaff } from '../knowledge/visibility';
 import * as learnerFiles from './learner-files';
+import { enrolAudiences } from '../learning/audience';
 import type { FileRef } from './learner-files';
 import { computeProgress, earnedAccreditation } from '../learning/progress';
 import { validatePath } from '../learning/path-rules';
 import { aggregateEvaluations } from '../learning/evaluation';
-import { sessionKinds, type EnrolAudience, type LearningModule, type LearningPath, type PathStep, type StepCompletion } from '../learning/types';
+import { sessionKinds, type LearningModule, type LearningPath, type PathStep, type StepCompletion } from '../learning/types';
 
 /**
  * Academy use cases: catalogue, sessions with seats and waitlist, blended paths, completion.
@@ -37,12 +38,6 @@ function requireAcademy(ctx: LearningCtx): Principal {
   return p;
 }
 
-/** Who may see and join a module: employees-only, also partners, or everyone. */
-export function enrolAudiences(principal: Principal | null): EnrolAudience[] {
-  if (isStaff(principal)) return ['employees', 'partners', 'public'];
-  if (principal?.roles.includes('partner')) return ['partners', 'public'];
-  return ['public'];
-}
 
 function visibleModule(ctx: LearningCtx, m: StoredModule | undefined): StoredModule {
   if (!m || m.status === 'draft' && !(ctx.principal && (ctx.principal.roles.includes('academy-admin') || ctx.principal.roles.includes('author')))) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { articleReachesAll, audiences, canRead, refusal, visibleAudiences, type Audience } from '../../../functions/src/knowledge/visibility';
-import { enrolAudiences } from '../../../functions/src/services/learning';
+import { enrolAudiences } from '../../../functions/src/learning/audience';
 import { canHandleSignals, canPublish, canWrite, isOverdue, reviewByDate } from '../../../functions/src/knowledge/workflow';
 import { isUsableSlug, slugify, slugPattern } from '../../../functions/src/knowledge/slug';
 import type { Principal } from '../../../functions/src/auth/principal';

@@ -51,12 +51,13 @@ describe('academy responses match the OpenAPI document', () => {
     strict(ModuleDetailSchema, (await api('/api/modules/m-kenniscafe-2027')).data);
     strict(z.array(ModuleSchema.omit({ descriptionHtml: true })), (await api('/api/academy/modules', { token: admin })).data);
     const assignment = await createModule(admin, { kind: 'assignment', title: `Opdracht ${unique()}` });
-    strict(SubmissionSchema, (await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: a!.token, json: { text: 'Een uitwerking van ruim twintig tekens.' } })).data);
+    const handedIn = (await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: a!.token, json: { text: 'Een uitwerking van ruim twintig tekens.' } })).data;
+    strict(SubmissionSchema, handedIn);
     const withSubmission = (await api(`/api/modules/${assignment.id}`, { token: a!.token })).data;
     expect(withSubmission.my.submission.status).toBe('submitted');
     strict(ModuleDetailSchema, withSubmission);
 
-    strict(ReviewResultSchema, (await api(`/api/modules/${assignment.id}/submission/${a!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.' } })).data);
+    strict(ReviewResultSchema, (await api(`/api/modules/${assignment.id}/submission/${a!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.', submittedAt: handedIn.submittedAt } })).data);
     strict(AttendanceSchema, (await api(`/api/sessions/${session.data.id}/attendance/${a!.id}`, { method: 'PUT', token: trainer, json: { present: true } })).data);
     const evaluation = await api('/api/evaluations', { method: 'POST', token: a!.token, json: { targetType: 'module', targetId: assignment.id, rating: 4, answers: { learned: 'Veel' } } });
     expect(evaluation.status).toBe(201);

@@ -120,6 +120,26 @@ describe('files handed in by learners', () => {
     expect(eleventh.data.detail).toContain('10 bestanden');
   });
 
+  it('holds the cap when many uploads are started before any is completed', async () => {
+    const admin = await tokenFor(demo.admin);
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Tegelijk ${unique()}` });
+    const [l] = await syntheticEmployees(1, 'u-file-burst');
+    const started = [];
+    for (let i = 0; i < 12; i++) {
+      const start = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: l!.token, json: { fileName: `stuk-${i}.pdf`, contentType: 'application/pdf', bytes: pdf.length } });
+      expect(start.status).toBe(201);
+      const form = new FormData();
+      for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
+      form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `stuk-${i}.pdf`);
+      await fetch(start.data.url, { method: 'POST', body: form });
+      started.push(start.data.uploadId as string);
+    }
+    const statuses = [];
+    for (const id of started) statuses.push((await api(`/api/modules/${assignment.id}/files/${id}/complete`, { method: 'POST', token: l!.token })).status);
+    expect(statuses.filter((x) => x === 201)).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual([409, 409]);
+  });
+
   it('lets a learner delete a mistaken upload, but never a file handed in or another learner\'s', async () => {
     const admin = await tokenFor(demo.admin);
     const assignment = await createModule(admin, { kind: 'assignment', title: `Verwijderen ${unique()}` });

@@ -53,16 +53,20 @@ describe('blended learning paths', () => {
 
     // Assignment: submitted, returned with feedback, resubmitted, approved.
     expect((await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Te kort' } })).status).toBe(400);
-    await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
+    const v1 = await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
     const waiting = await api('/api/trainer/submissions', { token: trainer });
     expect(waiting.data.find((w: { learnerId: string }) => w.learnerId === learner!.id)).toMatchObject({ learnerName: 'Deelnemer 0', moduleId: p.assignment.id, submission: { status: 'submitted', text: 'Mijn reflectie op het veiligheidsplan in de praktijk, eerste versie.' } });
     expect((await api('/api/trainer/submissions', { token: t })).status).toBe(403);
-    const noFeedback = await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: '  ' } });
+    const noFeedback = await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: '  ', submittedAt: v1.data.submittedAt } });
     expect(noFeedback.status).toBe(400);
     expect(noFeedback.data.errors[0]).toMatchObject({ path: 'feedback', message: 'Geef de deelnemer feedback' });
-    await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: 'Beschrijf ook de rol van naasten.' } });
-    await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie, nu met de rol van naasten uitgewerkt.' } });
-    await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed uitgewerkt.' } });
+    await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'returned', feedback: 'Beschrijf ook de rol van naasten.', submittedAt: v1.data.submittedAt } });
+    const v2 = await api(`/api/modules/${p.assignment.id}/submission`, { method: 'POST', token: t, json: { text: 'Mijn reflectie, nu met de rol van naasten uitgewerkt.' } });
+    // A review must say which hand-in it judges.
+    const unbound = await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed uitgewerkt.' } });
+    expect(unbound.status).toBe(400);
+    expect(unbound.data.errors[0].path).toBe('submittedAt');
+    expect((await api(`/api/modules/${p.assignment.id}/submission/${learner!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed uitgewerkt.', submittedAt: v2.data.submittedAt } })).status).toBe(200);
 
     // All required steps done, but the minimum of one optional step is not: not complete yet.
     detail = await api(`/api/paths/${p.pathId}`, { token: t });
@@ -249,7 +253,7 @@ describe('assignment reviews', () => {
     // Ingrid (trainer) hands in the same assignment herself: another trainer must judge it.
     const own = await api(`/api/modules/${assignment.id}/submission`, { method: 'POST', token: trainer, json: { text: 'Mijn eigen uitwerking als trainer, ruim lang genoeg.' } });
     expect(own.status).toBe(200);
-    const self = await api(`/api/modules/${assignment.id}/submission/u-ingrid-jansen/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.' } });
+    const self = await api(`/api/modules/${assignment.id}/submission/u-ingrid-jansen/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.', submittedAt: own.data.submittedAt } });
     expect(self.status).toBe(403);
     expect((await api('/api/me/learning', { token: trainer })).data.completed.map((c: { moduleId: string }) => c.moduleId)).not.toContain(assignment.id);
   });

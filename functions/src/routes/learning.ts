@@ -148,7 +148,7 @@ const r = {
         z.object({
           decision: z.enum(['approved', 'returned']),
           feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens'),
-          submittedAt: z.string().max(40).optional().openapi({ description: 'De inlevering die de trainer las; een nieuwere geeft 409' }),
+          submittedAt: z.string().min(1, 'Zeg welke inlevering je beoordeelt').max(40).openapi({ description: 'De inlevering die de trainer las (submittedAt uit de wachtrij); een nieuwere geeft 409' }),
         }),
       ) },
     responses: { 200: json(ReviewResultSchema, 'Beoordeeld'), ...errors },

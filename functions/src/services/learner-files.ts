@@ -35,12 +35,16 @@ async function moduleTakingFiles(ctx: LearningCtx, moduleId: string) {
   return m;
 }
 
+async function refuseAtCap(ctx: LearningCtx, userId: string, moduleId: string) {
+  if ((await files.countLearnerFiles(ctx.store, userId, moduleId)) >= maxFilesPerModule) {
+    throw new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module; verwijder er eerst een die je niet inlevert`);
+  }
+}
+
 export async function startUpload(ctx: LearningCtx, moduleId: string, input: { fileName: string; contentType: LearnerFileType; bytes: number }) {
   const p = signedIn(ctx);
   await moduleTakingFiles(ctx, moduleId);
-  if ((await files.countLearnerFiles(ctx.store, p.id, moduleId)) >= maxFilesPerModule) {
-    throw new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module geüpload; lever in met wat er is of vraag de academie om hulp`);
-  }
+  await refuseAtCap(ctx, p.id, moduleId);
   const uploadId = timeId();
   await files.putPendingLearnerUpload(ctx.store, {
     uploadId,
@@ -60,6 +64,8 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
   const p = signedIn(ctx);
   const pending = await files.getPendingLearnerUpload(ctx.store, uploadId);
   if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
+  // Checked again here, before the claim: uploads started side by side must not pass the cap together.
+  await refuseAtCap(ctx, p.id, moduleId);
   const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
     maxBytes: maxLearnerFileBytes,
     matches: (head) => matchesLearnerFile(pending.contentType, head),

@@ -501,14 +501,14 @@ export async function pendingSubmissions(ctx: LearningCtx) {
     .sort((a, b) => a.submission.submittedAt.localeCompare(b.submission.submittedAt));
 }
 
-export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string, seenSubmittedAt?: string) {
+export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userId: string, decision: 'approved' | 'returned', feedback: string, seenSubmittedAt: string) {
   const p = signedIn(ctx);
   if (!p.roles.includes('trainer') && !p.roles.includes('academy-admin')) throw new Problem('forbidden', 'Alleen trainers beoordelen opdrachten');
   if (userId === p.id) throw new Problem('forbidden', 'Je eigen opdracht beoordeelt een andere trainer');
   // The decision is about the version the trainer read: a newer hand-in is a conflict, never approved unseen.
   if (!(await db.reviewSubmission(ctx.store, userId, moduleId, decision, feedback, { id: p.id, name: p.name }, seenSubmittedAt))) {
     const current = (await db.getLearnerModule(ctx.store, userId, moduleId))?.submission;
-    if (current?.status === 'submitted' && seenSubmittedAt && current.submittedAt !== seenSubmittedAt) {
+    if (current?.status === 'submitted' && current.submittedAt !== seenSubmittedAt) {
       throw new Problem('versionConflict', 'De deelnemer heeft intussen een nieuwe versie ingeleverd; laad de opdracht opnieuw', { submittedAt: current.submittedAt });
     }
     throw new Problem('conflict', 'Er is geen ingeleverde opdracht om te beoordelen');

@@ -1,8 +1,11 @@
 /**
- * Two things every store module needs: the domain view of a stored item (without table and index
+ * What every store module needs: the domain view of a stored item (without table and index
  * keys), and conditional writes that report "the condition did not hold" as `false` rather than as
- * an exception, so the use case can answer with the right 409.
+ * an exception, so the use case can answer with the right 409; and reading every page of a Query.
  */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClients } from './clients';
+
 const storageKeys = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type']);
 
 export function fromItem<T>(item: Record<string, unknown>): T;
@@ -30,4 +33,16 @@ export async function conditional(write: () => Promise<unknown>): Promise<boolea
     if (conditionFailed(err)) return false;
     throw err;
   }
+}
+
+/** Every page of a Query: callers read whole partitions (a learner's record, a session's seats). */
+export async function queryAll(store: StoreClients, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(res.Items ?? []));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
 }

@@ -57,8 +57,6 @@ export const keys = {
   seatPrefix: 'SEAT#',
   /** GSI1: a learner's sessions by start ("Mijn leren"). */
   seatByLearner: (userId: string, start: string, sessionId: string) => ({ GSI1PK: `USER#${userId}#SESSIONS`, GSI1SK: `${start}#${sessionId}` }),
-  /** GSI2 (sparse, waitlisted only): the waitlist in arrival order. */
-  waitlist: (sessionId: string, position: string) => ({ GSI2PK: `SESSION#${sessionId}#WAIT`, GSI2SK: position }),
   /** A learner's learning record, all under one partition so "Mijn leren" is one Query. */
   learnerPath: (userId: string, pathId: string) => ({ PK: `LEARNER#${userId}`, SK: `PATH#${pathId}` }),
   learnerModule: (userId: string, moduleId: string) => ({ PK: `LEARNER#${userId}`, SK: `MODULE#${moduleId}` }),

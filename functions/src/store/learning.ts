@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import type { StoreClients } from './clients';
 import type { LearnerFileRef } from './learner-files';
 import { keys } from './keys';
-import { conditional, conditionFailed, fromItem } from './items';
+import { conditional, conditionFailed, fromItem, queryAll } from './items';
 import type { LearningModule, LearningPath, PathStep } from '../learning/types';
 
 export interface StoredModule extends LearningModule {
@@ -74,16 +74,6 @@ export interface LearningEvent {
   accreditation: Array<{ register: string; points: number }>;
 }
 
-async function queryAll(store: StoreClients, input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(res.Items ?? []));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 // ---- modules ---------------------------------------------------------------------------------
 
@@ -315,8 +305,7 @@ export async function joinWaitlist(store: StoreClients, session: Session, seat: 
                 Item: {
                   ...keys.seat(session.id, seat.userId),
                   ...keys.seatByLearner(seat.userId, session.start, session.id),
-                  ...keys.waitlist(session.id, position),
-                  type: 'seat',
+                                    type: 'seat',
                   ...seat,
                   status: 'waitlisted',
                   waitlistPosition: position,
@@ -602,16 +591,16 @@ export async function waitingSubmissions(store: StoreClients) {
   return items.map((i) => ({ ...fromItem<LearnerModule>(i)!, learnerId: i.learnerId as string, learnerName: (i.learnerName as string | undefined) ?? (i.learnerId as string) }));
 }
 
-export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }, seenSubmittedAt?: string) {
+export async function reviewSubmission(store: StoreClients, userId: string, moduleId: string, decision: 'approved' | 'returned', feedback: string, by: { id: string; name: string }, seenSubmittedAt: string) {
   return conditional(() =>
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.learnerModule(userId, moduleId),
         UpdateExpression: 'SET submission.#st = :d, submission.feedback = :f, submission.reviewedBy = :by REMOVE GSI2PK, GSI2SK',
-        ConditionExpression: 'submission.#st = :submitted' + (seenSubmittedAt ? ' AND submission.submittedAt = :seen' : ''),
+        ConditionExpression: 'submission.#st = :submitted AND submission.submittedAt = :seen',
         ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted', ...(seenSubmittedAt ? { ':seen': seenSubmittedAt } : {}) },
+        ExpressionAttributeValues: { ':d': decision, ':f': feedback, ':by': by, ':submitted': 'submitted', ':seen': seenSubmittedAt },
       }),
     ),
   );

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import { keys } from './keys';
-import { fromItem } from './items';
+import { fromItem, queryAll } from './items';
 import type { Membership, NetworkRole } from '../knowledge/workflow';
 
 export interface Network {
@@ -31,14 +31,12 @@ export async function listNetworks(store: StoreClients): Promise<Network[]> {
 }
 
 export async function listMembers(store: StoreClients, networkId: string): Promise<NetworkMember[]> {
-  const res = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
-      ExpressionAttributeValues: { ':pk': `NETWORK#${networkId}`, ':m': 'MEMBER#' },
-    }),
-  );
-  return (res.Items ?? []).map((i) => ({ userId: i.userId as string, name: i.name as string, role: i.role as NetworkRole }));
+  const items = await queryAll(store, {
+    TableName: store.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
+    ExpressionAttributeValues: { ':pk': `NETWORK#${networkId}`, ':m': 'MEMBER#' },
+  });
+  return items.map((i) => ({ userId: i.userId as string, name: i.name as string, role: i.role as NetworkRole }));
 }
 
 /** The caller's memberships: one Query on GSI1, made only by routes that need them. */

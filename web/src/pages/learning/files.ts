@@ -51,7 +51,6 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
   const alerts = h('div', { class: 'alerts' });
   const list = h('ul', { class: 'file-list' });
   let files: LearnerFile[] = [...initial];
-  const uploadedHere = new Set<string>();
   let uploading = false;
 
   const setError = (message: string | null) => {
@@ -69,26 +68,24 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
     replaceChildren(
       list,
       files.map((f) => {
-        // A file uploaded in this form is deleted from storage; one from an earlier hand-in is only left out.
-        const fresh = uploadedHere.has(f.id);
-        const remove = h('button', { type: 'button', class: 'button button--quiet' }, fresh ? m.delete : m.remove, h('span', { class: 'visually-hidden' }, `: ${f.fileName}`));
+        // Deleting takes the file out of the hand-in at once (so a submit meanwhile never names it)
+        // and puts it back if the API refuses.
+        const remove = h('button', { type: 'button', class: 'button button--quiet' }, m.delete, h('span', { class: 'visually-hidden' }, `: ${f.fileName}`));
         on(remove, {
           click: async () => {
             alerts.replaceChildren();
-            if (fresh) {
-              remove.disabled = true;
-              try {
-                await api(`/api/modules/${enc(moduleId)}/files/${enc(f.id)}`, { method: 'DELETE' });
-              } catch (err) {
-                remove.disabled = false;
-                alerts.replaceChildren(problemAlert(err));
-                return;
-              }
-            }
+            const before = files;
             files = files.filter((x) => x.id !== f.id);
             render();
-            status.textContent = fresh ? m.deleted(f.fileName) : m.removed(f.fileName);
             input.focus();
+            try {
+              await api(`/api/modules/${enc(moduleId)}/files/${enc(f.id)}`, { method: 'DELETE' });
+              status.textContent = m.deleted(f.fileName);
+            } catch (err) {
+              files = before;
+              render();
+              alerts.replaceChildren(problemAlert(err));
+            }
           },
         });
         return h('li', null, h('span', { class: 'file-list__name' }, f.fileName), ` (${types[f.contentType]?.label ?? f.contentType}, ${formatBytes(f.bytes)}) `, remove);
@@ -124,7 +121,6 @@ export function filePicker(moduleId: string, label: string, initial: LearnerFile
           await sendToStorage(ticket, file);
           const added = await api<LearnerFile>(`/api/modules/${enc(moduleId)}/files/${enc(ticket.uploadId)}/complete`, { method: 'POST' });
           files = [...files, added];
-          uploadedHere.add(added.id);
           render();
           status.textContent = m.added(added.fileName);
         } catch (err) {

@@ -329,6 +329,8 @@ describe('learning in Chromium', () => {
     // The trainer finds the assignment in her queue and sends it back with feedback.
     const { page: trainer, log: trainerLog } = await newPage();
     await signInAs(trainer, users.ingrid);
+    // Her home page leads to the queue too.
+    expect(await trainer.getByRole('link', { name: 'Opdrachten beoordelen' }).getAttribute('href')).toBe('/trainer/opdrachten');
     await trainer.goto(url('/trainer'));
     await trainer.getByRole('link', { name: 'Ingeleverde opdrachten beoordelen' }).click();
     await h1(trainer, 'Opdrachten beoordelen');

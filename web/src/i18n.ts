@@ -117,6 +117,7 @@ const nl = {
       paths: 'Bekijk de leerpaden',
       myLearning: 'Naar mijn leren',
       trainer: 'Naar mijn trainingen',
+      assignments: 'Opdrachten beoordelen',
     },
     cards: {
       knowledge: {
@@ -523,6 +524,7 @@ const en: Messages = {
       paths: 'See the learning paths',
       myLearning: 'Go to my learning',
       trainer: 'Go to my sessions',
+      assignments: 'Review assignments',
     },
     cards: {
       knowledge: {

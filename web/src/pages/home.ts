@@ -57,7 +57,10 @@ export function cardLinks(key: CardKey, m: Messages['home']): Array<{ href: stri
     case 'myLearning':
       return [{ href: '/mijn-leren', label: m.links.myLearning }];
     case 'training':
-      return [{ href: '/trainer', label: m.links.trainer }];
+      return [
+        { href: '/trainer', label: m.links.trainer },
+        { href: '/trainer/opdrachten', label: m.links.assignments },
+      ];
     default:
       return [];
   }

@@ -58,6 +58,8 @@ interface CatalogueEntry {
   module: StoredModule;
   /** Folded title, description, themes and goals, computed once per load for text filtering. */
   text: string;
+  /** Folded themes, computed once per load for matching modules to articles. */
+  themes: Set<string>;
 }
 let catalogueCache: { at: number; entries: CatalogueEntry[] } | undefined;
 let catalogueRefresh: Promise<CatalogueEntry[]> | undefined;
@@ -75,7 +77,7 @@ function refreshCatalogue(store: StoreClients): Promise<CatalogueEntry[]> {
       const collator = new Intl.Collator('nl');
       const entries = modules
         .sort((a, b) => collator.compare(a.title, b.title))
-        .map((m) => ({ module: m, text: fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`) }));
+        .map((m) => ({ module: m, text: fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`), themes: new Set(m.themes.map(fold)) }));
       catalogueCache = { at: Date.now(), entries };
       return entries;
     })
@@ -189,12 +191,12 @@ export async function searchCatalogue(ctx: LearningCtx, q: CatalogueQuery) {
  */
 export async function relatedModules(ctx: LearningCtx, article: { slug: string; networkId: string; themes: string[] }, limit = 4) {
   const audiences = enrolAudiences(ctx.principal);
-  const themes = new Set(article.themes.map(fold));
-  const score = (m: StoredModule) =>
-    (m.kind === 'reading' && m.articleSlug === article.slug ? 10 : 0) + m.themes.filter((t) => themes.has(fold(t))).length * 2 + (m.networkId === article.networkId ? 1 : 0);
+  const themes = [...new Set(article.themes.map(fold))];
+  const score = ({ module: m, themes: moduleThemes }: CatalogueEntry) =>
+    (m.kind === 'reading' && m.articleSlug === article.slug ? 10 : 0) + themes.filter((t) => moduleThemes.has(t)).length * 2 + (m.networkId === article.networkId ? 1 : 0);
   return (await catalogue(ctx.store))
     .filter((e) => audiences.includes(e.module.enrolAudience))
-    .map((e) => ({ m: e.module, score: score(e.module) }))
+    .map((e) => ({ m: e.module, score: score(e) }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score) // stable: equal scores keep the catalogue's title order
     .slice(0, limit)

@@ -360,6 +360,8 @@ async function fillFromWaitlist(ctx: LearningCtx, sessionId: string) {
 export async function cancel(ctx: LearningCtx, sessionId: string) {
   const p = signedIn(ctx);
   const s = await loadSession(ctx, sessionId);
+  // A session of a module the caller may not see answers like a missing one, as enrolling does.
+  visibleModule(ctx, await db.getModule(ctx.store, s.moduleId));
   if (s.start <= nowOf(ctx)) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
   const seat = await db.getSeat(ctx.store, sessionId, p.id);
   if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', 'Je bent niet ingeschreven voor deze sessie');

@@ -37,16 +37,56 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Sums the gzipped size of every script the page loaded (the first-load JS budget). */
-export function trackScriptBytes(page: Page): () => number {
-  let total = 0;
-  page.on('response', async (res) => {
-    if (res.request().resourceType() !== 'script') return;
-    try {
-      total += gzipSync(await res.body()).length;
-    } catch {
-      /* body unavailable (e.g. redirect) */
-    }
+/** What {@link trackScriptBytes} counted: every distinct script the page loaded, gzipped. */
+export interface ScriptTally {
+  /** Sum of the scripts' gzipped sizes in bytes. */
+  total: number;
+  scripts: Array<{ url: string; bytes: number; gzipBytes: number }>;
+}
+
+/**
+ * Counts the JavaScript a page loads, for the first-load budget. Each script request gets its body
+ * read from the moment it starts (kept as a promise); the reader awaits every one of them before it
+ * sums, so a script whose request had started is always counted, whatever the timing. A script
+ * that fails or whose body cannot be read fails the reader instead of counting as 0 bytes. Each
+ * distinct URL is gzipped and counted once (what a first visit downloads).
+ */
+export function trackScriptBytes(page: Page): () => Promise<ScriptTally> {
+  const reads: Array<Promise<ScriptTally['scripts'][number]>> = [];
+  page.on('request', (req) => {
+    if (req.resourceType() !== 'script') return;
+    const read = (async () => {
+      const res = await req.response();
+      if (!res) throw new Error(`script ${req.url()} failed: ${req.failure()?.errorText ?? 'no response'}`);
+      const body = await res.body();
+      return { url: req.url(), bytes: body.length, gzipBytes: gzipSync(body).length };
+    })();
+    // Awaited by the reader; marked handled here only so Node does not report it before that.
+    read.catch(() => undefined);
+    reads.push(read);
   });
-  return () => total;
+  return async () => {
+    const byUrl = new Map<string, ScriptTally['scripts'][number]>();
+    for (const script of await Promise.all(reads)) if (script.bytes >= (byUrl.get(script.url)?.bytes ?? 0)) byUrl.set(script.url, script);
+    const scripts = [...byUrl.values()];
+    return { total: scripts.reduce((sum, s) => sum + s.gzipBytes, 0), scripts };
+  };
+}
+
+/** The issue's budget: at most 100 KB of gzipped JavaScript on first load. */
+export const firstLoadScriptBudget = 100 * 1024;
+
+/**
+ * Asserts that the budget was measured at all, and kept: at least one script was counted, none of
+ * them empty (an empty tally, or empty bodies, would pass any budget), and the gzipped total is
+ * within {@link firstLoadScriptBudget}. Returns the tally.
+ */
+export async function expectScriptBudget(read: () => Promise<ScriptTally>, label: string): Promise<ScriptTally> {
+  const tally = await read();
+  const listing = tally.scripts.map((s) => `${new URL(s.url).pathname} ${s.gzipBytes} B`).join(', ');
+  expect(tally.scripts.length, `${label}: scripts counted`).toBeGreaterThan(0);
+  expect(tally.scripts.filter((s) => s.bytes === 0).map((s) => s.url), `${label}: scripts with an empty body`).toEqual([]);
+  expect(tally.total, `${label}: gzipped JS (${listing})`).toBeGreaterThan(0);
+  expect(tally.total, `${label}: gzipped JS (${listing})`).toBeLessThanOrEqual(firstLoadScriptBudget);
+  return tally;
 }

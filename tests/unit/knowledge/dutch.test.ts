@@ -115,7 +115,7 @@ describe('stemDutch', () => {
       fc.property(fc.stringMatching(/^[a-z]{4,14}$/), (word) => {
         expect(stemDutch(word).length).toBeGreaterThanOrEqual(3);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2_000 },
     );
     for (const w of ['ogen', 'eren', 'heren', 'leren', 'ieen', 'eses', 'ales']) expect(stemDutch(w).length).toBeGreaterThanOrEqual(3);
   });
@@ -123,7 +123,7 @@ describe('stemDutch', () => {
 
 describe('tokenize', () => {
   it('splits on anything that is not a letter or digit, Unicode-aware', () => {
-    expect(tokenize('Cliënt (18 jr.) — ‘ángst’, coördinatie; 2024!')).toEqual(['Cliënt', '18', 'jr', 'ángst', 'coördinatie', '2024']);
+    expect(tokenize('Cliënt (18 jr.) — ‘ángst’, coördinatie; 112!')).toEqual(['Cliënt', '18', 'jr', 'ángst', 'coördinatie', '112']);
   });
 
   it('keeps hyphenated compounds as parts and as the joined whole', () => {

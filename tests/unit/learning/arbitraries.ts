@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { PathStep, StepCompletion } from '../../../functions/src/learning/types';
+import { daysAfter } from '../../support/clock';
 
 export interface PathLike {
   steps: PathStep[];
@@ -39,11 +40,12 @@ export function pathArb(opts: { minSteps?: number; maxSteps?: number; validQuota
 }
 
 /**
- * Instants from a small window so ties happen, written either in UTC or in Amsterdam winter time:
- * the same instant can arrive in both spellings from different sources.
+ * Instants from a small window so ties happen (90 minutes from 08:00 UTC on day 11 of the frozen
+ * clock), written either in UTC or in Amsterdam winter time: the same instant can arrive in both
+ * spellings from different sources.
  */
 export const instantArb = fc.record({ minute: fc.nat(90), offset: fc.boolean() }).map(({ minute, offset }) => {
-  const utc = new Date(Date.UTC(2026, 0, 12, 8, minute));
+  const utc = new Date(Date.parse(daysAfter(11, '08:00')) + minute * 60_000);
   if (!offset) return utc.toISOString();
   const local = new Date(utc.getTime() + 3_600_000).toISOString().slice(0, 19);
   return `${local}+01:00`;

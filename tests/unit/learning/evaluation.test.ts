@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { DAY_MS, daysAfter, frozenNow } from '../../support/clock';
 import { aggregateEvaluations, maxComments, type Evaluation, type Rating } from '../../../functions/src/learning/evaluation';
 
 const evaluation = (rating: Rating, createdAt: string, answers: Evaluation['answers'] = {}): Evaluation => ({ targetType: 'module', targetId: 'm1', rating, answers, createdAt });
@@ -10,7 +11,7 @@ describe('aggregateEvaluations', () => {
   });
 
   it('counts, averages to one decimal and distributes the ratings', () => {
-    const s = aggregateEvaluations([evaluation(5, '2026-01-01T10:00:00Z'), evaluation(4, '2026-01-02T10:00:00Z'), evaluation(4, '2026-01-03T10:00:00Z')]);
+    const s = aggregateEvaluations([evaluation(5, daysAfter(0, '10:00:00')), evaluation(4, daysAfter(1, '10:00:00')), evaluation(4, daysAfter(2, '10:00:00'))]);
     expect(s.count).toBe(3);
     expect(s.average).toBe(4.3);
     expect(s.distribution).toEqual({ 1: 0, 2: 0, 3: 0, 4: 2, 5: 1 });
@@ -18,26 +19,26 @@ describe('aggregateEvaluations', () => {
 
   it('rounds halves up, without floating-point surprises', () => {
     // 23 / 20 = 1.15; naive Math.round(1.15 * 10) / 10 gives 1.1.
-    const evals = [...Array.from({ length: 17 }, () => evaluation(1, '2026-01-01T00:00:00Z')), evaluation(2, '2026-01-01T00:00:00Z'), evaluation(2, '2026-01-01T00:00:00Z'), evaluation(2, '2026-01-01T00:00:00Z')];
+    const evals = [...Array.from({ length: 17 }, () => evaluation(1, daysAfter(0))), evaluation(2, daysAfter(0)), evaluation(2, daysAfter(0)), evaluation(2, daysAfter(0))];
     expect(aggregateEvaluations(evals).average).toBe(1.2);
   });
 
   it('lists non-empty answers newest first, in question order within one evaluation', () => {
     const s = aggregateEvaluations([
-      evaluation(4, '2026-02-01T09:00:00Z', { learned: 'Hoe ik een crisiskaart opstel.', apply: '  ', improve: 'Meer casuïstiek' }),
-      evaluation(3, '2026-03-01T10:00:00+01:00', { apply: ' In het eerstvolgende MDO. ' }),
-      evaluation(5, '2026-01-15T09:00:00Z'),
+      evaluation(4, daysAfter(31, '09:00:00'), { learned: 'Hoe ik een crisiskaart opstel.', apply: '  ', improve: 'Meer casuïstiek' }),
+      evaluation(3, daysAfter(59, '10:00:00+01:00'), { apply: ' In het eerstvolgende MDO. ' }),
+      evaluation(5, daysAfter(14, '09:00:00')),
     ]);
     expect(s.comments).toEqual([
-      { question: 'apply', text: 'In het eerstvolgende MDO.', createdAt: '2026-03-01T10:00:00+01:00' },
-      { question: 'learned', text: 'Hoe ik een crisiskaart opstel.', createdAt: '2026-02-01T09:00:00Z' },
-      { question: 'improve', text: 'Meer casuïstiek', createdAt: '2026-02-01T09:00:00Z' },
+      { question: 'apply', text: 'In het eerstvolgende MDO.', createdAt: daysAfter(59, '10:00:00+01:00') },
+      { question: 'learned', text: 'Hoe ik een crisiskaart opstel.', createdAt: daysAfter(31, '09:00:00') },
+      { question: 'improve', text: 'Meer casuïstiek', createdAt: daysAfter(31, '09:00:00') },
     ]);
   });
 
   it('keeps at most the newest fifty answers', () => {
     const evals = Array.from({ length: 30 }, (_, i) =>
-      evaluation(3, new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), { learned: `geleerd ${i}`, improve: `beter ${i}` }),
+      evaluation(3, new Date(frozenNow + i * DAY_MS).toISOString(), { learned: `geleerd ${i}`, improve: `beter ${i}` }),
     );
     const s = aggregateEvaluations(evals);
     expect(s.comments).toHaveLength(maxComments);
@@ -46,9 +47,9 @@ describe('aggregateEvaluations', () => {
   });
 
   it('leaves out stored evaluations with an impossible rating, and sorts unreadable dates last', () => {
-    const broken = { ...evaluation(3, '2026-01-01T00:00:00Z', { learned: 'weg' }), rating: 7 } as unknown as Evaluation;
+    const broken = { ...evaluation(3, daysAfter(0), { learned: 'weg' }), rating: 7 } as unknown as Evaluation;
     const undated = evaluation(2, 'onbekend', { improve: 'zonder datum' });
-    const s = aggregateEvaluations([broken, undated, evaluation(4, '2026-01-02T00:00:00Z', { learned: 'met datum' })]);
+    const s = aggregateEvaluations([broken, undated, evaluation(4, daysAfter(1), { learned: 'met datum' })]);
     expect(s.count).toBe(2);
     expect(s.average).toBe(3);
     expect(s.comments.map((c) => c.text)).toEqual(['met datum', 'zonder datum']);
@@ -61,7 +62,7 @@ describe('aggregateEvaluations', () => {
       targetId: fc.constant('t'),
       rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5),
       answers: fc.record({ learned: answer, apply: answer, improve: answer }, { requiredKeys: [] }),
-      createdAt: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) }).map((ms) => new Date(ms).toISOString()),
+      createdAt: fc.integer({ min: frozenNow - 365 * DAY_MS, max: frozenNow + 365 * DAY_MS }).map((ms) => new Date(ms).toISOString()),
     });
     fc.assert(
       fc.property(fc.array(evalArb, { maxLength: 40 }), (evals) => {

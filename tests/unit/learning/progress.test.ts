@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeProgress, earnedAccreditation } from '../../../functions/src/learning/progress';
 import type { PathStep, StepCompletion } from '../../../functions/src/learning/types';
+import { daysAfter } from '../../support/clock';
 import { completionsArb, moduleIds, pathArb, permutationArb, type PathLike } from './arbitraries';
 
 const step = (id: string, required: boolean, unlockAfter: string[] = [], moduleId = `m-${id}`): PathStep => ({ id, moduleId, required, unlockAfter });
@@ -54,7 +55,7 @@ describe('computeProgress: examples', () => {
   });
 
   it('opens steps as their prerequisites complete and counts progress with floor', () => {
-    const p = computeProgress(blended, [done('s1', '2026-01-10T10:00:00Z')]);
+    const p = computeProgress(blended, [done('s1', daysAfter(9, '10:00:00'))]);
     expect(p.steps.map((s) => s.status)).toEqual(['complete', 'open', 'open', 'open', 'locked']);
     expect(p.percent).toBe(25); // 1 of 4
     expect(p.nextStep).toBe('s2');
@@ -63,13 +64,13 @@ describe('computeProgress: examples', () => {
   it('prefers an open optional step only when no required step is open', () => {
     const p = computeProgress({ steps: [step('a', false), step('b', true, ['a'])], minOptional: 0 }, []);
     expect(p.nextStep).toBe('a');
-    const q = computeProgress(blended, [done('s1', '2026-01-10T10:00:00Z'), done('s2', '2026-01-11T10:00:00Z'), done('s5', '2026-01-12T10:00:00Z')]);
+    const q = computeProgress(blended, [done('s1', daysAfter(9, '10:00:00')), done('s2', daysAfter(10, '10:00:00')), done('s5', daysAfter(11, '10:00:00'))]);
     expect(q.nextStep).toBe('s3');
     expect(q.percent).toBe(75);
   });
 
   it('keeps a completion recorded while the step was still locked (attended before the e-learning)', () => {
-    const p = computeProgress(blended, [done('s2', '2026-01-09T09:00:00Z', 'attendance')]);
+    const p = computeProgress(blended, [done('s2', daysAfter(8, '09:00:00'), 'attendance')]);
     expect(p.steps.find((s) => s.stepId === 's2')?.status).toBe('complete');
     expect(p.requiredDone).toBe(1);
     // s5 waits for s2 only, so it opens even though s1 is not done.
@@ -77,31 +78,31 @@ describe('computeProgress: examples', () => {
   });
 
   it('ignores completions for steps that are not on the path, and repeats', () => {
-    const p = computeProgress(blended, [done('s9', '2026-01-10T10:00:00Z'), done('s1', '2026-01-10T10:00:00Z'), done('s1', '2026-01-12T10:00:00Z')]);
+    const p = computeProgress(blended, [done('s9', daysAfter(9, '10:00:00')), done('s1', daysAfter(9, '10:00:00')), done('s1', daysAfter(11, '10:00:00'))]);
     expect(p.requiredDone).toBe(1);
     expect(p.percent).toBe(25);
   });
 
   it('reports when the path became complete, replaying completions in time order whatever their spelling', () => {
     const completions = [
-      done('s4', '2026-02-01T12:00:00+01:00'), // 11:00Z, the last one needed
-      done('s5', '2026-01-20T10:00:00Z'),
-      done('s3', '2026-03-01T10:00:00Z'), // an extra optional step afterwards
-      done('s1', '2026-01-10T10:00:00Z'),
-      done('s2', '2026-02-01T10:30:00Z'), // before s4 in time although later as a string
+      done('s4', daysAfter(31, '12:00:00+01:00')), // 11:00Z, the last one needed
+      done('s5', daysAfter(19, '10:00:00')),
+      done('s3', daysAfter(59, '10:00:00')), // an extra optional step afterwards
+      done('s1', daysAfter(9, '10:00:00')),
+      done('s2', daysAfter(31, '10:30:00')), // before s4 in time although later as a string
     ];
     const p = computeProgress(blended, completions);
     expect(p.complete).toBe(true);
     expect(p.percent).toBe(100);
-    expect(p.completedAt).toBe('2026-02-01T12:00:00+01:00');
+    expect(p.completedAt).toBe(daysAfter(31, '12:00:00+01:00'));
     expect(p.optionalDone).toBe(2);
     expect(p.nextStep).toBeUndefined();
   });
 
   it('takes the first completion of a step repeated later as the moment it counted', () => {
     const path = { steps: [step('a', true), step('b', true)], minOptional: 0 };
-    const p = computeProgress(path, [done('a', '2026-01-05T09:00:00Z'), done('b', '2026-01-06T09:00:00Z'), done('a', '2026-01-07T09:00:00Z')]);
-    expect(p.completedAt).toBe('2026-01-06T09:00:00Z');
+    const p = computeProgress(path, [done('a', daysAfter(4, '09:00:00')), done('b', daysAfter(5, '09:00:00')), done('a', daysAfter(6, '09:00:00'))]);
+    expect(p.completedAt).toBe(daysAfter(5, '09:00:00'));
   });
 
   it('treats a path that asks nothing as complete at 100%, without a completion moment', () => {
@@ -122,7 +123,7 @@ describe('computeProgress: examples', () => {
 
   it('never shows 100% on an unfinished path', () => {
     const steps = Array.from({ length: 200 }, (_, i) => step(`s${i}`, true));
-    const completions = steps.slice(1).map((s) => done(s.id, '2026-01-01T00:00:00Z'));
+    const completions = steps.slice(1).map((s) => done(s.id, daysAfter(0)));
     const p = computeProgress({ steps, minOptional: 0 }, completions);
     expect(p.percent).toBe(99);
     expect(p.complete).toBe(false);
@@ -131,7 +132,7 @@ describe('computeProgress: examples', () => {
   it('documents the clamp: with a quota above the offer, an extra optional step raises the effective quota', () => {
     // Only for a path validatePath rejects (minOptional > optional steps); see the property below.
     const path = { steps: [step('a', true), step('b', false)], minOptional: 2 };
-    const completions = [done('a', '2026-01-01T00:00:00Z'), done('b', '2026-01-02T00:00:00Z')];
+    const completions = [done('a', daysAfter(0)), done('b', daysAfter(1))];
     expect(computeProgress(path, completions).complete).toBe(true);
     expect(computeProgress({ ...path, steps: [...path.steps, step('c', false)] }, completions).complete).toBe(false);
   });
@@ -278,17 +279,17 @@ describe('earnedAccreditation', () => {
 
   it('sums points per register over completed steps only', () => {
     const path = { steps: [step('s1', true), step('s2', true, ['s1']), step('s3', false), step('s4', false)] };
-    expect(earnedAccreditation(modules, path, [done('s1', '2026-01-01T00:00:00Z'), done('s2', '2026-01-02T00:00:00Z')])).toEqual([
+    expect(earnedAccreditation(modules, path, [done('s1', daysAfter(0)), done('s2', daysAfter(1))])).toEqual([
       { register: 'NIP', points: 1.5 },
       { register: 'V&VN Kwaliteitsregister', points: 8 },
     ]);
-    expect(earnedAccreditation(modules, path, [done('s3', '2026-01-01T00:00:00Z'), done('s4', '2026-01-01T00:00:00Z')])).toEqual([{ register: 'FGzPt', points: 0.3 }]);
+    expect(earnedAccreditation(modules, path, [done('s3', daysAfter(0)), done('s4', daysAfter(0))])).toEqual([{ register: 'FGzPt', points: 0.3 }]);
     expect(earnedAccreditation(modules, path, [])).toEqual([]);
   });
 
   it('counts a module used by two steps once, and skips unknown modules and steps', () => {
     const path = { steps: [step('a', true, [], 'm-s2'), step('b', false, ['a'], 'm-s2'), step('c', false, [], 'm-gone')] };
-    const completions = ['a', 'b', 'c', 'zz'].map((id) => done(id, '2026-01-01T00:00:00Z'));
+    const completions = ['a', 'b', 'c', 'zz'].map((id) => done(id, daysAfter(0)));
     expect(earnedAccreditation(modules, path, completions)).toEqual([{ register: 'V&VN Kwaliteitsregister', points: 6 }]);
   });
 });

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, stack } from '../support/api';
-import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
-
-// A real 1×1 PNG.
-const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
-  + '1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082', 'hex');
-
-async function upload(token: string, articleId: string, file: { name: string; type: string; body: Buffer; declared?: number }) {
-  const start = await api(`/api/articles/${articleId}/attachments`, { method: 'POST', token, json: { fileName: file.name, contentType: file.type, bytes: file.declared ?? file.body.length } });
-  if (start.status !== 201) return { start };
-  // Straight to S3, as the browser does: the API never carries the bytes.
-  const form = new FormData();
-  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(file.body)], { type: file.type }), file.name);
-  const s3 = await fetch(start.data.url, { method: 'POST', body: form });
-  const complete = await api(`/api/articles/${articleId}/attachments/${start.data.uploadId}/complete`, { method: 'POST', token });
-  return { start, s3Status: s3.status, complete };
-}
+import { createArticle, png, publishArticle, tokens, uniqueWord, upload } from '../support/knowledge';
 
 describe('article attachments', () => {
   it('uploads through a presigned POST, checks the bytes, and serves the file with the article\'s visibility', async () => {

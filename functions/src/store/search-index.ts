@@ -56,9 +56,24 @@ export class SearchIndexStore {
     return index;
   }
 
-  /** Applies a change on top of the newest snapshot and publishes it; retries when another writer won. */
-  async update(mutate: (index: SearchIndex) => void): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+  /** Writers in this instance take turns; they would otherwise only race each other for the pointer. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Applies a change on top of the newest snapshot and publishes it. Updates from this instance
+   * run one at a time; writers in other instances are ordered by the pointer's condition, and a
+   * writer that lost waits a random, growing moment before it tries again on the winner's snapshot.
+   */
+  update(mutate: (index: SearchIndex) => void): Promise<void> {
+    const run = this.writing.then(() => this.apply(mutate));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(mutate: (index: SearchIndex) => void): Promise<void> {
+    const attempts = 10;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
       const pointer = await this.readPointer();
       const index = this.cached && pointer?.version === this.cached.pointer.version ? this.cached.index : await this.load(pointer);
       mutate(index);
@@ -81,6 +96,6 @@ export class SearchIndexStore {
         this.cached = undefined; // someone else published first: rebuild on their snapshot
       }
     }
-    throw new Error('Search index update lost five races in a row');
+    throw new Error(`Search index update lost ${attempts} races in a row`);
   }
 }

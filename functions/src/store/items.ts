@@ -15,13 +15,20 @@ export function fromItem<T>(item: Record<string, unknown> | undefined): T | unde
   return Object.fromEntries(Object.entries(item).filter(([k]) => !storageKeys.has(k))) as T;
 }
 
-/** True when a write (or the `index`-th part of a transaction) failed only on its condition. */
+/** Reasons a transaction part did not happen because of another write: its condition, or a concurrent transaction. */
+const lostRace = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
+
+/**
+ * True when a write (or the `index`-th part of a transaction) did not happen because of another
+ * write: its condition failed, or (on real DynamoDB) it met a concurrent transaction on the same
+ * item. Either way the caller lost a race and answers 409, never 500.
+ */
 export function conditionFailed(err: unknown, index?: number): boolean {
   const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e.name === 'ConditionalCheckFailedException') return true;
+  if (e.name === 'ConditionalCheckFailedException' || e.name === 'TransactionConflictException') return true;
   if (e.name !== 'TransactionCanceledException') return false;
-  if (index === undefined) return e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed') ?? false;
-  return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+  if (index === undefined) return e.CancellationReasons?.some((r) => lostRace.has(r.Code ?? '')) ?? false;
+  return lostRace.has(e.CancellationReasons?.[index]?.Code ?? '');
 }
 
 /** Runs a conditional write: true when it happened, false when its condition did not hold. */

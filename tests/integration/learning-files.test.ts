@@ -1,19 +1,53 @@
 import { describe, expect, it } from 'vitest';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { loadConfig } from '../../functions/src/config';
+import { createStoreClients, type StoreClients } from '../../functions/src/store/clients';
+import { countLearnerFiles } from '../../functions/src/store/learner-files';
+import { uploadsPendingPrefix } from '../../functions/src/store/schema';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
 
 const pdf = Buffer.from('%PDF-1.7\n% Reflectieverslag\n1 0 obj << >> endobj\n%%EOF\n');
 
-async function upload(token: string, moduleId: string, file: { name: string; type: string; body: Buffer }) {
+/** Starts an upload and sends the bytes straight to S3, as the browser does: the API never carries them. */
+async function send(token: string, moduleId: string, file: { name: string; type: string; body: Buffer }) {
   const start = await api(`/api/modules/${moduleId}/files`, { method: 'POST', token, json: { fileName: file.name, contentType: file.type, bytes: file.body.length } });
   if (start.status !== 201) return { start };
-  // Straight to S3, as the browser does: the API never carries the bytes.
   const form = new FormData();
   for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(file.body)], { type: file.type }), file.name);
   expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  const complete = await api(`/api/modules/${moduleId}/files/${start.data.uploadId}/complete`, { method: 'POST', token });
-  return { start, complete };
+  return { start, uploadId: start.data.uploadId as string };
+}
+
+const completeUpload = (token: string, moduleId: string, uploadId: string) => api(`/api/modules/${moduleId}/files/${uploadId}/complete`, { method: 'POST', token });
+
+async function upload(token: string, moduleId: string, file: { name: string; type: string; body: Buffer }, beforeComplete?: (uploadId: string) => Promise<void>) {
+  const { start, uploadId } = await send(token, moduleId, file);
+  if (!uploadId) return { start };
+  await beforeComplete?.(uploadId);
+  return { start, complete: await completeUpload(token, moduleId, uploadId) };
+}
+
+// The stores themselves, to see what is (not) kept: the same clients and bucket names the API uses.
+let clients: StoreClients | undefined;
+const store = () => (clients ??= createStoreClients(loadConfig(stack().env)));
+
+/** A real HeadObject on the uploads bucket, where the browser's POST put the bytes. */
+async function pendingObjectExists(uploadId: string): Promise<boolean> {
+  try {
+    await store().s3.send(new HeadObjectCommand({ Bucket: store().buckets.uploads, Key: `${uploadsPendingPrefix}${uploadId}` }));
+    return true;
+  } catch (err) {
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw err;
+  }
+}
+
+/** What the attachments bucket keeps of a learner's files for one module. */
+async function keptObjects(userId: string, moduleId: string): Promise<string[]> {
+  const res = await store().s3.send(new ListObjectsV2Command({ Bucket: store().buckets.attachments, Prefix: `learners/${userId}/${moduleId}/` }));
+  return (res.Contents ?? []).map((o) => o.Key!);
 }
 
 const download = (url: string, token?: string) => fetch(`${stack().appUrl}${url}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -59,10 +93,17 @@ describe('files handed in by learners', () => {
     const classroom = await createModule(admin, { kind: 'classroom', title: `Training ${unique()}` });
     const [a, b] = await syntheticEmployees(2, 'u-file-bad');
 
-    const disguised = await upload(a!.token, assignment.id, { name: 'verslag.pdf', type: 'application/pdf', body: Buffer.from('<script>alert(1)</script>') });
+    const disguised = await upload(a!.token, assignment.id, { name: 'verslag.pdf', type: 'application/pdf', body: Buffer.from('<script>alert(1)</script>') }, async (uploadId) => {
+      // It did arrive in the uploads bucket, so "gone" below means removed, not never there.
+      expect(await pendingObjectExists(uploadId)).toBe(true);
+    });
     expect(disguised.complete!.status).toBe(422);
     expect(disguised.complete!.data.detail).toContain('PDF');
-    // The refused upload is gone: completing it again finds nothing.
+    // The refused upload is gone: its object left the uploads bucket, nothing reached the attachments
+    // bucket, no file was recorded, and completing it again finds nothing.
+    expect(await pendingObjectExists(disguised.start.data.uploadId)).toBe(false);
+    expect(await keptObjects(a!.id, assignment.id)).toEqual([]);
+    expect(await countLearnerFiles(store(), a!.id, assignment.id)).toBe(0);
     expect((await api(`/api/modules/${assignment.id}/files/${disguised.start.data.uploadId}/complete`, { method: 'POST', token: a!.token })).status).toBe(404);
 
     const wrongType = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: a!.token, json: { fileName: 'x.exe', contentType: 'application/x-msdownload', bytes: 10 } });
@@ -114,30 +155,49 @@ describe('files handed in by learners', () => {
     const admin = await tokenFor(demo.admin);
     const assignment = await createModule(admin, { kind: 'assignment', title: `Veel bestanden ${unique()}` });
     const [l] = await syntheticEmployees(1, 'u-file-many');
-    for (let i = 0; i < 10; i++) expect((await upload(l!.token, assignment.id, { name: `deel-${i}.pdf`, type: 'application/pdf', body: pdf })).complete!.status).toBe(201);
+    for (let i = 0; i < 9; i++) expect((await upload(l!.token, assignment.id, { name: `deel-${i}.pdf`, type: 'application/pdf', body: pdf })).complete!.status).toBe(201);
+    // Refused uploads take no place: after two of them the tenth file still fits.
+    for (const refused of [{ name: 'nep.pdf', body: Buffer.from('geen pdf') }, { name: 'ook-nep.pdf', body: Buffer.from('<html></html>') }]) {
+      expect((await upload(l!.token, assignment.id, { ...refused, type: 'application/pdf' })).complete!.status).toBe(422);
+    }
+    expect((await upload(l!.token, assignment.id, { name: 'deel-9.pdf', type: 'application/pdf', body: pdf })).complete!.status).toBe(201);
+    expect(await countLearnerFiles(store(), l!.id, assignment.id)).toBe(10);
     const eleventh = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: l!.token, json: { fileName: 'nog-een.pdf', contentType: 'application/pdf', bytes: pdf.length } });
     expect(eleventh.status).toBe(409);
     expect(eleventh.data.detail).toContain('10 bestanden');
   });
 
-  it('holds the cap when many uploads are started before any is completed', async () => {
+  it('holds the cap of ten files when twelve uploads are completed at once', async () => {
     const admin = await tokenFor(demo.admin);
     const assignment = await createModule(admin, { kind: 'assignment', title: `Tegelijk ${unique()}` });
     const [l] = await syntheticEmployees(1, 'u-file-burst');
-    const started = [];
-    for (let i = 0; i < 12; i++) {
-      const start = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: l!.token, json: { fileName: `stuk-${i}.pdf`, contentType: 'application/pdf', bytes: pdf.length } });
-      expect(start.status).toBe(201);
-      const form = new FormData();
-      for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-      form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `stuk-${i}.pdf`);
-      await fetch(start.data.url, { method: 'POST', body: form });
-      started.push(start.data.uploadId as string);
-    }
-    const statuses = [];
-    for (const id of started) statuses.push((await api(`/api/modules/${assignment.id}/files/${id}/complete`, { method: 'POST', token: l!.token })).status);
-    expect(statuses.filter((x) => x === 201)).toHaveLength(10);
-    expect(statuses.slice(10)).toEqual([409, 409]);
+    // Twelve uploads started and sent while the learner has no file yet, so each start passes the cap.
+    const uploadIds = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const sent = await send(l!.token, assignment.id, { name: `stuk-${i}.pdf`, type: 'application/pdf', body: pdf });
+        expect(sent.start.status).toBe(201);
+        return sent.uploadId!;
+      }),
+    );
+    // Then all twelve completions at the same moment.
+    const results = await Promise.all(uploadIds.map((id) => completeUpload(l!.token, assignment.id, id)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((x) => x === 201), JSON.stringify(statuses)).toHaveLength(10);
+    expect(statuses.filter((x) => x === 409), JSON.stringify(statuses)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 409).every((r) => String(r.data.detail).includes('10 bestanden'))).toBe(true);
+    // Exactly ten kept: records and stored objects.
+    expect(await countLearnerFiles(store(), l!.id, assignment.id)).toBe(10);
+    expect((await keptObjects(l!.id, assignment.id)).sort()).toEqual(results.filter((r) => r.status === 201).map((r) => `learners/${l!.id}/${assignment.id}/${r.data.id}`).sort());
+    const eleventh = await api(`/api/modules/${assignment.id}/files`, { method: 'POST', token: l!.token, json: { fileName: 'nog-een.pdf', contentType: 'application/pdf', bytes: pdf.length } });
+    expect(eleventh.status).toBe(409);
+
+    // A deleted file frees exactly one place: of the two refused uploads, completed at once again, one fits.
+    const kept = results.find((r) => r.status === 201)!.data as { id: string };
+    expect((await api(`/api/modules/${assignment.id}/files/${kept.id}`, { method: 'DELETE', token: l!.token })).status).toBe(200);
+    const refused = uploadIds.filter((_, i) => statuses[i] === 409);
+    const retried = await Promise.all(refused.map((id) => completeUpload(l!.token, assignment.id, id)));
+    expect(retried.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await countLearnerFiles(store(), l!.id, assignment.id)).toBe(10);
   });
 
   it('lets a learner delete a mistaken upload, but never a file handed in or another learner\'s', async () => {

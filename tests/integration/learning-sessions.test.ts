@@ -3,7 +3,7 @@ import { loadConfig } from '../../functions/src/config';
 import { createStoreClients } from '../../functions/src/store/clients';
 import { releaseSeat } from '../../functions/src/store/learning';
 import { api, demo, stack, tokenFor } from '../support/api';
-import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
+import { amsterdamSlot, createModule, createSession, syntheticEmployees, unique } from '../support/learning';
 
 describe('sessions: seats, waitlist, attendance', () => {
   it('gives 50 simultaneous enrolments for 10 seats exactly 10 seats and 40 waitlist places, nobody twice', async () => {
@@ -36,7 +36,7 @@ describe('sessions: seats, waitlist, attendance', () => {
     const m = await createModule(admin, { kind: 'intervision', title: `Wachtlijst ${unique()}` });
     const s = await createSession(admin, m.id, { capacity: 2 });
     const [a, b, c, d] = await syntheticEmployees(4, 'u-wait');
-    for (const l of [a!, b!, c!, d!]) await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l.token });
+    for (const l of [a!, b!, c!, d!]) expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l.token })).status).toBe(201);
     const trainer = await tokenFor(demo.trainer);
     const statusOf = async () => Object.fromEntries((await api(`/api/sessions/${s.id}/participants`, { token: trainer })).data.participants.map((p: { userId: string; status: string }) => [p.userId, p.status]));
     expect(await statusOf()).toEqual({ [a!.id]: 'enrolled', [b!.id]: 'enrolled', [c!.id]: 'waitlisted', [d!.id]: 'waitlisted' });
@@ -61,8 +61,8 @@ describe('sessions: seats, waitlist, attendance', () => {
     const m = await createModule(admin, { kind: 'intervision', title: `Voorrang ${unique()}` });
     const s = await createSession(admin, m.id, { capacity: 1 });
     const [a, b, newcomer] = await syntheticEmployees(3, 'u-queue');
-    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: a!.token });
-    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: b!.token });
+    expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: a!.token })).data).toEqual({ status: 'enrolled' });
+    expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: b!.token })).data).toEqual({ status: 'waitlisted', position: 1 });
     // The seat is released in storage, the moment before the promotion would run.
     expect(await releaseSeat(createStoreClients(loadConfig(stack().env)), s.id, a!.id, 'enrolled')).toBe(true);
 
@@ -90,14 +90,19 @@ describe('sessions: seats, waitlist, attendance', () => {
   it('lets only the session\'s trainer register attendance, and offers an .ics invitation in Amsterdam time', async () => {
     const admin = await tokenFor(demo.admin);
     const m = await createModule(admin, { kind: 'classroom', title: `Aanwezig ${unique()}` });
-    const s = await createSession(admin, m.id, { start: '2027-01-12T09:30:00+01:00', end: '2027-01-12T12:30:00+01:00', location: 'Academiegebouw, zaal 2.14; Utrecht' });
+    // Next week's Tuesday, 09:30-12:30 in Amsterdam, whatever today is.
+    const slot = amsterdamSlot({ weekday: 'Tue', from: '09:30', to: '12:30', minDaysAhead: 7 });
+    const s = await createSession(admin, m.id, { start: slot.start, end: slot.end, location: 'Academiegebouw, zaal 2.14; Utrecht' });
     const [l] = await syntheticEmployees(1, 'u-att');
-    await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l!.token });
+    const enrolled = await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: l!.token });
+    expect(enrolled.status, JSON.stringify(enrolled.data)).toBe(201);
+    expect(enrolled.data).toEqual({ status: 'enrolled' });
 
     const ics = await api(`/api/sessions/${s.id}/invite.ics`, { token: l!.token });
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
-    expect(ics.data).toContain('DTSTART;TZID=Europe/Amsterdam:20270112T093000');
+    expect(ics.data).toContain(`DTSTART;TZID=Europe/Amsterdam:${slot.icsDate}T093000`);
+    expect(ics.data).toContain(`DTEND;TZID=Europe/Amsterdam:${slot.icsDate}T123000`);
     expect(ics.data).toContain('LOCATION:Academiegebouw\\, zaal 2.14\\; Utrecht');
     expect(ics.data).toContain('BEGIN:VTIMEZONE');
 

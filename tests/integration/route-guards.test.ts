@@ -36,7 +36,7 @@ const actors: readonly Actor[] = ['anonymous', 'admin', 'lead', 'networkAuthor',
 const everyone = actors;
 const signedIn = actors.filter((a) => a !== 'anonymous');
 /** Staff read internal knowledge, join employee modules and paths; partners never. */
-const staff = signedIn.filter((a) => a !== 'partner');
+const staff: readonly Actor[] = signedIn.filter((a) => a !== 'partner');
 /** Manage the catalogue, sessions and paths: the academy (academy-admin and authors, until the policy narrows it). */
 const academy: Actor[] = ['admin', 'lead', 'networkAuthor', 'outsideAuthor'];
 /** Editorial rights on an article: author-role members of its network, and the academy-admin. */

@@ -1,25 +1,140 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../functions/src/config';
-import { createStoreClients } from '../../functions/src/store/clients';
+import { buildDeps } from '../../functions/src/deps';
+import { keys } from '../../functions/src/store/keys';
+import { getSlug, listNetworkArticles, listVersions } from '../../functions/src/store/articles';
+import { listMembers, listNetworks } from '../../functions/src/store/networks';
+import { getSession, listModulesByStatus, listPublishedPaths, sessionsOfModule } from '../../functions/src/store/learning';
 import { seedContent } from '../../scripts/local/seed';
+import { parseArticleFile, seedKnowledge } from '../../scripts/local/seed-knowledge';
+import { seedLearning } from '../../scripts/local/seed-learning';
 import { stack } from '../support/api';
 
+/**
+ * The one test that knows the demo content: it reads content/ itself and checks that the local
+ * stack's seed (which ran when the test stack started) leaves everything as it is when it runs again.
+ */
 const contentDir = join(resolve(import.meta.dirname, '../..'), 'content');
+const readJson = <T>(...path: string[]) => JSON.parse(readFileSync(join(contentDir, ...path), 'utf8')) as T;
+
+const demo = {
+  users: readJson<Array<{ id: string }>>('people', 'users.json'),
+  organisations: readJson<Array<{ id: string }>>('people', 'organisations.json'),
+  networks: readJson<Array<{ id: string; name: string }>>('networks', 'networks.json'),
+  articles: readdirSync(join(contentDir, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const { front } = parseArticleFile(join(contentDir, 'articles', f));
+      const history = join(contentDir, 'articles', 'history', front.slug);
+      const older = existsSync(history) ? readdirSync(history).filter((h) => /^v\d+\.md$/.test(h)).length : 0;
+      return { slug: front.slug, title: front.title, network: front.network, versions: older + 1 };
+    }),
+  modules: readJson<Array<{ id: string; title: string }>>('learning', 'modules.json'),
+  paths: readJson<Array<{ id: string; title: string }>>('learning', 'paths.json'),
+  sessions: readJson<Array<{ id: string; moduleId: string }>>('learning', 'sessions.json'),
+};
+
+type Store = ReturnType<typeof buildDeps>['store'];
+
+/**
+ * Everything the seed writes, found both by its stable id and by what a duplicate would share with
+ * it (name, title, module and start), so a second copy under a new id shows up as well as an
+ * overwrite (a new rev, createdAt or updatedAt).
+ */
+async function snapshot(store: Store) {
+  const get = async (key: Record<string, string>) => (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }))).Item;
+  const users = (await store.doc.send(new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': 'USERS' } }))).Items ?? [];
+  const demoUsers = users.filter((u) => u.demo);
+
+  const networkNames = new Set(demo.networks.map((n) => n.name));
+  const networks = (await listNetworks(store)).filter((n) => networkNames.has(n.name));
+  const members = Object.fromEntries(await Promise.all(demo.networks.map(async (n) => [n.id, (await listMembers(store, n.id)).map((m) => `${m.userId}:${m.role}`).sort()])));
+
+  const articleTitles = new Set(demo.articles.map((a) => a.title));
+  const articleIds: Record<string, string | undefined> = Object.fromEntries(await Promise.all(demo.articles.map(async (a) => [a.slug, (await getSlug(store, a.slug))?.articleId] as const)));
+  const articlesByTitle = (await Promise.all([...new Set(demo.articles.map((a) => a.network))].map((n) => listNetworkArticles(store, n, 1000))))
+    .flat()
+    .filter((a) => articleTitles.has(a.title))
+    .map((a) => ({ id: a.id, title: a.title, createdAt: a.createdAt, publishedVersion: a.publishedVersion }));
+  const versions: Record<string, string[]> = Object.fromEntries(
+    await Promise.all(Object.entries(articleIds).map(async ([slug, id]) => [slug, id ? (await listVersions(store, id)).map((v) => `${v.version}:${v.publishedAt}`).sort() : []] as const)),
+  );
+
+  const moduleTitles = new Set(demo.modules.map((m) => m.title));
+  const modules = (await Promise.all((['draft', 'published', 'archived'] as const).map((s) => listModulesByStatus(store, s))))
+    .flat()
+    .filter((m) => moduleTitles.has(m.title))
+    .map((m) => ({ id: m.id, title: m.title, rev: m.rev, createdAt: m.createdAt, updatedAt: m.updatedAt }));
+
+  const pathTitles = new Set(demo.paths.map((p) => p.title));
+  const paths = (await listPublishedPaths(store)).filter((p) => pathTitles.has(p.title)).map((p) => ({ id: p.id, title: p.title, latestVersion: p.latestVersion, rev: p.rev, updatedAt: p.updatedAt }));
+  const pathVersions = Object.fromEntries(
+    await Promise.all(
+      demo.paths.map(async (p) => [
+        p.id,
+        ((await store.doc.send(new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)', ExpressionAttributeValues: { ':pk': keys.path(p.id).PK, ':v': 'V#' } }))).Items ?? []).map((v) => v.SK as string),
+      ]),
+    ),
+  );
+
+  // A session is the demo's if it has a demo session's module and start: the seed's copy would share both.
+  const demoSessions = await Promise.all(demo.sessions.map((s) => getSession(store, s.id)));
+  const demoSlots = new Set(demoSessions.flatMap((s) => (s ? [`${s.moduleId}#${s.start}`] : [])));
+  const sessions = (await Promise.all([...new Set(demo.sessions.map((s) => s.moduleId))].map((m) => sessionsOfModule(store, m))))
+    .flat()
+    .filter((s) => demoSlots.has(`${s.moduleId}#${s.start}`))
+    .map((s) => ({ id: s.id, moduleId: s.moduleId, start: s.start, end: s.end, capacity: s.capacity }));
+
+  const organisations = await Promise.all(demo.organisations.map(async (o) => (await get(keys.organisation(o.id)))?.PK));
+  return {
+    users: demoUsers.map((u) => ({ PK: u.PK, createdAt: u.createdAt, name: u.name })).sort((a, b) => String(a.PK).localeCompare(String(b.PK))),
+    organisations,
+    networks: networks.map((n) => ({ id: n.id, name: n.name })).sort((a, b) => a.id.localeCompare(b.id)),
+    members,
+    articleIds,
+    articlesByTitle: articlesByTitle.sort((a, b) => a.id.localeCompare(b.id)),
+    versions,
+    modules: modules.sort((a, b) => a.id.localeCompare(b.id)),
+    paths: paths.sort((a, b) => a.id.localeCompare(b.id)),
+    pathVersions,
+    sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
 
 describe('seeding demo content', () => {
   it('is idempotent: seeding again duplicates and overwrites nothing', async () => {
-    const store = createStoreClients(loadConfig(stack().env));
-    const countUsers = async () =>
-      (await store.doc.send(new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': 'USERS' } }))).Items ?? [];
-    const before = await countUsers();
-    const report = await seedContent(store, contentDir);
-    await seedContent(store, contentDir);
-    const after = await countUsers();
-    expect(report.users).toBe(10);
-    expect(after.filter((u) => u.demo).length).toBe(report.users);
-    expect(after.map((u) => u.PK).sort()).toEqual(before.map((u) => u.PK).sort());
-    expect(after.map((u) => u.createdAt).sort()).toEqual(before.map((u) => u.createdAt).sort());
+    const deps = buildDeps(loadConfig(stack().env));
+    const store = deps.store;
+    const before = await snapshot(store);
+
+    // What the first seed (at stack start) left: each piece of content once, under its own id.
+    expect(before.users.map((u) => u.PK).sort()).toEqual(demo.users.map((u) => keys.user(u.id).PK).sort());
+    expect(before.organisations).toEqual(demo.organisations.map((o) => keys.organisation(o.id).PK));
+    expect(before.networks.map((n) => n.id)).toEqual(demo.networks.map((n) => n.id).sort());
+    for (const n of demo.networks) expect(before.members[n.id]!.length, n.id).toBeGreaterThan(0);
+    expect(Object.values(before.articleIds).every(Boolean)).toBe(true);
+    expect(before.articlesByTitle.map((a) => a.id)).toEqual(Object.values(before.articleIds).sort());
+    expect(Object.fromEntries(Object.entries(before.versions).map(([slug, v]) => [slug, v.length]))).toEqual(Object.fromEntries(demo.articles.map((a) => [a.slug, a.versions])));
+    expect(before.modules.map((m) => m.id)).toEqual(demo.modules.map((m) => m.id).sort());
+    expect(before.paths.map((p) => p.id)).toEqual(demo.paths.map((p) => p.id).sort());
+    for (const p of demo.paths) expect(before.pathVersions[p.id], p.id).toHaveLength(1);
+    expect(before.sessions.map((s) => s.id)).toEqual(demo.sessions.map((s) => s.id).sort());
+
+    // Twice more, exactly as `npm start` seeds.
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      runs.push({ content: await seedContent(store, contentDir), knowledge: await seedKnowledge(store, deps.search, contentDir), learning: await seedLearning(store, contentDir) });
+    }
+    for (const run of runs) {
+      expect(run.content).toEqual({ organisations: demo.organisations.length, users: demo.users.length });
+      expect(run.knowledge).toEqual({ networks: demo.networks.length, versionsPublished: 0 });
+      expect(run.learning).toEqual({ modules: demo.modules.length, modulesCreated: 0, paths: demo.paths.length, sessions: demo.sessions.length });
+    }
+
+    const after = await snapshot(store);
+    for (const part of Object.keys(before) as Array<keyof typeof before>) expect(after[part], part).toEqual(before[part]);
   });
 });

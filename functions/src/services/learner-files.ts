@@ -8,7 +8,7 @@ import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../http/problem';
 import { timeId } from '../store/keys';
 import * as files from '../store/learner-files';
-import { getLearnerModule, getModule } from '../store/learning';
+import { deleteLearnerFileOnce, getLearnerModule, getModule, giveBackFilePlace, takeFilePlace } from '../store/learning';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../learning/files';
 import type { LearningCtx } from './learning';
 import { enrolAudiences } from '../learning/audience';
@@ -35,10 +35,10 @@ async function moduleTakingFiles(ctx: LearningCtx, moduleId: string) {
   return m;
 }
 
+const atCap = () => new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module; verwijder er eerst een die je niet inlevert`);
+
 async function refuseAtCap(ctx: LearningCtx, userId: string, moduleId: string) {
-  if ((await files.countLearnerFiles(ctx.store, userId, moduleId)) >= maxFilesPerModule) {
-    throw new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module; verwijder er eerst een die je niet inlevert`);
-  }
+  if ((await files.countLearnerFiles(ctx.store, userId, moduleId)) >= maxFilesPerModule) throw atCap();
 }
 
 export async function startUpload(ctx: LearningCtx, moduleId: string, input: { fileName: string; contentType: LearnerFileType; bytes: number }) {
@@ -64,27 +64,33 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
   const p = signedIn(ctx);
   const pending = await files.getPendingLearnerUpload(ctx.store, uploadId);
   if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
-  // Checked again here, before the claim: uploads started side by side must not pass the cap together.
-  await refuseAtCap(ctx, p.id, moduleId);
-  const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
-    maxBytes: maxLearnerFileBytes,
-    matches: (head) => matchesLearnerFile(pending.contentType, head),
-    label: learnerFileTypes[pending.contentType].label,
-  });
-  const id = timeId();
-  const file: files.LearnerFile = {
-    id,
-    moduleId,
-    userId: p.id,
-    fileName: pending.fileName,
-    contentType: pending.contentType,
-    bytes: size,
-    objectKey: `learners/${p.id}/${moduleId}/${id}`,
-    createdAt: new Date().toISOString(),
-  };
-  await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag);
-  await files.putLearnerFile(ctx.store, file);
-  return refOf(file);
+  // Checked again here, before the claim: uploads started side by side must not pass the cap together,
+  // so a place under the cap is taken atomically (and given back if the upload does not become a file).
+  if (!(await takeFilePlace(ctx.store, p.id, moduleId, maxFilesPerModule, () => files.countLearnerFiles(ctx.store, p.id, moduleId)))) throw atCap();
+  try {
+    const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
+      maxBytes: maxLearnerFileBytes,
+      matches: (head) => matchesLearnerFile(pending.contentType, head),
+      label: learnerFileTypes[pending.contentType].label,
+    });
+    const id = timeId();
+    const file: files.LearnerFile = {
+      id,
+      moduleId,
+      userId: p.id,
+      fileName: pending.fileName,
+      contentType: pending.contentType,
+      bytes: size,
+      objectKey: `learners/${p.id}/${moduleId}/${id}`,
+      createdAt: new Date().toISOString(),
+    };
+    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag);
+    await files.putLearnerFile(ctx.store, file);
+    return refOf(file);
+  } catch (err) {
+    await giveBackFilePlace(ctx.store, p.id, moduleId).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** The files a learner names on a submission must be theirs, for this module, and checked. */
@@ -127,7 +133,7 @@ export async function remove(ctx: LearningCtx, moduleId: string, fileId: string)
   const inHandIn = submission && submission.status !== 'returned' && submission.files?.some((f) => f.id === fileId);
   const asEvidence = record?.evidenceFiles?.some((f) => f.id === fileId);
   if (inHandIn || asEvidence) throw new Problem('conflict', inHandIn ? 'Dit bestand hoort bij je ingeleverde opdracht' : 'Dit bestand is het bewijs van je afgeronde scholing');
-  await files.deleteLearnerFile(ctx.store, file);
+  if (await deleteLearnerFileOnce(ctx.store, file)) await giveBackFilePlace(ctx.store, p.id, moduleId);
   await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
   return { deleted: fileId };
 }

@@ -62,15 +62,21 @@ interface CatalogueEntry {
   themes: Set<string>;
 }
 let catalogueCache: { at: number; entries: CatalogueEntry[] } | undefined;
-let catalogueRefresh: Promise<CatalogueEntry[]> | undefined;
+let catalogueRefresh: { generation: number; entries: Promise<CatalogueEntry[]> } | undefined;
+/** Raised by every change: a refresh that began before a change may have missed it. */
+let catalogueGeneration = 0;
 const catalogueTtlMs = 5000;
 
 export function forgetCatalogue() {
+  catalogueGeneration++;
   catalogueCache = undefined;
 }
 
 function refreshCatalogue(store: StoreClients): Promise<CatalogueEntry[]> {
-  catalogueRefresh ??= db
+  const generation = catalogueGeneration;
+  // Readers share a refresh, but not one that began before the latest change (it is neither reused nor cached).
+  if (catalogueRefresh?.generation === generation) return catalogueRefresh.entries;
+  const refresh = db
     .listPublishedModules(store)
     .then((modules) => {
       // Sorted once here, so a request only filters (a Dutch collator per request is the slow part).
@@ -78,13 +84,14 @@ function refreshCatalogue(store: StoreClients): Promise<CatalogueEntry[]> {
       const entries = modules
         .sort((a, b) => collator.compare(a.title, b.title))
         .map((m) => ({ module: m, text: fold(`${m.title} ${m.description} ${m.themes.join(' ')} ${m.learningGoals.join(' ')}`), themes: new Set(m.themes.map(fold)) }));
-      catalogueCache = { at: Date.now(), entries };
+      if (generation === catalogueGeneration) catalogueCache = { at: Date.now(), entries };
       return entries;
     })
     .finally(() => {
-      catalogueRefresh = undefined;
+      if (catalogueRefresh?.entries === refresh) catalogueRefresh = undefined;
     });
-  return catalogueRefresh;
+  catalogueRefresh = { generation, entries: refresh };
+  return refresh;
 }
 
 async function catalogue(store: StoreClients): Promise<CatalogueEntry[]> {

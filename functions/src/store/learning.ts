@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClients } from './clients';
 import type { LearnerFileRef } from './learner-files';
 import { keys } from './keys';
@@ -644,4 +644,57 @@ export async function evaluatedTargets(store: StoreClients, userId: string, targ
     }
   }
   return done;
+}
+
+// ---- the cap on a learner's files ------------------------------------------------------------
+
+/**
+ * How many files a learner keeps for one module, counted in one item beside the learner's record.
+ * Counting the file records before writing one lets uploads completed side by side all pass the
+ * cap together; a place taken and given back conditionally on this counter lets exactly `max` in.
+ */
+const fileCountKey = (userId: string, moduleId: string) => ({ PK: keys.learner(userId).PK, SK: `FILECOUNT#${moduleId}` });
+
+/** Takes a place for one more file; false at the cap. The first use starts from the files already kept. */
+export async function takeFilePlace(store: StoreClients, userId: string, moduleId: string, max: number, kept: () => Promise<number>): Promise<boolean> {
+  const Key = fileCountKey(userId, moduleId);
+  const existing = await store.doc.send(new GetCommand({ TableName: store.tableName, Key, ConsistentRead: true }));
+  if (!existing.Item) {
+    // Only files kept before the counter existed are counted here: a new file needs a place, so the counter, first.
+    const files = await kept();
+    await conditional(() => store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...Key, type: 'learner-file-count', moduleId, files }, ConditionExpression: 'attribute_not_exists(PK)' })));
+  }
+  return conditional(() =>
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key,
+        UpdateExpression: 'SET #files = #files + :one',
+        ConditionExpression: '#files < :max',
+        ExpressionAttributeNames: { '#files': 'files' },
+        ExpressionAttributeValues: { ':one': 1, ':max': max },
+      }),
+    ),
+  );
+}
+
+/** Gives a place back: an upload that did not become a file, or a deleted file. */
+export async function giveBackFilePlace(store: StoreClients, userId: string, moduleId: string): Promise<void> {
+  await conditional(() =>
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: fileCountKey(userId, moduleId),
+        UpdateExpression: 'SET #files = #files - :one',
+        ConditionExpression: '#files > :zero',
+        ExpressionAttributeNames: { '#files': 'files' },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      }),
+    ),
+  );
+}
+
+/** Deletes a learner's file record; true only for the one call that removed it (so its place is given back once). */
+export async function deleteLearnerFileOnce(store: StoreClients, f: { userId: string; moduleId: string; id: string }): Promise<boolean> {
+  return conditional(() => store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.learnerFile(f.userId, f.moduleId, f.id), ConditionExpression: 'attribute_exists(PK)' })));
 }

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort } from './local/ports';
 import { startLocalStack } from './local/stack';
-import { keys } from '../functions/src/store/keys';
+import { keys } from '../functions/src/platform/store/keys';
 import { measure, memory, printTable, ratio, type Summary } from './bench/measure';
 import { benchKnowledge } from './bench/knowledge';
 import { benchLearning } from './bench/learning';

@@ -1,17 +1,14 @@
 import { bodyLimit } from 'hono/body-limit';
-import { newRouter, type Router } from './http/router';
-import { authenticate, requestContext, requireSignInWhereDocumented } from './http/middleware';
-import { onError, problemJson } from './http/errors';
-import { mountOpenApi } from './http/openapi';
+import { newRouter, type Router } from './platform/http/router';
+import { authenticate, requestContext, requireSignInWhereDocumented } from './platform/http/middleware';
+import { onError, problemJson } from './platform/http/errors';
+import { mountOpenApi } from './platform/http/openapi';
 import type { AppDeps } from './deps';
-import { healthRoutes } from './routes/health';
-import { meRoutes } from './routes/me';
-import { articleRoutes } from './routes/articles';
-import { networkRoutes } from './routes/networks';
-import { signalRoutes } from './routes/signals';
-import { attachmentRoutes } from './routes/attachments';
-import { learnerFileRoutes } from './routes/learner-files';
-import { learningRoutes } from './routes/learning';
+import { healthRoutes } from './platform/health/routes';
+import { meRoutes } from './identity';
+import { articleRoutes, attachmentRoutes, networkRoutes, signalRoutes } from './knowledge';
+import { learnerFileRoutes, learningRoutes } from './learning';
+import './features';
 
 export interface CreateAppOptions {
   /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */

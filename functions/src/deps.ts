@@ -1,20 +1,17 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { AppConfig } from './config';
-import { createStoreClients, type StoreClients } from './store/clients';
-import { createTokenVerifier, type TokenVerifier } from './auth/verify';
-import { createLogger } from './http/logging';
-import { SearchIndexStore } from './store/search-index';
+import type { AppConfig } from './platform/config';
+import { buildPlatformDeps, type PlatformDeps } from './platform/deps';
+import { searchIndexFor, type SearchIndexStore } from './knowledge';
 
-/** Everything the app needs from outside, built once per process (Lambda cold start or local server start). */
-export interface AppDeps {
-  config: AppConfig;
-  store: StoreClients;
-  verifyToken: TokenVerifier;
-  logger: Logger;
+/**
+ * The composition root's dependencies: the platform's, plus the knowledge search index that
+ * scripts (seed, bench) drive directly. The app itself needs only the platform's.
+ */
+export interface AppDeps extends PlatformDeps {
   search: SearchIndexStore;
 }
 
-export function buildDeps(config: AppConfig, logger: Logger = createLogger()): AppDeps {
-  const store = createStoreClients(config);
-  return { config, store, verifyToken: createTokenVerifier(config.auth), logger, search: new SearchIndexStore(store) };
+export function buildDeps(config: AppConfig, logger?: Logger): AppDeps {
+  const platform = buildPlatformDeps(config, logger);
+  return { ...platform, search: searchIndexFor(platform.store) };
 }

@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig } from './platform/config';
 import { buildDeps } from './deps';
 
 // Built once per cold start and reused across invocations.

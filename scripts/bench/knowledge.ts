@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createSearchIndex, loadSearchIndex, type Audience } from '../../functions/src/knowledge/search';
-import { generateSyntheticDocs } from '../../functions/src/knowledge/synthetic';
-import { keys } from '../../functions/src/store/keys';
-import * as svc from '../../functions/src/services/articles';
+import { createSearchIndex, loadSearchIndex, type Audience } from '../../functions/src/knowledge/domain/search';
+import { generateSyntheticDocs } from '../../functions/src/knowledge/domain/synthetic';
+import { keys } from '../../functions/src/platform/store/keys';
+import * as svc from '../../functions/src/knowledge/articles/service';
 import type { LocalStack } from '../local/stack';
 import { measure, printTable, ratio, type Summary } from './measure';
 

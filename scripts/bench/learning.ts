@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as db from '../../functions/src/store/learning';
-import * as svc from '../../functions/src/services/learning';
-import { moduleKinds, type ModuleKind } from '../../functions/src/learning/types';
+import * as db from '../../functions/src/learning/store';
+import * as svc from '../../functions/src/learning/service';
+import { moduleKinds, type ModuleKind } from '../../functions/src/learning/domain/types';
 import type { LocalStack } from '../local/stack';
 import { measure, printTable, ratio } from './measure';
 

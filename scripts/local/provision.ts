@@ -6,7 +6,7 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { buckets, table } from '../../functions/src/store/schema';
+import { buckets, table } from '../../functions/src/platform/store/schema';
 
 /** Creates the table exactly as schema.ts describes it (the CDK stack reads the same module). Idempotent. */
 export async function ensureTable(ddb: DynamoDBClient, tableName: string = table.localName): Promise<'created' | 'exists'> {

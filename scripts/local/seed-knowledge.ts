@@ -2,14 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { StoreClients } from '../../functions/src/store/clients';
-import type { Principal } from '../../functions/src/auth/principal';
-import type { Role } from '../../functions/src/auth/roles';
-import { createNetwork, listNetworks } from '../../functions/src/store/networks';
-import { getSlug } from '../../functions/src/store/articles';
-import { getUser } from '../../functions/src/store/users';
-import type { SearchIndexStore } from '../../functions/src/store/search-index';
-import * as svc from '../../functions/src/services/articles';
+import type { StoreClients } from '../../functions/src/platform/store/clients';
+import type { Principal } from '../../functions/src/platform/auth/principal';
+import type { Role } from '../../functions/src/platform/auth/roles';
+import { createNetwork, listNetworks } from '../../functions/src/knowledge/networks/store';
+import { getSlug } from '../../functions/src/knowledge/articles/store';
+import { getUser } from '../../functions/src/identity/users-store';
+import type { SearchIndexStore } from '../../functions/src/knowledge/search/index-store';
+import * as svc from '../../functions/src/knowledge/articles/service';
 
 const NetworkFile = z.array(
   z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()).min(1), members: z.array(z.string()) }),

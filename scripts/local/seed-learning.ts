@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StoreClients } from '../../functions/src/store/clients';
-import type { Principal } from '../../functions/src/auth/principal';
-import { getUser } from '../../functions/src/store/users';
-import * as db from '../../functions/src/store/learning';
-import * as svc from '../../functions/src/services/learning';
-import type { LearningModule, PathStep } from '../../functions/src/learning/types';
+import type { StoreClients } from '../../functions/src/platform/store/clients';
+import type { Principal } from '../../functions/src/platform/auth/principal';
+import { getUser } from '../../functions/src/identity/users-store';
+import * as db from '../../functions/src/learning/store';
+import * as svc from '../../functions/src/learning/service';
+import type { LearningModule, PathStep } from '../../functions/src/learning/domain/types';
 
 type ModuleFile = Array<Omit<LearningModule, 'status'> & { status?: LearningModule['status']; scormPackage?: string }>;
 type PathFile = Array<{ id: string; title: string; description: string; steps: PathStep[]; minOptional: number }>;

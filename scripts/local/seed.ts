@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { StoreClients } from '../../functions/src/store/clients';
-import { keys } from '../../functions/src/store/keys';
-import { ensureUser } from '../../functions/src/store/users';
-import { roles } from '../../functions/src/auth/roles';
+import type { StoreClients } from '../../functions/src/platform/store/clients';
+import { keys } from '../../functions/src/platform/store/keys';
+import { ensureUser } from '../../functions/src/identity/users-store';
+import { roles } from '../../functions/src/platform/auth/roles';
 
 const Organisation = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 const DemoUser = z.object({

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { buckets } from '../../functions/src/store/schema';
-import { localCredentials } from '../../functions/src/store/clients';
+import { buckets } from '../../functions/src/platform/store/schema';
+import { localCredentials } from '../../functions/src/platform/store/clients';
 
 const require = createRequire(import.meta.url);
 export const localRegion = 'eu-west-1';

@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, type AppConfig } from '../../functions/src/config';
-import type { StoreClients } from '../../functions/src/store/clients';
+import { loadConfig, type AppConfig } from '../../functions/src/platform/config';
+import type { StoreClients } from '../../functions/src/platform/store/clients';
 import { buildDeps, type AppDeps } from '../../functions/src/deps';
 import { createDevIssuer, type DevIssuer } from '../../functions/src/dev/issuer';
 import { startLocalServer, type LocalServer } from '../../functions/src/local/server';
-import { buckets, table } from '../../functions/src/store/schema';
+import { buckets, table } from '../../functions/src/platform/store/schema';
 import { dynamoClient, startDynamoDbLocal, startS3rver, type Service } from './services';
 import { ensureTable } from './provision';
 import { seedContent } from './seed';

@@ -11,8 +11,8 @@ import { createModule, syntheticEmployees, unique } from '../support/learning';
 import { publishArticle } from '../support/knowledge';
 import { expectNoAxeViolations } from '../support/browser';
 import { h1, nav, shape, signInAs, url, usePages } from '../support/pages';
-import { amsterdamIso } from '../../web/src/pages/learning/admin-common';
-import { __adminCatalogues } from '../../web/src/pages/learning/admin-messages';
+import { amsterdamIso } from '../../web/src/features/learning/academy-admin/common';
+import { __adminCatalogues } from '../../web/src/features/learning/academy-admin/messages';
 
 const sanne = 'Sanne de Vries – Academiebeheerder, Medewerker';
 const noor = 'Noor Hendriks – Medewerker';

@@ -15,7 +15,7 @@ import { expectNoAxeViolations, expectScriptBudget, trackScriptBytes } from '../
 import { h1, signInAs, url, usePages } from '../support/pages';
 import { createArticle, publishArticle, tokens, uniqueWord } from '../support/knowledge';
 import { xssPayloads } from '../unit/knowledge/xss-corpus';
-import { parseHighlighted, unescapeHtml } from '../../web/src/pages/knowledge/highlight';
+import { parseHighlighted, unescapeHtml } from '../../web/src/features/knowledge/highlight';
 
 const users = {
   joost: 'Joost Bakker – Auteur, Medewerker',

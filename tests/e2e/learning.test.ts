@@ -15,9 +15,9 @@ import { publishArticle } from '../support/knowledge';
 import { expectNoAxeViolations, expectScriptBudget, trackScriptBytes } from '../support/browser';
 import { dateAfter } from '../support/clock';
 import { h1, nav, shape, signInAs, url, usePages } from '../support/pages';
-import { apiPathFor, stateFromQuery, urlFor } from '../../web/src/pages/learning/catalogue';
-import { formatSessionTime } from '../../web/src/pages/learning/common';
-import { __learningCatalogues } from '../../web/src/pages/learning/messages';
+import { apiPathFor, stateFromQuery, urlFor } from '../../web/src/features/learning/catalogue';
+import { formatSessionTime } from '../../web/src/features/learning/common';
+import { __learningCatalogues } from '../../web/src/features/learning/messages';
 
 const users = {
   noor: 'Noor Hendriks – Medewerker',

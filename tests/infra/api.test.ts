@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../functions/src/config';
+import { loadConfig } from '../../functions/src/platform/config';
 import { objectActions, tableActions } from '../../infra/lib/constructs/api-function';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
@@ -22,7 +22,7 @@ describe('API function', () => {
     expect(fn.LoggingConfig?.LogGroup).toBeDefined();
   });
 
-  it('gets every variable functions/src/config.ts needs, and they parse', () => {
+  it('gets every variable functions/src/platform/config.ts needs, and they parse', () => {
     const variables = apiFunction().Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(variables).sort()).toEqual(
       [

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { abandonedUploadDays, buckets, table, uploadsPendingPrefix, type BucketRole } from '../../functions/src/store/schema';
+import { abandonedUploadDays, buckets, table, uploadsPendingPrefix, type BucketRole } from '../../functions/src/platform/store/schema';
 import { roleBucketId } from '../../infra/lib/constructs/role-bucket';
 import { resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
@@ -9,7 +9,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => built?.cleanup());
 
-describe('DynamoDB table (from functions/src/store/schema.ts)', () => {
+describe('DynamoDB table (from functions/src/platform/store/schema.ts)', () => {
   const theTable = () => resourceByIdPrefix(built.templates.data, 'AWS::DynamoDB::Table', 'Table');
 
   it('is the only table and uses the schema key names', () => {

@@ -1,6 +1,6 @@
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commonSecurityHeaders } from '../../functions/src/http/security-headers';
+import { commonSecurityHeaders } from '../../functions/src/platform/http/security-headers';
 import { apiPathPattern } from '../../infra/lib/constructs/app-distribution';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claims, roles } from '../../functions/src/auth/roles';
+import { claims, roles } from '../../functions/src/platform/auth/roles';
 import { callbackPath } from '../../infra/lib/constructs/app-client';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
@@ -50,7 +50,7 @@ describe('user pool', () => {
     expect(attribute).toMatchObject({ AttributeDataType: 'String', Mutable: true });
   });
 
-  it('has one group per role in functions/src/auth/roles.ts, and no others', () => {
+  it('has one group per role in functions/src/platform/auth/roles.ts, and no others', () => {
     const groups = Object.values(resourcesOfType(built.templates.identity, 'AWS::Cognito::UserPoolGroup'));
     expect(groups.map((g) => g.Properties!.GroupName).sort()).toEqual([...roles].sort());
     for (const group of groups) expect(group.Properties!.UserPoolId).toEqual({ Ref: userPool().logicalId });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
-import { loadConfig } from '../../functions/src/config';
+import { loadConfig } from '../../functions/src/platform/config';
 import { buildDeps } from '../../functions/src/deps';
-import { createLogger } from '../../functions/src/http/logging';
-import { newRouter } from '../../functions/src/http/router';
+import { createLogger } from '../../functions/src/platform/http/logging';
+import { newRouter } from '../../functions/src/platform/http/router';
 import { stack } from '../support/api';
 
 describe('unexpected errors', () => {

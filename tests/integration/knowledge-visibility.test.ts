@@ -33,13 +33,17 @@ const readers = Object.keys(rules) as Reader[];
 /** The answer for something that does not exist (or no longer exists for readers: drafts, archived). */
 const unknown = 404;
 /**
- * The answer for a published article the reader may not see. TODAY: anonymous readers are invited
- * to sign in (401), signed-in readers learn nothing (404). A later issue makes a hidden article
- * indistinguishable from an unknown one; then this line becomes `const hidden = (_: Reader) => unknown;`.
+ * The answer for a published article the reader may not see: exactly the answer for an unknown
+ * one, signed in or not, so nobody can probe which hidden articles exist.
  */
-const hidden = (reader: Reader) => (reader === 'anonymous' ? 401 : 404);
-/** Editorial routes (edit view, history, network lists, attachment lists): sign in first, then rights. */
-const noEditor = (reader: Reader) => (reader === 'anonymous' ? 401 : 403);
+const hidden = (_reader: Reader) => unknown;
+/**
+ * Editorial routes (edit view, history, attachment lists): sign in first (401); then a reader who
+ * may read the article is told they lack the rights (403), one who may not see it at all (a
+ * partner on an internal article, anyone on a draft or archived one) learns nothing (404).
+ */
+const noEditor = (reader: Reader, audience?: Audience, state?: State) =>
+  reader === 'anonymous' ? 401 : audience === undefined || mayReadPublished(reader, audience, state!) ? 403 : unknown;
 
 const mayReadPublished = (reader: Reader, audience: Audience, state: State) => state === 'published' && rules[reader].reads.includes(audience);
 /** Who may open an attachment: whoever may read the article's published version, and its writers always. */
@@ -178,14 +182,14 @@ describe('knowledge visibility: role × audience × state matrix on every readin
     for (const reader of readers) {
       it(`as ${reader}`, async () => {
         await Promise.all(
-          cases().map(async ({ state, f, label }) => {
+          cases().map(async ({ audience, state, f, label }) => {
             const res = await api(`/api/articles/${f.id}`, { token: tokenOf[reader] });
             if (rules[reader].editor) {
               expect(res.status, label).toBe(200);
               expect(res.data.article).toMatchObject({ id: f.id, archived: state === 'archived' });
               if (state === 'draft') expect(res.data.draft, label).toMatchObject({ state: 'in-review', markdown: v1(f) });
             } else {
-              expect(res.status, label).toBe(noEditor(reader));
+              expect(res.status, label).toBe(noEditor(reader, audience, state));
               revealsNothing(res, f);
             }
           }),
@@ -198,13 +202,13 @@ describe('knowledge visibility: role × audience × state matrix on every readin
     for (const reader of readers) {
       it(`as ${reader}`, async () => {
         await Promise.all(
-          cases().map(async ({ f, label }) => {
+          cases().map(async ({ audience, state, f, label }) => {
             const res = await api(`/api/articles/${f.id}/versions`, { token: tokenOf[reader] });
             if (rules[reader].editor) {
               expect(res.status, label).toBe(200);
               expect(res.data.versions.map((v: { version: number }) => v.version), label).toEqual(f.versions ? [2, 1] : []);
             } else {
-              expect(res.status, label).toBe(noEditor(reader));
+              expect(res.status, label).toBe(noEditor(reader, audience, state));
               revealsNothing(res, f);
             }
           }),
@@ -217,10 +221,10 @@ describe('knowledge visibility: role × audience × state matrix on every readin
     for (const reader of readers) {
       it(`as ${reader}`, async () => {
         await Promise.all(
-          cases().map(async ({ f, label }) => {
+          cases().map(async ({ audience, state, f, label }) => {
             const res = await api(`/api/articles/${f.id}/versions/1`, { token: tokenOf[reader] });
             if (!rules[reader].editor) {
-              expect(res.status, label).toBe(noEditor(reader));
+              expect(res.status, label).toBe(noEditor(reader, audience, state));
               revealsNothing(res, f);
             } else if (f.versions === 0) {
               expect(res.status, label).toBe(unknown);
@@ -238,10 +242,10 @@ describe('knowledge visibility: role × audience × state matrix on every readin
     for (const reader of readers) {
       it(`as ${reader}`, async () => {
         await Promise.all(
-          cases().map(async ({ f, label }) => {
+          cases().map(async ({ audience, state, f, label }) => {
             const res = await api(`/api/articles/${f.id}/diff?from=1&to=2`, { token: tokenOf[reader] });
             if (!rules[reader].editor) {
-              expect(res.status, label).toBe(noEditor(reader));
+              expect(res.status, label).toBe(noEditor(reader, audience, state));
               revealsNothing(res, f);
             } else if (f.versions === 0) {
               expect(res.status, label).toBe(unknown);
@@ -282,13 +286,13 @@ describe('knowledge visibility: role × audience × state matrix on every readin
     for (const reader of readers) {
       it(`as ${reader}`, async () => {
         await Promise.all(
-          cases().map(async ({ f, label }) => {
+          cases().map(async ({ audience, state, f, label }) => {
             const res = await api(`/api/articles/${f.id}/attachments`, { token: tokenOf[reader] });
             if (rules[reader].editor) {
               expect(res.status, label).toBe(200);
               expect(res.data.map((a: { url: string }) => a.url), label).toEqual([f.attachmentUrl]);
             } else {
-              expect(res.status, label).toBe(noEditor(reader));
+              expect(res.status, label).toBe(noEditor(reader, audience, state));
               expect(JSON.stringify(res.data), label).not.toContain(f.attachmentUrl);
             }
           }),
@@ -380,11 +384,18 @@ describe('editorial reading routes refuse outsiders on a real article', () => {
     { name: 'diff', path: `/api/articles/${art.id}/diff?from=1&to=2`, ok: (d: any) => expect(d.hunks.length).toBeGreaterThan(0) },
   ];
 
+  /**
+   * A reader who may read the article is told they lack the rights (403); one who may not see it
+   * at all (a partner on an internal article, anyone on an unpublished draft) learns nothing (404).
+   */
+  const refusalFor = (outsider: 'partner' | 'employee' | 'otherAuthor', r: { name: string; path: string }) =>
+    r.path.startsWith('/api/networks/') ? 403 : outsider === 'partner' || r.name === 'edit view of a draft' ? 404 : 403;
+
   for (const outsider of ['partner', 'employee', 'otherAuthor'] as const) {
     it(`refuses ${outsider} what the network's writer and lead get on the same request`, async () => {
       for (const r of requests()) {
         const refused = await api(r.path, { token: who[outsider] });
-        expect(refused.status, r.name).toBe(403);
+        expect(refused.status, r.name).toBe(refusalFor(outsider, r));
         expect(JSON.stringify(refused.data), r.name).not.toContain(word);
         for (const allowed of ['writer', 'lead'] as const) {
           const res = await api(r.path, { token: who[allowed] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, demo, tokenFor } from '../support/api';
-import { createModule, createSession, daysFromNow, readingArticleSlug, syntheticEmployees, unique } from '../support/learning';
-import { AttendanceSchema, CatalogueResultSchema, EvaluationSchema, EvaluationSummarySchema, ReviewResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/routes/learning-schemas';
+import { createModule, createSession, daysFromNow, readingArticleSlug, sessionStartingSoon, syntheticEmployees, unique, untilStarted } from '../support/learning';
+import { AttendanceSchema, CatalogueResultSchema, EvaluationSchema, EvaluationSummarySchema, ReviewResultSchema, ModuleDetailSchema, ModuleSchema, MyLearningSchema, SubmissionSchema, MyPathStateSchema, ParticipantListSchema, PathDetailSchema, PathSummarySchema, SessionSchema, TrainerSessionSchema } from '../../functions/src/learning/schemas';
 import { z } from '@hono/zod-openapi';
 
 /** The academy's documented response shapes are what the routes really send: every documented field, with its type. */
@@ -36,7 +36,8 @@ describe('academy responses match the OpenAPI document', () => {
     strict(CatalogueResultSchema, inRange);
     expect(inRange.modules.map((x: { id: string }) => x.id)).toEqual([m.id]);
     expect(inRange.modules[0].nextSession).toMatchObject({ id: session.data.id, seatsLeft: 1 });
-    const paths = (await api('/api/paths')).data;
+    // As an employee: anonymous visitors see only the steps open to the public (none in this path).
+    const paths = (await api('/api/paths', { token: noor })).data;
     strict(z.array(PathSummarySchema), paths);
     expect(paths.find((p: { id: string }) => p.id === pathId)).toMatchObject({ title: `Contractpad ${u}`, version: 1, stepCount: 2 });
     const [learner] = await syntheticEmployees(1, 'u-contract');
@@ -83,7 +84,10 @@ describe('academy responses match the OpenAPI document', () => {
     strict(ModuleDetailSchema, withSubmission);
 
     strict(ReviewResultSchema, (await api(`/api/modules/${assignment.id}/submission/${a!.id}/review`, { method: 'POST', token: trainer, json: { decision: 'approved', feedback: 'Goed.', submittedAt: handedIn.submittedAt } })).data);
-    strict(AttendanceSchema, (await api(`/api/sessions/${session.data.id}/attendance/${a!.id}`, { method: 'PUT', token: trainer, json: { present: true } })).data);
+    const today = await sessionStartingSoon(admin, m.id);
+    expect((await api(`/api/sessions/${today.id}/enrolment`, { method: 'POST', token: a!.token })).status).toBe(201);
+    await untilStarted(today);
+    strict(AttendanceSchema, (await api(`/api/sessions/${today.id}/attendance/${a!.id}`, { method: 'PUT', token: trainer, json: { present: true } })).data);
     const evaluation = await api('/api/evaluations', { method: 'POST', token: a!.token, json: { targetType: 'module', targetId: assignment.id, rating: 4, answers: { learned: 'Veel' } } });
     expect(evaluation.status).toBe(201);
     strict(EvaluationSchema, evaluation.data);

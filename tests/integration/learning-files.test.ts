@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { loadConfig } from '../../functions/src/config';
-import { createStoreClients, type StoreClients } from '../../functions/src/store/clients';
-import { countLearnerFiles } from '../../functions/src/store/learner-files';
-import { uploadsPendingPrefix } from '../../functions/src/store/schema';
+import { loadConfig } from '../../functions/src/platform/config';
+import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
+import { countLearnerFiles } from '../../functions/src/learning/files/store';
+import { uploadsPendingPrefix } from '../../functions/src/platform/store/schema';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../functions/src/config';
-import { createStoreClients } from '../../functions/src/store/clients';
-import { learnerRecord } from '../../functions/src/store/learning';
+import { loadConfig } from '../../functions/src/platform/config';
+import { createStoreClients } from '../../functions/src/platform/store/clients';
+import { learnerRecord } from '../../functions/src/learning/store';
 import { api, demo, stack, tokenFor } from '../support/api';
-import { createModule, createSession, readingArticleSlug, syntheticEmployees, unique } from '../support/learning';
+import { createModule, createSession, readingArticleSlug, sessionStartingSoon, syntheticEmployees, unique, untilStarted } from '../support/learning';
 
 /** A knowledge article this file published itself, for its reading modules. */
 let article: string;
@@ -52,8 +52,11 @@ describe('blended learning paths', () => {
     expect((await api('/api/evaluations', { method: 'POST', token: t, json: { targetType: 'path', targetId: p.pathId, rating: 4 } })).status).toBe(409);
 
     // Classroom: attendance registered by the trainer completes the step.
-    await api(`/api/sessions/${p.session.id}/enrolment`, { method: 'POST', token: t });
-    await api(`/api/sessions/${p.session.id}/attendance/${learner!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
+    // (A session that starts in a few seconds: attendance is registered once it has begun.)
+    const today = await sessionStartingSoon(await tokenFor(demo.admin), p.classroom.id);
+    expect((await api(`/api/sessions/${today.id}/enrolment`, { method: 'POST', token: t })).status).toBe(201);
+    await untilStarted(today);
+    expect((await api(`/api/sessions/${today.id}/attendance/${learner!.id}`, { method: 'PUT', token: trainer, json: { present: true } })).status).toBe(200);
     let detail = await api(`/api/paths/${p.pathId}`, { token: t });
     expect(detail.data.my.progress.steps.find((s: { stepId: string }) => s.stepId === 's3').status).toBe('open');
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { loadConfig } from '../../functions/src/config';
-import * as learning from '../../functions/src/services/learning';
-import type { LearningCtx } from '../../functions/src/services/learning';
-import { createStoreClients, type StoreClients } from '../../functions/src/store/clients';
-import { learnerRecord } from '../../functions/src/store/learning';
+import { loadConfig } from '../../functions/src/platform/config';
+import * as learning from '../../functions/src/learning/service';
+import type { LearningCtx } from '../../functions/src/learning/service';
+import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
+import { learnerRecord } from '../../functions/src/learning/store';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, readingArticleSlug, syntheticEmployees, unique } from '../support/learning';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../functions/src/config';
-import { createStoreClients } from '../../functions/src/store/clients';
-import { releaseSeat } from '../../functions/src/store/learning';
+import { loadConfig } from '../../functions/src/platform/config';
+import { createStoreClients } from '../../functions/src/platform/store/clients';
+import { releaseSeat } from '../../functions/src/learning/store';
 import { api, demo, stack, tokenFor } from '../support/api';
-import { amsterdamSlot, createModule, createSession, syntheticEmployees, unique } from '../support/learning';
+import { amsterdamSlot, createModule, createSession, sessionStartingSoon, syntheticEmployees, unique, untilStarted } from '../support/learning';
 
 describe('sessions: seats, waitlist, attendance', () => {
   it('gives 50 simultaneous enrolments for 10 seats exactly 10 seats and 40 waitlist places, nobody twice', async () => {
@@ -109,9 +109,16 @@ describe('sessions: seats, waitlist, attendance', () => {
     const other = await tokenFor(demo.employee);
     expect((await api(`/api/sessions/${s.id}/attendance/${l!.id}`, { method: 'PUT', token: other, json: { present: true } })).status).toBe(403);
     const trainer = await tokenFor(demo.trainer);
-    const marked = await api(`/api/sessions/${s.id}/attendance/${l!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
+    // Attendance is registered once the session has begun, never ahead of it.
+    const early = await api(`/api/sessions/${s.id}/attendance/${l!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
+    expect(early.status).toBe(409);
+    expect(early.data.detail).toMatch(/nog niet begonnen/);
+    const soon = await sessionStartingSoon(admin, m.id);
+    expect((await api(`/api/sessions/${soon.id}/enrolment`, { method: 'POST', token: l!.token })).status).toBe(201);
+    await untilStarted(soon);
+    const marked = await api(`/api/sessions/${soon.id}/attendance/${l!.id}`, { method: 'PUT', token: trainer, json: { present: true } });
     expect(marked.data.status).toBe('attended');
-    expect((await api(`/api/sessions/${s.id}/attendance/u-not-enrolled`, { method: 'PUT', token: trainer, json: { present: true } })).status).toBe(409);
+    expect((await api(`/api/sessions/${soon.id}/attendance/u-not-enrolled`, { method: 'PUT', token: trainer, json: { present: true } })).status).toBe(409);
     const mine = await api('/api/me/learning', { token: l!.token });
     expect(mine.data.completed.map((c: { moduleId: string }) => c.moduleId)).toContain(m.id);
   });

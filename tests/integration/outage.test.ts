@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../functions/src/config';
+import { loadConfig } from '../../functions/src/platform/config';
 import { freePort } from '../../scripts/local/ports';
 import { startS3rver, type Service } from '../../scripts/local/services';
 import { localEnv, startLocalStack, type LocalStack } from '../../scripts/local/stack';

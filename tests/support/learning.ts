@@ -38,6 +38,21 @@ export async function createSession(token: string, moduleId: string, input: Reco
   return res.data as { id: string };
 }
 
+/**
+ * A session that starts in a few seconds: learners enrol before it starts, and attendance is
+ * accepted only once it has (`untilStarted`). The margin leaves room for a slow, shared machine.
+ */
+export async function sessionStartingSoon(token: string, moduleId: string, input: Record<string, unknown> = {}, inMs = 8_000) {
+  const start = new Date(Date.now() + inMs);
+  const created = await createSession(token, moduleId, { start: start.toISOString(), end: new Date(start.getTime() + 2 * 3600_000).toISOString(), ...input });
+  return { ...created, start: start.toISOString() };
+}
+
+/** Waits until the clock has passed a session's start (a condition, not a fixed sleep). */
+export async function untilStarted(session: { start: string }) {
+  while (Date.now() <= Date.parse(session.start)) await new Promise((r) => setTimeout(r, Math.min(250, Date.parse(session.start) - Date.now() + 5)));
+}
+
 const amsterdamParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 function inAmsterdam(at: Date) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../functions/src/config';
+import { loadConfig } from '../../functions/src/platform/config';
 
 const valid = {
   TABLE_NAME: 't',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Problem, problemBody, problemTypes } from '../../functions/src/http/problem';
+import { Problem, problemBody, problemTypes } from '../../functions/src/platform/http/problem';
 
 describe('problem details (RFC 9457)', () => {
   it('carries type, title, status, detail, instance and request id', () => {

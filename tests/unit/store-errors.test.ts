@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreUnreachable } from '../../functions/src/store/clients';
-import { conditionFailed } from '../../functions/src/store/items';
+import { isStoreUnreachable } from '../../functions/src/platform/store/clients';
+import { conditionFailed } from '../../functions/src/platform/store/items';
 
 describe('store reachability classification', () => {
   it('treats connection failures and timeouts as unreachable', () => {

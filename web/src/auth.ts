@@ -1,31 +1,20 @@
 /**
- * Who is signed in. The API decides what anyone may do; this module only tracks the
- * session so the UI can greet the reader and offer the right starting points.
+ * Who is signed in. The API decides what anyone may do; this module only tracks the session so
+ * the UI can greet the reader and offer the right starting points. What to offer follows the
+ * `abilities` of /api/me (the API's access policy), never role names: roles are only shown.
  */
+import type { z } from 'zod';
+import type { Me as MeSchema } from '../../functions/src/identity/me-routes';
 import { api, onUnauthorized, ProblemError } from './api';
 import { config } from './config';
 import { logoutUrl } from './oidc';
 import { clearToken, getToken, setToken } from './token';
 
-export interface Me {
-  id: string;
-  name: string;
-  email?: string;
-  roles: string[];
-  organisationId?: string;
-  organisationName?: string;
-  title?: string;
-}
-
-export interface DevUser {
-  id: string;
-  name: string;
-  email?: string;
-  roles: string[];
-  organisationId?: string;
-  organisationName?: string;
-  title?: string;
-}
+/** GET /api/me: the profile, its roles (for display) and its abilities (for what to offer). */
+export type Me = z.infer<typeof MeSchema>;
+export type Abilities = Me['abilities'];
+/** GET /api/dev/users (local only): a demo user is shown with the fields of a profile, without abilities. */
+export type DevUser = Omit<Me, 'abilities'>;
 
 let me: Me | null = null;
 let problem: ProblemError | null = null;
@@ -42,6 +31,11 @@ onUnauthorized(() => set(null));
 
 export function currentUser(): Me | null {
   return me;
+}
+
+/** What the signed-in reader may do in general (null when signed out); the API still decides every request. */
+export function currentAbilities(): Abilities | null {
+  return me?.abilities ?? null;
 }
 
 /** Set when a token exists but the profile could not be loaded for a reason other than 401. */

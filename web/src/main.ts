@@ -3,9 +3,9 @@ import { onSessionChange, restoreSession } from './auth';
 import { loadConfig } from './config';
 import { replaceChildren } from './dom';
 import { initLang, onLangChange, t } from './i18n';
-import { markCurrentNav, renderFooter, renderHeader, renderSkipLink } from './layout';
-import { errorPage } from './pages/error';
-import { notFound } from './pages/notFound';
+import { markCurrentNav, renderFooter, renderHeader, renderSkipLink } from './shell/layout';
+import { errorPage } from './shell/error';
+import { notFound } from './shell/not-found';
 import { navItems, routes } from './routes';
 import { refresh, startRouter } from './router';
 

@@ -1,18 +1,20 @@
 /**
- * The route table: add a page by adding a line here (and a nav entry if it belongs in
- * the main menu). Pages beyond the shell load on demand so the first load stays small:
- * each knowledge page is a dynamic import, and Vite puts the shared knowledge code in its own
- * chunk. Static paths come before `/kennis/:slug`, which would otherwise match them.
- * The learning pages (`pages/learning/`) load the same way: catalogue, module, paths, my learning,
- * evaluation and the trainer's attendance pages each have their own chunk; so do the academy
- * management pages (`/academie/…`, texts in `admin-messages.ts`), shown in the menu to
- * academy administrators and authors only (the API decides in any case).
+ * The route table: add a page by adding a line here (and a nav entry if it belongs in the main
+ * menu). The shell's own pages (home, sign-in, sign-out) are part of the first load; every feature
+ * page is a dynamic import of `features/<feature>/…`, so its code and its texts (`messages.ts`)
+ * load with the route and Vite puts what a feature's pages share in chunks of their own.
+ * Static paths come before `/kennis/:slug`, which would otherwise match them.
+ *
+ * Features: `features/knowledge` (/kennis, /mijn-signalen), `features/learning` (/aanbod,
+ * /leerpaden, /mijn-leren, /evaluatie), with `features/learning/academy-admin` (/academie/…) and
+ * `features/learning/trainer` (/trainer/…). The academy menu item follows the reader's abilities
+ * from /api/me; the API decides in any case.
  */
-import type { NavItem } from './layout';
-import { home } from './pages/home';
-import { signIn } from './pages/signIn';
-import { signInCallback } from './pages/signInCallback';
-import { signOut } from './pages/signOut';
+import type { NavItem } from './shell/layout';
+import { home } from './shell/home';
+import { signIn } from './shell/sign-in';
+import { signInCallback } from './shell/sign-in-callback';
+import { signOut } from './shell/sign-out';
 import type { Route } from './router';
 
 export const routes: readonly Route[] = [
@@ -20,31 +22,31 @@ export const routes: readonly Route[] = [
   { path: '/aanmelden', page: signIn },
   { path: '/aanmelden/terug', page: signInCallback },
   { path: '/afmelden', page: signOut },
-  { path: '/kennis', page: async (ctx) => (await import('./pages/knowledge/search')).knowledgeSearch(ctx) },
-  { path: '/kennis/nieuw', page: async (ctx) => (await import('./pages/knowledge/editor')).knowledgeEditor(ctx) },
-  { path: '/kennis/bewerken/:id', page: async (ctx) => (await import('./pages/knowledge/editor')).knowledgeEditor(ctx) },
-  { path: '/kennis/review', page: async () => (await import('./pages/knowledge/review')).knowledgeWork() },
-  { path: '/kennis/review/:id', page: async (ctx) => (await import('./pages/knowledge/review')).knowledgeReview(ctx) },
-  { path: '/kennis/geschiedenis/:id', page: async (ctx) => (await import('./pages/knowledge/history')).knowledgeHistory(ctx) },
-  { path: '/kennis/netwerk/:networkId', page: async (ctx) => (await import('./pages/knowledge/network-articles')).networkArticles(ctx) },
-  { path: '/kennis/signalen/:networkId', page: async (ctx) => (await import('./pages/knowledge/signals')).networkSignals(ctx) },
-  { path: '/kennis/:slug', page: async (ctx) => (await import('./pages/knowledge/article')).knowledgeArticle(ctx) },
-  { path: '/mijn-signalen', page: async () => (await import('./pages/knowledge/signals')).mySignals() },
-  { path: '/aanbod', page: async (ctx) => (await import('./pages/learning/catalogue')).catalogue(ctx) },
-  { path: '/aanbod/:moduleId', page: async (ctx) => (await import('./pages/learning/module')).modulePage(ctx) },
-  { path: '/leerpaden', page: async () => (await import('./pages/learning/paths')).pathList() },
-  { path: '/leerpaden/:pathId', page: async (ctx) => (await import('./pages/learning/paths')).pathPage(ctx) },
-  { path: '/mijn-leren', page: async () => (await import('./pages/learning/mine')).myLearning() },
-  { path: '/evaluatie/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/evaluation')).evaluationPage(ctx) },
-  { path: '/academie/beheer', page: async () => (await import('./pages/learning/admin')).academyOverview() },
-  { path: '/academie/modules/nieuw', page: async (ctx) => (await import('./pages/learning/admin-module')).moduleEditor(ctx) },
-  { path: '/academie/modules/:id', page: async (ctx) => (await import('./pages/learning/admin-module')).moduleEditor(ctx) },
-  { path: '/academie/leerpaden/nieuw', page: async (ctx) => (await import('./pages/learning/admin-path')).pathEditor(ctx) },
-  { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./pages/learning/admin-path')).pathEditor(ctx) },
-  { path: '/academie/evaluaties/:targetType/:targetId', page: async (ctx) => (await import('./pages/learning/admin')).academyEvaluations(ctx) },
-  { path: '/trainer', page: async () => (await import('./pages/learning/trainer')).trainerSessions() },
-  { path: '/trainer/opdrachten', page: async () => (await import('./pages/learning/trainer-assignments')).assignmentsPage() },
-  { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./pages/learning/trainer')).attendancePage(ctx) },
+  { path: '/kennis', page: async (ctx) => (await import('./features/knowledge/search')).knowledgeSearch(ctx) },
+  { path: '/kennis/nieuw', page: async (ctx) => (await import('./features/knowledge/editor')).knowledgeEditor(ctx) },
+  { path: '/kennis/bewerken/:id', page: async (ctx) => (await import('./features/knowledge/editor')).knowledgeEditor(ctx) },
+  { path: '/kennis/review', page: async () => (await import('./features/knowledge/review')).knowledgeWork() },
+  { path: '/kennis/review/:id', page: async (ctx) => (await import('./features/knowledge/review')).knowledgeReview(ctx) },
+  { path: '/kennis/geschiedenis/:id', page: async (ctx) => (await import('./features/knowledge/history')).knowledgeHistory(ctx) },
+  { path: '/kennis/netwerk/:networkId', page: async (ctx) => (await import('./features/knowledge/network-articles')).networkArticles(ctx) },
+  { path: '/kennis/signalen/:networkId', page: async (ctx) => (await import('./features/knowledge/signals')).networkSignals(ctx) },
+  { path: '/kennis/:slug', page: async (ctx) => (await import('./features/knowledge/article')).knowledgeArticle(ctx) },
+  { path: '/mijn-signalen', page: async () => (await import('./features/knowledge/signals')).mySignals() },
+  { path: '/aanbod', page: async (ctx) => (await import('./features/learning/catalogue')).catalogue(ctx) },
+  { path: '/aanbod/:moduleId', page: async (ctx) => (await import('./features/learning/module')).modulePage(ctx) },
+  { path: '/leerpaden', page: async () => (await import('./features/learning/paths')).pathList() },
+  { path: '/leerpaden/:pathId', page: async (ctx) => (await import('./features/learning/paths')).pathPage(ctx) },
+  { path: '/mijn-leren', page: async () => (await import('./features/learning/mine')).myLearning() },
+  { path: '/evaluatie/:targetType/:targetId', page: async (ctx) => (await import('./features/learning/evaluation')).evaluationPage(ctx) },
+  { path: '/academie/beheer', page: async () => (await import('./features/learning/academy-admin/overview')).academyOverview() },
+  { path: '/academie/modules/nieuw', page: async (ctx) => (await import('./features/learning/academy-admin/module-editor')).moduleEditor(ctx) },
+  { path: '/academie/modules/:id', page: async (ctx) => (await import('./features/learning/academy-admin/module-editor')).moduleEditor(ctx) },
+  { path: '/academie/leerpaden/nieuw', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },
+  { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },
+  { path: '/academie/evaluaties/:targetType/:targetId', page: async (ctx) => (await import('./features/learning/academy-admin/overview')).academyEvaluations(ctx) },
+  { path: '/trainer', page: async () => (await import('./features/learning/trainer/sessions')).trainerSessions() },
+  { path: '/trainer/opdrachten', page: async () => (await import('./features/learning/trainer/assignments')).assignmentsPage() },
+  { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./features/learning/trainer/sessions')).attendancePage(ctx) },
 ];
 
 export const navItems: readonly NavItem[] = [
@@ -53,5 +55,6 @@ export const navItems: readonly NavItem[] = [
   { href: '/aanbod', label: (m) => m.nav.catalogue, match: 'prefix' },
   { href: '/leerpaden', label: (m) => m.nav.paths, match: 'prefix' },
   { href: '/mijn-leren', label: (m) => m.nav.myLearning, match: 'prefix', signedIn: true },
-  { href: '/academie/beheer', label: (m) => m.nav.academy, match: 'exact', roles: ['academy-admin', 'author'] },
+  // Whoever may draft modules manages the academy's offer (the academy and authors).
+  { href: '/academie/beheer', label: (m) => m.nav.academy, match: 'exact', allowed: (a) => a.academy['draft-modules'] },
 ];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { claims, type Role } from '../auth/roles';
+import { claims, type Role } from '../platform/auth/roles';
 
 /**
  * LOCAL ONLY. The dev server plays the identity provider: it signs Cognito-shaped ID tokens

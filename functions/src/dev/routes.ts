@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../http/router';
-import { Problem, problemResponse } from '../http/problem';
-import { getUser, listUsers } from '../store/users';
-import { Me } from '../routes/me';
+import { newRouter } from '../platform/http/router';
+import { Problem, problemResponse } from '../platform/http/problem';
+import { getUser, listUsers } from '../identity';
+import { Me } from '../identity';
 import type { DevIssuer } from './issuer';
 
 /**
@@ -10,7 +10,7 @@ import type { DevIssuer } from './issuer';
  * the Lambda entry never imports this file (tests/integration/lambda-bundle.test.ts proves it).
  */
 // A demo user is shown with the same fields as a signed-in profile.
-const DevUser = Me;
+const DevUser = Me.omit({ abilities: true });
 
 const usersRoute = createRoute({
   method: 'get',

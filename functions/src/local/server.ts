@@ -6,9 +6,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../app';
 import type { AppDeps } from '../deps';
-import type { DevIssuer } from '../dev/issuer';
-import { devRoutes } from '../dev/routes';
-import { appCsp, commonSecurityHeaders, contentCsp } from '../http/security-headers';
+import { devRoutes, type DevIssuer } from '../dev';
+import { appCsp, commonSecurityHeaders, contentCsp } from '../platform/http/security-headers';
 
 export interface LocalServerOptions {
   deps: AppDeps;

@@ -18,7 +18,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { appCsp } from '../../../functions/src/http/security-headers';
+import { appCsp } from '../../../functions/src/platform/http/security-headers';
 import { paths } from '../paths';
 import { acknowledgeDistributionDefaults } from './distribution-defaults';
 import { HeadersPolicyLink } from './headers-policy-link';

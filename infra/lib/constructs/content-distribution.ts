@@ -13,7 +13,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { contentCsp } from '../../../functions/src/http/security-headers';
+import { contentCsp } from '../../../functions/src/platform/http/security-headers';
 import { acknowledge } from '../nag';
 import { acknowledgeDistributionDefaults } from './distribution-defaults';
 import { headersPolicyConfig } from './security-headers';

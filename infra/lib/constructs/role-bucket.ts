@@ -10,7 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../nag';
-import { abandonedUploadDays, buckets, uploadsPendingPrefix, type BucketRole } from '../../../functions/src/store/schema';
+import { abandonedUploadDays, buckets, uploadsPendingPrefix, type BucketRole } from '../../../functions/src/platform/store/schema';
 
 /** Settings every bucket shares, access-log bucket included. */
 export const secureBucketDefaults = {
@@ -28,7 +28,7 @@ export interface RoleBucketProps {
 }
 
 /**
- * A bucket for one role from functions/src/store/schema.ts. Versioning and the abandoned-upload
+ * A bucket for one role from functions/src/platform/store/schema.ts. Versioning and the abandoned-upload
  * expiry come from the schema, so the local runtime and AWS describe the same buckets.
  */
 export function createRoleBucket(scope: Construct, props: RoleBucketProps): Bucket {

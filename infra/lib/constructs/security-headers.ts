@@ -1,5 +1,5 @@
 import type { CfnResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { commonSecurityHeaders } from '../../../functions/src/http/security-headers';
+import { commonSecurityHeaders } from '../../../functions/src/platform/http/security-headers';
 
 type PolicyConfig = CfnResponseHeadersPolicy.ResponseHeadersPolicyConfigProperty;
 
@@ -14,7 +14,7 @@ export interface HeadersPolicySpec {
 
 /**
  * Response-headers policy settings for CloudFront. HSTS, nosniff and Referrer-Policy come from
- * the API's own header list (functions/src/http/security-headers.ts), so the API, the local
+ * the API's own header list (functions/src/platform/http/security-headers.ts), so the API, the local
  * server and both distributions send the same values.
  */
 export function headersPolicyConfig(spec: HeadersPolicySpec): PolicyConfig {
@@ -46,7 +46,7 @@ export function toCloudFrontApiShape(value: unknown): unknown {
 
 function header(name: string): string {
   const value = commonSecurityHeaders[name];
-  if (!value) throw new Error(`functions/src/http/security-headers.ts no longer defines ${name}`);
+  if (!value) throw new Error(`functions/src/platform/http/security-headers.ts no longer defines ${name}`);
   return value;
 }
 

@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { table as tableSchema } from '../../../functions/src/store/schema';
+import { table as tableSchema } from '../../../functions/src/platform/store/schema';
 import { createRoleBucket, secureBucketDefaults } from '../constructs/role-bucket';
 import { exportNamed } from '../exports';
 import { acknowledge } from '../nag';

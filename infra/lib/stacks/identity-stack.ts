@@ -10,7 +10,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { claims, roleLabels, roles } from '../../../functions/src/auth/roles';
+import { claims, roleLabels, roles } from '../../../functions/src/platform/auth/roles';
 import { acknowledge } from '../nag';
 
 /** `custom:organisationId` in tokens is the custom attribute `organisationId` in the pool. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffVersions } from '../../../functions/src/knowledge/diff';
+import { diffVersions } from '../../../functions/src/knowledge/domain/diff';
 
 describe('diffVersions', () => {
   it('groups unchanged, removed and added lines', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DUTCH_STOPWORDS, foldText, processTerm, stemDutch, tokenize, tokenizeQuery, wordChunks } from '../../../functions/src/knowledge/dutch';
+import { DUTCH_STOPWORDS, foldText, processTerm, stemDutch, tokenize, tokenizeQuery, wordChunks } from '../../../functions/src/knowledge/domain/dutch';
 
 describe('foldText', () => {
   it.each([

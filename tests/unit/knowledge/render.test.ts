@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_LINK_REL, renderMarkdown } from '../../../functions/src/knowledge/render';
+import { EXTERNAL_LINK_REL, renderMarkdown } from '../../../functions/src/knowledge/domain/render';
 import { xssPayloads } from './xss-corpus';
 
 interface Element {

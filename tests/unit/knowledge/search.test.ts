@@ -9,8 +9,8 @@ import {
   type SearchDoc,
   type SearchOptions,
   type SearchResponse,
-} from '../../../functions/src/knowledge/search';
-import { generateSyntheticDocs } from '../../../functions/src/knowledge/synthetic';
+} from '../../../functions/src/knowledge/domain/search';
+import { generateSyntheticDocs } from '../../../functions/src/knowledge/domain/synthetic';
 
 const ALL: Audience[] = ['internal', 'partners', 'public'];
 const PARTNER: Audience[] = ['partners', 'public'];

@@ -3,7 +3,7 @@
  * steps, which makes every generated path acyclic by construction.
  */
 import fc from 'fast-check';
-import type { PathStep, StepCompletion } from '../../../functions/src/learning/types';
+import type { PathStep, StepCompletion } from '../../../functions/src/learning/domain/types';
 import { daysAfter } from '../../support/clock';
 
 export interface PathLike {

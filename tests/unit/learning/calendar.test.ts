@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { amsterdamWallClock, fold, formatAmsterdam, sessionIcs, text, type CalendarSession } from '../../../functions/src/learning/calendar';
+import { amsterdamWallClock, fold, formatAmsterdam, sessionIcs, text, type CalendarSession } from '../../../functions/src/learning/domain/calendar';
 
 // ---- a small, independent reader for what we produce ------------------------------------------
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DAY_MS, daysAfter, frozenNow } from '../../support/clock';
-import { aggregateEvaluations, maxComments, type Evaluation, type Rating } from '../../../functions/src/learning/evaluation';
+import { aggregateEvaluations, maxComments, type Evaluation, type Rating } from '../../../functions/src/learning/domain/evaluation';
 
 const evaluation = (rating: Rating, createdAt: string, answers: Evaluation['answers'] = {}): Evaluation => ({ targetType: 'module', targetId: 'm1', rating, answers, createdAt });
 

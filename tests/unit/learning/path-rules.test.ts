@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { unlockCycles, validatePath } from '../../../functions/src/learning/path-rules';
-import type { LearningModule, PathStep } from '../../../functions/src/learning/types';
+import { unlockCycles, validatePath } from '../../../functions/src/learning/domain/path-rules';
+import type { LearningModule, PathStep } from '../../../functions/src/learning/domain/types';
 import { moduleIds, pathArb } from './arbitraries';
 
 type ModuleRef = Pick<LearningModule, 'id' | 'status' | 'title'>;

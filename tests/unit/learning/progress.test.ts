@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeProgress, earnedAccreditation } from '../../../functions/src/learning/progress';
-import type { PathStep, StepCompletion } from '../../../functions/src/learning/types';
+import { computeProgress, earnedAccreditation } from '../../../functions/src/learning/domain/progress';
+import type { PathStep, StepCompletion } from '../../../functions/src/learning/domain/types';
 import { daysAfter } from '../../support/clock';
 import { completionsArb, moduleIds, pathArb, permutationArb, type PathLike } from './arbitraries';
 

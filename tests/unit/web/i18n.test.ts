@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { __catalogues, roleLabel } from '../../../web/src/i18n';
+import { __uiCatalogues } from '../../../web/src/ui/messages';
+import { __knowledgeCatalogues } from '../../../web/src/features/knowledge/messages';
+import { __learningCatalogues } from '../../../web/src/features/learning/messages';
+import { __labelCatalogues } from '../../../web/src/features/learning/labels';
+import { __trainerCatalogues } from '../../../web/src/features/learning/trainer/messages';
+import { __adminCatalogues } from '../../../web/src/features/learning/academy-admin/messages';
 
 function shape(value: unknown): unknown {
   if (typeof value === 'function') return `fn/${value.length}`;
@@ -10,9 +16,24 @@ function shape(value: unknown): unknown {
   return typeof value;
 }
 
+const catalogues = {
+  shell: __catalogues,
+  ui: __uiCatalogues,
+  knowledge: __knowledgeCatalogues,
+  learning: __learningCatalogues,
+  'learning labels': __labelCatalogues,
+  trainer: __trainerCatalogues,
+  'academy-admin': __adminCatalogues,
+};
+
 describe('messages', () => {
-  it('has the same keys, list lengths and parameters in Dutch and English', () => {
-    expect(shape(__catalogues.en)).toEqual(shape(__catalogues.nl));
+  it.each(Object.entries(catalogues))('%s: same keys, list lengths and parameters in Dutch and English', (_name, { nl, en }) => {
+    expect(shape(en)).toEqual(shape(nl));
+  });
+
+  it('keeps feature text out of the shell catalogue', () => {
+    const shellKeys = Object.keys(__catalogues.nl);
+    for (const key of ['knowledge', 'signInRequired', 'catalogue', 'trainer', 'assignments', 'overview']) expect(shellKeys).not.toContain(key);
   });
 
   it('labels roles in Dutch by default and keeps unknown roles visible', () => {

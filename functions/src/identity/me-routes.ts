@@ -1,0 +1,86 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../platform/http/router';
+import { problemResponse } from '../platform/http/problem';
+import { requirePrincipal } from '../platform/http/middleware';
+import { ensureUser, getUser } from './users-store';
+import { roles } from '../platform/auth/roles';
+import { abilitiesOf, actorOf } from '../policy';
+import { membershipsOf } from '../knowledge';
+
+const can = z.boolean();
+/** What the person may do in general, from the access policy; the web shows what these allow and never reasons about roles. */
+export const AbilitiesSchema = z
+  .object({
+    academy: z.object({
+      'draft-modules': can,
+      'publish-modules': can,
+      accredit: can,
+      'plan-sessions': can,
+      'publish-paths': can,
+      'read-evaluations': can,
+      'review-assignments': can,
+      'read-trainer-sessions': can,
+      'follow-paths': can,
+    }),
+    knowledge: z.object({ write: can, publish: can }),
+    networks: z.array(z.object({ networkId: z.string(), write: can, publish: can })),
+    audiences: z.array(z.enum(['internal', 'partners', 'public'])),
+    enrolAudiences: z.array(z.enum(['employees', 'partners', 'public'])),
+    staff: can,
+    partner: can,
+  })
+  .openapi('Abilities');
+
+export const Me = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    roles: z.array(z.enum(roles)),
+    title: z.string().optional(),
+    organisationId: z.string().optional(),
+    organisationName: z.string().optional(),
+    abilities: AbilitiesSchema,
+  })
+  .openapi('Me');
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['Identiteit'],
+  summary: 'Profiel van de aangemelde gebruiker',
+  security: [{ bearer: [] }],
+  responses: {
+    200: { description: 'Profiel', content: { 'application/json': { schema: Me } } },
+    401: problemResponse('Niet aangemeld of token ongeldig'),
+    503: problemResponse('Opslag niet bereikbaar'),
+  },
+});
+
+export const meRoutes = newRouter().openapi(route, async (c) => {
+  const principal = requirePrincipal(c);
+  const store = c.get('deps').store;
+  // First sign-in creates the profile; roles always come from the verified token, never from storage.
+  const profile = (await getUser(store, principal.id)) ?? (await ensureUser(store, {
+    id: principal.id,
+    name: principal.name,
+    email: principal.email,
+    roles: principal.roles,
+    organisationId: principal.organisationId,
+    createdAt: new Date().toISOString(),
+  }));
+  const abilities = abilitiesOf(actorOf(principal, await membershipsOf(store, principal.id)));
+  return c.json(
+    {
+      id: principal.id,
+      name: profile.name,
+      email: profile.email ?? principal.email,
+      roles: principal.roles,
+      title: profile.title,
+      organisationId: principal.organisationId,
+      organisationName: principal.organisationId ? profile.organisationName : undefined,
+      abilities,
+    },
+    200,
+  );
+});

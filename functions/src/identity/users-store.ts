@@ -1,0 +1,45 @@
+import type { StoreClients } from '../platform/store/clients';
+import { keys } from '../platform/store/keys';
+import { fromItem } from '../platform/store/items';
+import { get, put, query } from '../platform/store/table';
+import type { Role } from '../platform/auth/roles';
+
+export interface UserProfile {
+  id: string;
+  name: string;
+  email?: string;
+  roles: Role[];
+  title?: string;
+  organisationId?: string;
+  organisationName?: string;
+  /** Seeded demo user: listed on the local sign-in page. */
+  demo?: boolean;
+  createdAt: string;
+}
+
+export async function getUser(store: StoreClients, userId: string): Promise<UserProfile | undefined> {
+  return fromItem<UserProfile>(await get(store, keys.user(userId)));
+}
+
+/** Creates the profile unless it exists; returns whichever is stored (first sign-in is idempotent under races). */
+export async function ensureUser(store: StoreClients, profile: UserProfile): Promise<UserProfile> {
+  try {
+    await put(store, { ...keys.user(profile.id), ...keys.userIndex(profile.name, profile.id), type: 'user', ...profile }, { ConditionExpression: 'attribute_not_exists(PK)' });
+    return profile;
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    const existing = await getUser(store, profile.id);
+    if (!existing) throw err;
+    return existing;
+  }
+}
+
+export async function listUsers(store: StoreClients, limit = 200): Promise<UserProfile[]> {
+  const res = await query(store, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'USERS' },
+    Limit: limit,
+  });
+  return (res.Items ?? []).map((i) => fromItem<UserProfile>(i));
+}

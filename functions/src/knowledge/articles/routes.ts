@@ -1,0 +1,248 @@
+import { searchIndexFor } from '../search/index-store';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { newRouter } from '../../platform/http/router';
+import type { AppEnv } from '../../platform/http/context';
+import { problemResponse } from '../../platform/http/problem';
+import * as svc from './service';
+import { learningLinks } from '../links';
+import { renderMarkdown } from '../domain/render';
+import { actorOf, authorize, readableAudiences } from '../../policy';
+import { actorFor } from './service';
+import {
+  ArticleMetaSchema,
+  AudienceSchema,
+  CreateArticleSchema,
+  DraftSchema,
+  PreviewSchema,
+  PublishSchema,
+  ReaderViewSchema,
+  ReturnSchema,
+  RevisionSchema,
+  SaveDraftSchema,
+  SearchQuerySchema,
+  SearchResultSchema,
+  VersionSchema,
+} from '../schemas';
+
+export const knowledgeCtx = (c: Context<AppEnv>): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchIndexFor(c.get('deps').store), principal: c.get('principal') });
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const tags = ['Kennisbank'];
+const security = [{ bearer: [] }];
+const errors = {
+  400: problemResponse('Ongeldige invoer'),
+  401: problemResponse('Niet aangemeld'),
+  403: problemResponse('Geen rechten voor dit netwerk'),
+  404: problemResponse('Niet gevonden'),
+};
+const conflict = { 409: problemResponse('Versieconflict (met currentRevision en updatedBy) of ongeldige status') };
+const IdParam = z.object({ id: z.string().min(1).max(80) });
+
+const search = createRoute({
+  method: 'get',
+  path: '/api/articles',
+  tags,
+  summary: 'Zoeken en bladeren in gepubliceerde kennis (zichtbaarheid volgens de aanvrager)',
+  request: { query: SearchQuerySchema },
+  responses: { 200: json(SearchResultSchema, 'Resultaten, aantallen en facetten; alleen wat de aanvrager mag zien'), 400: errors[400] },
+});
+
+const bySlug = createRoute({
+  method: 'get',
+  path: '/api/articles/by-slug/{slug}',
+  tags,
+  summary: 'Een artikel lezen via zijn leesbare URL',
+  description: 'Publiek: zonder aanmelding. Partners: ketenpartner of medewerker. Intern: medewerker. Oude slugs geven 301 naar de nieuwe.',
+  request: { params: z.object({ slug: z.string().min(1).max(120) }) },
+  responses: { 200: json(ReaderViewSchema, 'Artikel'), 301: { description: 'Hernoemd: Location wijst naar de nieuwe slug' }, 401: errors[401], 404: errors[404] },
+});
+
+const preview = createRoute({
+  method: 'post',
+  path: '/api/articles/preview',
+  tags,
+  security,
+  summary: 'Live voorbeeld: Markdown naar gesaneerde HTML',
+  request: body(PreviewSchema),
+  responses: { 200: json(z.object({ html: z.string() }), 'Gesaneerde HTML'), 400: errors[400], 401: errors[401], 403: errors[403] },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/articles',
+  tags,
+  security,
+  summary: 'Nieuw artikel (concept) in een netwerk',
+  request: body(CreateArticleSchema),
+  responses: { 201: json(z.object({ article: ArticleMetaSchema, draft: DraftSchema }), 'Aangemaakt'), ...errors, ...conflict, 422: problemResponse('Onbekend netwerk') },
+});
+
+const edit = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}',
+  tags,
+  security,
+  summary: 'Artikel met lopend concept (voor auteurs en leidend experts)',
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ article: ArticleMetaSchema, draft: DraftSchema.optional() }), 'Artikel'), ...errors },
+});
+
+const startDraft = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/draft',
+  tags,
+  security,
+  summary: 'Concept openen op basis van de gepubliceerde versie (of het lopende concept teruggeven)',
+  request: { params: IdParam },
+  responses: { 200: json(DraftSchema, 'Concept'), ...errors, ...conflict },
+});
+
+const saveDraft = createRoute({
+  method: 'put',
+  path: '/api/articles/{id}/draft',
+  tags,
+  security,
+  summary: 'Concept opslaan (optimistisch: expectedRevision moet de laatst geladen revisie zijn)',
+  request: { params: IdParam, ...body(SaveDraftSchema) },
+  responses: { 200: json(DraftSchema, 'Opgeslagen'), ...errors, ...conflict },
+});
+
+const submit = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/submit',
+  tags,
+  security,
+  summary: 'Concept ter review aanbieden',
+  request: { params: IdParam, ...body(RevisionSchema) },
+  responses: { 200: json(DraftSchema, 'In review'), ...errors, ...conflict },
+});
+
+const publish = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/publish',
+  tags,
+  security,
+  summary: 'Publiceren (leidend expert of academie): bevriest een genummerde versie',
+  request: { params: IdParam, ...body(PublishSchema) },
+  responses: { 200: json(z.object({ version: z.number(), slug: z.string(), reviewBy: z.string() }), 'Gepubliceerd'), ...errors, ...conflict },
+});
+
+const returnDraft = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/return',
+  tags,
+  security,
+  summary: 'Terugsturen met opmerkingen (leidend expert of academie)',
+  request: { params: IdParam, ...body(ReturnSchema) },
+  responses: { 200: json(DraftSchema, 'Teruggestuurd'), ...errors, ...conflict },
+});
+
+const archive = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/archive',
+  tags,
+  security,
+  summary: 'Archiveren: verdwijnt uit zoeken en lijsten, versies blijven bestaan',
+  request: { params: IdParam },
+  responses: { 200: json(ArticleMetaSchema, 'Gearchiveerd'), ...errors, ...conflict },
+});
+
+const versions = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}/versions',
+  tags,
+  security,
+  summary: 'Versiegeschiedenis (wie, wanneer, toelichting)',
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z.object({
+        article: ArticleMetaSchema,
+        versions: z.array(z.object({ version: z.number(), note: z.string(), publishedBy: z.object({ id: z.string(), name: z.string() }), publishedAt: z.string(), title: z.string(), slug: z.string(), audience: AudienceSchema })),
+      }),
+      'Versies, nieuwste eerst',
+    ),
+    ...errors,
+  },
+});
+
+const versionOne = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}/versions/{version}',
+  tags,
+  security,
+  summary: 'Eén gepubliceerde versie',
+  request: { params: IdParam.extend({ version: z.coerce.number().int().positive() }) },
+  responses: { 200: json(VersionSchema, 'Versie'), ...errors },
+});
+
+const diff = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}/diff',
+  tags,
+  security,
+  summary: 'Verschil tussen twee versies (Markdown, per regel)',
+  request: { params: IdParam, query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }) },
+  responses: {
+    200: json(z.object({ from: z.number(), to: z.number(), hunks: z.array(z.object({ kind: z.enum(['added', 'removed', 'unchanged']), lines: z.array(z.string()) })) }), 'Verschil'),
+    ...errors,
+  },
+});
+
+export const articleRoutes = newRouter()
+  .openapi(search, async (c) => {
+    const q = c.req.valid('query');
+    const index = await searchIndexFor(c.get('deps').store).current();
+    const result = index.search(q.q, { audiences: readableAudiences(actorOf(c.get('principal'))), network: q.network, theme: q.theme, audience: q.audience, language: q.language, limit: q.limit, offset: q.offset });
+    return c.json(result, 200);
+  })
+  .openapi(bySlug, async (c) => {
+    const ctx = knowledgeCtx(c);
+    const read = await svc.readBySlug(ctx, c.req.valid('param').slug);
+    if (read.kind === 'redirect') {
+      // Permanent for clients, but not cached: an article renamed back must not loop in a browser cache.
+      c.header('cache-control', 'no-store');
+      return c.redirect(`/api/articles/by-slug/${read.slug}`, 301) as never;
+    }
+    // Related items depend on who reads, so only an anonymous read of a public article is shareable.
+    c.header('cache-control', read.view.audience === 'public' && !ctx.principal ? 'public, max-age=60' : 'private, no-store');
+    c.header('vary', 'Authorization');
+    const [related, relatedModules] = await Promise.all([svc.related(ctx, read.view), learningLinks().relatedModules({ store: ctx.store, principal: ctx.principal }, read.view)]);
+    return c.json({ ...read.view, related, relatedModules }, 200);
+  })
+  .openapi(preview, async (c) => {
+    authorize(await actorFor(knowledgeCtx(c)), 'knowledge', 'write', {});
+    return c.json({ html: renderMarkdown(c.req.valid('json').markdown).html }, 200);
+  })
+  .openapi(create, async (c) => {
+    const { networkId, ...input } = c.req.valid('json');
+    return c.json(await svc.createArticle(knowledgeCtx(c), networkId, input), 201);
+  })
+  .openapi(edit, async (c) => c.json(await svc.getForEditing(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(startDraft, async (c) => c.json(await svc.startDraft(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(saveDraft, async (c) => {
+    const { expectedRevision, ...input } = c.req.valid('json');
+    return c.json(await svc.saveDraft(knowledgeCtx(c), c.req.valid('param').id, expectedRevision, input), 200);
+  })
+  .openapi(submit, async (c) => c.json(await svc.submitDraft(knowledgeCtx(c), c.req.valid('param').id, c.req.valid('json').expectedRevision), 200))
+  .openapi(publish, async (c) => {
+    const { expectedRevision, note, overrideReason } = c.req.valid('json');
+    const { version, view } = await svc.publishDraft(knowledgeCtx(c), c.req.valid('param').id, expectedRevision, note, { overrideReason });
+    return c.json({ version: version.version, slug: view.slug, reviewBy: view.reviewBy }, 200);
+  })
+  .openapi(returnDraft, async (c) => {
+    const { expectedRevision, comment } = c.req.valid('json');
+    return c.json(await svc.returnDraft(knowledgeCtx(c), c.req.valid('param').id, expectedRevision, comment), 200);
+  })
+  .openapi(archive, async (c) => c.json(await svc.archiveArticle(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(versions, async (c) => c.json(await svc.history(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(versionOne, async (c) => {
+    const { id, version } = c.req.valid('param');
+    return c.json(await svc.version(knowledgeCtx(c), id, version), 200);
+  })
+  .openapi(diff, async (c) => {
+    const { from, to } = c.req.valid('query');
+    return c.json(await svc.diff(knowledgeCtx(c), c.req.valid('param').id, from, to), 200);
+  });

@@ -1,0 +1,480 @@
+import type { Principal } from '../../platform/auth/principal';
+import { Problem } from '../../platform/http/problem';
+import type { StoreClients } from '../../platform/store/clients';
+import { timeId } from '../../platform/store/keys';
+import * as articles from './store';
+import type { ArticleMeta, Draft, ReaderView, Version } from './store';
+import { getNetwork, listMembers, membershipsOf } from '../networks/store';
+import type { SearchIndexStore } from '../search/index-store';
+import { renderMarkdown } from '../domain/render';
+import { isUsableSlug, slugify, slugPattern } from '../domain/slug';
+import { articleReachesAll, audiences, type Audience } from '../domain/visibility';
+import { learningLinks } from '../links';
+import { draftTransitions, reviewByDate } from '../domain/workflow';
+import { actorOf, authorize, can, readableAudiences, type Action, type Actor, type ArticleResource } from '../../policy';
+import { diffVersions } from '../domain/diff';
+import type { SearchDoc } from '../domain/search';
+
+/**
+ * Knowledge-base use cases: authorise, apply the editorial rules, call the store, keep the
+ * search index in step. Routes stay thin; the rules themselves are pure (knowledge/).
+ */
+export interface KnowledgeCtx {
+  store: StoreClients;
+  search: SearchIndexStore;
+  principal: Principal | null;
+  now?: () => string;
+}
+
+export interface ContentInput {
+  title: string;
+  summary: string;
+  markdown: string;
+  tags: string[];
+  themes: string[];
+  audience: Audience;
+  language: 'nl' | 'en';
+  slug?: string;
+  /** Left out: keep the current co-authors (a client that does not show them must not erase them). */
+  coAuthors?: string[];
+}
+
+const nowOf = (ctx: KnowledgeCtx) => (ctx.now ? ctx.now() : new Date().toISOString());
+const who = (p: Principal) => ({ id: p.id, name: p.name });
+
+function signedIn(ctx: KnowledgeCtx): Principal {
+  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om artikelen te schrijven of te beoordelen');
+  return ctx.principal;
+}
+
+/** The caller as the access policy sees them: principal and network memberships. */
+export async function actorFor(ctx: Pick<KnowledgeCtx, 'store' | 'principal'>): Promise<Actor> {
+  return actorOf(ctx.principal, ctx.principal ? await membershipsOf(ctx.store, ctx.principal.id) : []);
+}
+
+/** An article as the policy sees it; `authorIds` only where a draft's authorship matters (four eyes). */
+export const articleResource = (meta: Pick<ArticleMeta, 'networkId' | 'audience' | 'publishedVersion' | 'archived'>, authorIds?: string[]): ArticleResource => ({
+  networkId: meta.networkId,
+  audience: meta.audience,
+  readable: meta.publishedVersion > 0 && !meta.archived,
+  ...(authorIds ? { authorIds } : {}),
+});
+
+async function authorizeArticle(ctx: KnowledgeCtx, action: Action<'article'>, meta: ArticleMeta): Promise<Principal> {
+  const p = signedIn(ctx);
+  authorize(await actorFor(ctx), 'article', action, articleResource(meta), `Geen artikel met id ${meta.id}`);
+  return p;
+}
+
+export async function loadMeta(ctx: KnowledgeCtx, articleId: string): Promise<ArticleMeta> {
+  const meta = await articles.getMeta(ctx.store, articleId);
+  if (!meta) throw new Problem('notFound', `Geen artikel met id ${articleId}`);
+  return meta;
+}
+
+/** Authors of the network (or the academy) may see and edit the article's drafts and history. */
+export const requireWriter = (ctx: KnowledgeCtx, meta: ArticleMeta) => authorizeArticle(ctx, 'edit', meta);
+const requireEditorialReader = (ctx: KnowledgeCtx, meta: ArticleMeta) => authorizeArticle(ctx, 'read-editorial', meta);
+
+/**
+ * The main author first, then co-authors: members of the article's network only (knowledge is
+ * written inside a network; a partner or outsider never becomes an author of it). Co-authors
+ * already on the article stay, even if they left the network since.
+ */
+async function resolveAuthors(ctx: KnowledgeCtx, main: Principal, networkId: string, coAuthors: string[], keep: Array<{ id: string; name: string }> = []) {
+  const result = [who(main)];
+  const wanted = coAuthors.filter((id, i) => id !== main.id && coAuthors.indexOf(id) === i);
+  const members = wanted.some((id) => !keep.some((k) => k.id === id)) ? await listMembers(ctx.store, networkId) : [];
+  for (const id of wanted) {
+    const kept = keep.find((k) => k.id === id);
+    if (kept) {
+      result.push(kept);
+      continue;
+    }
+    const member = members.find((x) => x.userId === id);
+    if (!member) throw new Problem('validation', `Geen lid van het netwerk: ${id}`, { errors: [{ path: 'coAuthors', message: `Co-auteurs zijn leden van het netwerk; ${id} is dat niet` }] });
+    result.push({ id: member.userId, name: member.name });
+  }
+  return result;
+}
+
+function checkSlug(slug: string) {
+  if (!slugPattern.test(slug)) {
+    throw new Problem('validation', 'Ongeldige slug', { errors: [{ path: 'slug', message: 'Alleen kleine letters, cijfers en koppeltekens' }] });
+  }
+  if (!isUsableSlug(slug)) {
+    throw new Problem('validation', 'Deze slug is gereserveerd', { errors: [{ path: 'slug', message: `"${slug}" is een pagina van de kennisbank; kies een andere` }] });
+  }
+}
+
+function conflictFor(draft: Draft | undefined, expectedRevision: number): Problem {
+  if (!draft) return new Problem('conflict', 'Er is geen concept meer: het is intussen gepubliceerd of verwijderd. Laad het artikel opnieuw.');
+  if (draft.revision !== expectedRevision) {
+    return new Problem('versionConflict', `Dit concept is intussen opgeslagen door ${draft.updatedBy.name} (revisie ${draft.revision}). Laad de nieuwste versie opnieuw.`, {
+      currentRevision: draft.revision,
+      updatedBy: draft.updatedBy,
+      updatedAt: draft.updatedAt,
+    });
+  }
+  return new Problem('conflict', `Dit kan niet in de huidige status van het concept (${draft.state})`, { state: draft.state });
+}
+
+export async function createArticle(ctx: KnowledgeCtx, networkId: string, input: ContentInput) {
+  const p = signedIn(ctx);
+  authorize(await actorFor(ctx), 'network', 'write', { networkId });
+  if (!(await getNetwork(ctx.store, networkId))) throw new Problem('unprocessable', `Onbekend netwerk: ${networkId}`);
+  const slug = input.slug ?? slugify(input.title);
+  checkSlug(slug);
+  const now = nowOf(ctx);
+  const id = `a-${timeId()}`;
+  const rendered = renderMarkdown(input.markdown);
+  const authors = await resolveAuthors(ctx, p, networkId, input.coAuthors ?? []);
+  const meta: ArticleMeta = {
+    id,
+    networkId,
+    slug,
+    title: input.title,
+    summary: input.summary,
+    audience: input.audience,
+    language: input.language,
+    publishedVersion: 0,
+    archived: false,
+    rev: 1,
+    createdBy: who(p),
+    createdAt: now,
+    updatedAt: now,
+    hasDraft: true,
+    draftState: 'editing',
+    useful: 0,
+    notUseful: 0,
+    openSignals: 0,
+  };
+  const draft: Draft = {
+    articleId: id,
+    networkId,
+    title: input.title,
+    summary: input.summary,
+    markdown: input.markdown,
+    html: rendered.html,
+    tags: input.tags,
+    themes: input.themes,
+    audience: input.audience,
+    language: input.language,
+    slug,
+    authors,
+    state: 'editing',
+    revision: 1,
+    basedOn: 0,
+    updatedBy: who(p),
+    updatedAt: now,
+    comments: [],
+  };
+  if ((await articles.createArticle(ctx.store, meta, draft)) === 'slug-taken') {
+    throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
+  }
+  return { article: meta, draft };
+}
+
+export async function getForEditing(ctx: KnowledgeCtx, articleId: string) {
+  const meta = await loadMeta(ctx, articleId);
+  await requireEditorialReader(ctx, meta);
+  return { article: meta, draft: await articles.getDraft(ctx.store, articleId) };
+}
+
+/** Opens a draft on a published article; if one is already open, everyone edits that one. */
+export async function startDraft(ctx: KnowledgeCtx, articleId: string) {
+  const meta = await loadMeta(ctx, articleId);
+  const p = await requireWriter(ctx, meta);
+  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
+  const existing = await articles.getDraft(ctx.store, articleId);
+  if (existing) return existing;
+  const base = await articles.getVersion(ctx.store, articleId, meta.publishedVersion);
+  if (!base) throw new Problem('conflict', 'Dit artikel heeft nog geen gepubliceerde versie');
+  const now = nowOf(ctx);
+  const draft: Draft = {
+    articleId,
+    networkId: meta.networkId,
+    title: base.title,
+    summary: base.summary,
+    markdown: base.markdown,
+    html: base.html,
+    tags: base.tags,
+    themes: base.themes,
+    audience: base.audience,
+    language: base.language,
+    slug: meta.slug,
+    authors: base.authors,
+    state: 'editing',
+    revision: 1,
+    basedOn: meta.publishedVersion,
+    updatedBy: who(p),
+    updatedAt: now,
+    comments: [],
+  };
+  if (!(await articles.putDraft(ctx.store, draft, { revision: null, states: [] }))) {
+    // Someone opened it at the same moment: theirs is the draft.
+    return (await articles.getDraft(ctx.store, articleId))!;
+  }
+  return draft;
+}
+
+export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, input: ContentInput) {
+  const meta = await loadMeta(ctx, articleId);
+  const p = await requireWriter(ctx, meta);
+  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
+  const current = await articles.getDraft(ctx.store, articleId);
+  if (!current || current.revision !== expectedRevision || !draftTransitions.save.includes(current.state)) throw conflictFor(current, expectedRevision);
+  const slug = input.slug ?? current.slug;
+  checkSlug(slug);
+  if (slug !== current.slug && slug !== meta.slug && !(await articles.reserveSlug(ctx.store, slug, articleId))) {
+    throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
+  }
+  const mainAuthor = current.authors[0] ?? who(p);
+  const coAuthors = input.coAuthors ?? current.authors.slice(1).map((a) => a.id);
+  const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, meta.networkId, coAuthors, current.authors.slice(1));
+  const next: Draft = {
+    ...current,
+    title: input.title,
+    summary: input.summary,
+    markdown: input.markdown,
+    html: renderMarkdown(input.markdown).html,
+    tags: input.tags,
+    themes: input.themes,
+    audience: input.audience,
+    language: input.language,
+    slug,
+    authors,
+    state: 'editing',
+    revision: current.revision + 1,
+    updatedBy: who(p),
+    updatedAt: nowOf(ctx),
+  };
+  if (!(await articles.putDraft(ctx.store, next, { revision: expectedRevision, states: draftTransitions.save }))) {
+    throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
+  }
+  return next;
+}
+
+async function transition(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, action: 'submit' | 'return', comment?: string) {
+  const meta = await loadMeta(ctx, articleId);
+  const p = action === 'submit' ? await requireWriter(ctx, meta) : await authorizeArticle(ctx, 'return', meta);
+  const current = await articles.getDraft(ctx.store, articleId);
+  if (!current || current.revision !== expectedRevision || !draftTransitions[action].includes(current.state)) throw conflictFor(current, expectedRevision);
+  const now = nowOf(ctx);
+  const next: Draft = {
+    ...current,
+    state: action === 'submit' ? 'in-review' : 'returned',
+    submittedAt: action === 'submit' ? now : undefined,
+    revision: current.revision + 1,
+    updatedBy: who(p),
+    updatedAt: now,
+    comments: comment ? [...current.comments, { by: who(p), at: now, text: comment }] : current.comments,
+  };
+  if (!(await articles.putDraft(ctx.store, next, { revision: expectedRevision, states: draftTransitions[action] }))) {
+    throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
+  }
+  return next;
+}
+
+export const submitDraft = (ctx: KnowledgeCtx, articleId: string, expectedRevision: number) => transition(ctx, articleId, expectedRevision, 'submit');
+export const returnDraft = (ctx: KnowledgeCtx, articleId: string, expectedRevision: number, comment: string) =>
+  transition(ctx, articleId, expectedRevision, 'return', comment);
+
+export function searchDocFor(view: ReaderView, plainText: string): SearchDoc {
+  return {
+    id: view.articleId,
+    slug: view.slug,
+    title: view.title,
+    summary: view.summary,
+    body: plainText,
+    tags: view.tags,
+    themes: view.themes,
+    network: view.networkId,
+    networkName: view.networkName,
+    audience: view.audience,
+    language: view.language,
+    publishedAt: view.publishedAt,
+    reviewBy: view.reviewBy,
+  };
+}
+
+export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, note: string, opts: { updateIndex?: boolean; overrideReason?: string } = {}) {
+  const meta = await loadMeta(ctx, articleId);
+  const p = await authorizeArticle(ctx, 'return', meta); // a lead of the network or the academy, before anything about the draft is told
+  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden gepubliceerd');
+  const draft = await articles.getDraft(ctx.store, articleId);
+  if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
+  const fourEyesOverride = await authorizePublication(ctx, meta, draft, opts.overrideReason);
+  if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
+    await refuseIfAssigned(ctx, meta, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
+  }
+  const network = await getNetwork(ctx.store, meta.networkId);
+  const now = nowOf(ctx);
+  const rendered = renderMarkdown(draft.markdown); // render again: the stored HTML is only ever our own output
+  const versionNumber = meta.publishedVersion + 1;
+  const content = {
+    title: draft.title,
+    summary: draft.summary,
+    markdown: draft.markdown,
+    html: rendered.html,
+    tags: draft.tags,
+    themes: draft.themes,
+    audience: draft.audience,
+    language: draft.language,
+    slug: draft.slug,
+    authors: draft.authors,
+  };
+  const version: Version = { ...content, articleId, networkId: meta.networkId, version: versionNumber, note, publishedBy: who(p), publishedAt: now, ...(fourEyesOverride ? { fourEyesOverride } : {}) };
+  const { markdown: _md, ...viewContent } = content;
+  const view: ReaderView = {
+    ...viewContent,
+    articleId,
+    networkId: meta.networkId,
+    networkName: network?.name ?? meta.networkId,
+    version: versionNumber,
+    publishedAt: now,
+    firstPublishedAt: meta.firstPublishedAt ?? now,
+    reviewBy: reviewByDate(now),
+    lastReviewedBy: who(p),
+  };
+  const outcome = await articles.publish(ctx.store, { meta, draft, version, view, previousSlug: meta.publishedVersion > 0 ? meta.slug : undefined });
+  if (outcome === 'slug-taken') throw new Problem('conflict', `De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`);
+  if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
+  if (opts.updateIndex !== false) await ctx.search.update((index) => index.upsert(searchDocFor(view, rendered.plainText)));
+  return { version, view };
+}
+
+/**
+ * Four eyes: whoever wrote the draft (its authors, and whoever handed it in) does not publish it.
+ * The academy may, with a reason that is kept on the version.
+ */
+async function authorizePublication(ctx: KnowledgeCtx, meta: ArticleMeta, draft: Draft, overrideReason?: string) {
+  const actor = await actorFor(ctx);
+  const authorIds = [...draft.authors.map((a) => a.id), draft.updatedBy.id];
+  const resource = articleResource(meta, authorIds);
+  const reason = overrideReason?.trim();
+  if (reason && !can(actor, 'article', 'publish', resource)) {
+    authorize(actor, 'article', 'publish-own', resource);
+    return { by: who(signedIn(ctx)), reason, at: nowOf(ctx) };
+  }
+  authorize(actor, 'article', 'publish', resource);
+  return undefined;
+}
+
+/**
+ * Published reading modules assign articles by slug. Archiving an assigned article, or narrowing
+ * its audience below a module's learners, would leave them a step they cannot open: refused with
+ * the modules named, so the network can ask the academy to change them first.
+ */
+async function refuseIfAssigned(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'id' | 'slug'>, audience: Audience | null, lead: string) {
+  const reading = (await learningLinks().readingModules(ctx.store)).filter((m) => audience === null || !articleReachesAll(audience, m.enrolAudience));
+  // A module may still name an old slug of a renamed article: old slugs resolve to their article.
+  const assigns = await Promise.all(reading.map(async (m) => m.articleSlug === meta.slug || (await articles.getSlug(ctx.store, m.articleSlug))?.articleId === meta.id));
+  const blocking = reading.filter((_, i) => assigns[i]);
+  if (blocking.length === 0) return;
+  throw new Problem('conflict', `${lead} ${blocking.length === 1 ? 'de module' : 'de modules'} ${blocking.map((m) => `“${m.title}”`).join(', ')}. Vraag de academie die eerst aan te passen.`, {
+    modules: blocking.map((m) => ({ id: m.id, title: m.title, enrolAudience: m.enrolAudience })),
+  });
+}
+
+export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
+  const meta = await loadMeta(ctx, articleId);
+  await authorizeArticle(ctx, 'archive', meta);
+  if (meta.archived) return meta;
+  await refuseIfAssigned(ctx, meta, null, 'Dit artikel is leesstof in');
+  if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', 'Het artikel is intussen gewijzigd; probeer het opnieuw');
+  await ctx.search.update((index) => index.remove(articleId));
+  return { ...meta, archived: true };
+}
+
+/** Reading needs no memberships, so a page view stays one GetItem. */
+const readerMay = (ctx: KnowledgeCtx, networkId: string, audience: Audience) => can(actorOf(ctx.principal), 'article', 'read', { networkId, audience, readable: true });
+
+export type ReadResult = { kind: 'article'; view: ReaderView } | { kind: 'redirect'; slug: string };
+
+/** The reader's path: one GetItem on the slug, visibility decided before anything is returned. */
+export async function readBySlug(ctx: KnowledgeCtx, slug: string): Promise<ReadResult> {
+  const item = await articles.getSlug(ctx.store, slug);
+  if (!item || item.archived) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+  if (!item.view) {
+    // An old slug (renamed) or one reserved by an unpublished draft.
+    const meta = await articles.getMeta(ctx.store, item.articleId);
+    if (!meta || meta.archived || meta.publishedVersion === 0 || meta.slug === slug) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+    if (!readerMay(ctx, meta.networkId, meta.audience)) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+    return { kind: 'redirect', slug: meta.slug };
+  }
+  // Hidden and missing answer alike, signed in or not: nobody can probe which articles exist.
+  if (!readerMay(ctx, item.view.networkId, item.view.audience)) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+  return { kind: 'article', view: item.view };
+}
+
+/**
+ * Related reading: articles sharing this one's themes and tags, ranked by how many they share and
+ * how well. Each term is its own search (the reader's search combines words with AND), always
+ * within what the caller may read. Results depend only on the index snapshot, the article and the
+ * reader's tier, so they are cached per snapshot version: an article view stays one GetItem.
+ */
+const relatedCache = new Map<string, RelatedHit[]>();
+const relatedCacheMax = 2000;
+type RelatedHit = { slug: string; title: string; summary: string; audience: Audience };
+
+export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): Promise<RelatedHit[]> {
+  const { index, version } = await ctx.search.currentWithVersion();
+  const audiences = readableAudiences(actorOf(ctx.principal));
+  const cacheKey = `${version}|${audiences.join(',')}|${view.articleId}|${view.version}|${limit}`;
+  const cached = relatedCache.get(cacheKey);
+  if (cached) return cached;
+  const scores = new Map<string, { score: number; hit: RelatedHit }>();
+  for (const term of [...new Set([...view.themes, ...view.tags])].slice(0, 8)) {
+    for (const r of index.search(term, { audiences, limit: 10 }).results) {
+      if (r.id === view.articleId) continue;
+      const entry = scores.get(r.id) ?? { score: 0, hit: { slug: r.slug, title: r.title, summary: r.summary, audience: r.audience } };
+      entry.score += r.score;
+      scores.set(r.id, entry);
+    }
+  }
+  const result = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((e) => e.hit);
+  if (relatedCache.size >= relatedCacheMax) relatedCache.delete(relatedCache.keys().next().value!);
+  relatedCache.set(cacheKey, result);
+  return result;
+}
+
+export async function history(ctx: KnowledgeCtx, articleId: string) {
+  const meta = await loadMeta(ctx, articleId);
+  await requireEditorialReader(ctx, meta);
+  return { article: meta, versions: await articles.listVersions(ctx.store, articleId) };
+}
+
+export async function version(ctx: KnowledgeCtx, articleId: string, n: number) {
+  const meta = await loadMeta(ctx, articleId);
+  await requireEditorialReader(ctx, meta);
+  const v = await articles.getVersion(ctx.store, articleId, n);
+  if (!v) throw new Problem('notFound', `Versie ${n} bestaat niet`);
+  return v;
+}
+
+export async function diff(ctx: KnowledgeCtx, articleId: string, from: number, to: number) {
+  const [a, b] = await Promise.all([version(ctx, articleId, from), version(ctx, articleId, to)]);
+  return { from: a.version, to: b.version, hunks: diffVersions(a.markdown, b.markdown) };
+}
+
+export async function rebuildSearchIndex(store: StoreClients, search: SearchIndexStore, networkIds: string[]) {
+  const docs: SearchDoc[] = [];
+  for (const networkId of networkIds) {
+    for (const meta of await articles.listNetworkArticles(store, networkId, 1000)) {
+      if (meta.archived || meta.publishedVersion === 0) continue;
+      const [slugItem, v] = await Promise.all([articles.getSlug(store, meta.slug), articles.getVersion(store, meta.id, meta.publishedVersion)]);
+      if (slugItem?.view && v) docs.push(searchDocFor(slugItem.view, renderMarkdown(v.markdown).plainText));
+    }
+  }
+  await search.update((index) => {
+    for (const d of docs) index.upsert(d);
+  });
+  return docs.length;
+}
+
+/** The audience of the published article at its current slug, or undefined when there is none (unknown, old or archived). */
+export async function publishedAudience(store: StoreClients, slug: string): Promise<Audience | undefined> {
+  const item = await articles.getSlug(store, slug);
+  return item?.view && !item.archived ? item.view.audience : undefined;
+}

@@ -1,0 +1,112 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../platform/http/router';
+import { Problem, problemResponse } from '../../platform/http/problem';
+import { requirePrincipal } from '../../platform/http/middleware';
+import { getNetwork, listMembers, listNetworks, membershipsOf } from './store';
+import { listDueForReview, listNetworkArticles, listReviewQueue } from '../articles/store';
+import { actorOf, authorize, can } from '../../policy';
+import * as signalSvc from '../signals/service';
+import { knowledgeCtx } from '../articles/routes';
+import { ArticleMetaSchema, DraftSchema, SignalSchema } from '../schemas';
+
+const tags = ['Netwerken'];
+const security = [{ bearer: [] }];
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const NetworkSchema = z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()) }).openapi('Network');
+const Params = z.object({ id: z.string().min(1).max(80) });
+const errors = { 401: problemResponse('Niet aangemeld'), 403: problemResponse('Geen lid van dit netwerk'), 404: problemResponse('Onbekend netwerk') };
+
+const list = createRoute({ method: 'get', path: '/api/networks', tags, summary: 'Alle expertnetwerken', responses: { 200: json(z.array(NetworkSchema), 'Netwerken') } });
+const one = createRoute({
+  method: 'get',
+  path: '/api/networks/{id}',
+  tags,
+  summary: 'Een netwerk met leden (alle leden voor medewerkers; ketenpartners zien de leidend experts, anonieme bezoekers geen namen)',
+  request: { params: Params },
+  responses: { 200: json(NetworkSchema.extend({ members: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(['lead', 'member']) })) }), 'Netwerk'), 404: errors[404] },
+});
+const articles = createRoute({
+  method: 'get',
+  path: '/api/networks/{id}/articles',
+  tags,
+  security,
+  summary: 'Alle artikelen van het netwerk, ook concepten (voor auteurs en leidend experts)',
+  request: { params: Params },
+  responses: { 200: json(z.array(ArticleMetaSchema), 'Artikelen, laatst gewijzigd eerst'), ...errors },
+});
+const signals = createRoute({
+  method: 'get',
+  path: '/api/networks/{id}/signals',
+  tags,
+  security,
+  summary: 'Open signalen van lezers over artikelen van dit netwerk',
+  request: { params: Params },
+  responses: { 200: json(z.array(SignalSchema), 'Open signalen, nieuwste eerst'), ...errors },
+});
+const mine = createRoute({
+  method: 'get',
+  path: '/api/me/knowledge',
+  tags: ['Kennisbank'],
+  security,
+  summary: 'Mijn redactiewerk: netwerken, te reviewen concepten en artikelen over hun reviewdatum',
+  responses: {
+    200: json(
+      z.object({
+        networks: z.array(z.object({ networkId: z.string(), role: z.enum(['lead', 'member']), canWrite: z.boolean(), canPublish: z.boolean() })),
+        reviewQueue: z.array(DraftSchema),
+        overdue: z.array(ArticleMetaSchema),
+      }),
+      'Overzicht',
+    ),
+    401: errors[401],
+  },
+});
+
+async function requireMember(c: Parameters<typeof knowledgeCtx>[0], networkId: string) {
+  const p = requirePrincipal(c);
+  if (!(await getNetwork(c.get('deps').store, networkId))) throw new Problem('notFound', `Onbekend netwerk: ${networkId}`);
+  authorize(actorOf(p, await membershipsOf(c.get('deps').store, p.id)), 'network', 'read-articles', { networkId });
+}
+
+export const networkRoutes = newRouter()
+  .openapi(list, async (c) => c.json(await listNetworks(c.get('deps').store), 200))
+  .openapi(one, async (c) => {
+    const store = c.get('deps').store;
+    const { id } = c.req.valid('param');
+    const network = await getNetwork(store, id);
+    if (!network) throw new Problem('notFound', `Onbekend netwerk: ${id}`);
+    const actor = actorOf(c.get('principal'));
+    const members = can(actor, 'network', 'read-members', { networkId: id }) ? await listMembers(store, id)
+      : can(actor, 'network', 'read-leads', { networkId: id }) ? (await listMembers(store, id)).filter((m) => m.role === 'lead')
+      : [];
+    return c.json({ ...network, members }, 200);
+  })
+  .openapi(articles, async (c) => {
+    const { id } = c.req.valid('param');
+    await requireMember(c, id);
+    return c.json(await listNetworkArticles(c.get('deps').store, id), 200);
+  })
+  .openapi(signals, async (c) => c.json(await signalSvc.openSignals(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(mine, async (c) => {
+    const p = requirePrincipal(c);
+    const store = c.get('deps').store;
+    const ms = await membershipsOf(store, p.id);
+    const actor = actorOf(p, ms);
+    const mayWrite = (networkId: string) => can(actor, 'network', 'write', { networkId });
+    const mayPublish = (networkId: string) => can(actor, 'network', 'publish', { networkId });
+    const today = new Date().toISOString().slice(0, 10);
+    const leadOf = ms.filter((m) => mayPublish(m.networkId)).map((m) => m.networkId);
+    const [queues, overdue] = await Promise.all([
+      Promise.all(leadOf.map((n) => listReviewQueue(store, n))),
+      // Overdue reviews concern the people who can act on them: the network's writers and leads.
+      Promise.all(ms.filter((m) => mayWrite(m.networkId)).map((m) => listDueForReview(store, m.networkId, today))),
+    ]);
+    return c.json(
+      {
+        networks: ms.map((m) => ({ ...m, canWrite: mayWrite(m.networkId), canPublish: mayPublish(m.networkId) })),
+        reviewQueue: queues.flat(),
+        overdue: overdue.flat(),
+      },
+      200,
+    );
+  });

@@ -1,0 +1,178 @@
+import { z } from '@hono/zod-openapi';
+import { slugPattern } from './domain/slug';
+
+/** Request and response shapes of the knowledge-base routes (also the OpenAPI components). */
+export const AudienceSchema = z.enum(['internal', 'partners', 'public']).openapi({ description: 'internal = medewerkers; partners = ook ketenpartners; public = iedereen' });
+export const LanguageSchema = z.enum(['nl', 'en']);
+const Person = z.object({ id: z.string(), name: z.string() });
+
+export const ContentInputSchema = z
+  .object({
+    title: z.string().trim().min(3, 'Minstens 3 tekens').max(200, 'Maximaal 200 tekens'),
+    summary: z.string().trim().min(10, 'Minstens 10 tekens').max(500, 'Maximaal 500 tekens'),
+    markdown: z.string().max(100_000, 'Maximaal 100.000 tekens'),
+    tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    themes: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    audience: AudienceSchema,
+    language: LanguageSchema.default('nl'),
+    slug: z.string().regex(slugPattern, 'Alleen kleine letters, cijfers en koppeltekens').max(80).optional(),
+    coAuthors: z.array(z.string().min(1).max(100)).max(10).optional().openapi({ description: 'User ids of the co-authors; left out on a save keeps the current ones' }),
+  })
+  .openapi('ArticleContentInput');
+
+export const CreateArticleSchema = ContentInputSchema.extend({ networkId: z.string().min(1).max(80) }).openapi('CreateArticle');
+export const SaveDraftSchema = ContentInputSchema.extend({ expectedRevision: z.number().int().positive() }).openapi('SaveDraft');
+export const RevisionSchema = z.object({ expectedRevision: z.number().int().positive() }).openapi('ExpectedRevision');
+export const PublishSchema = RevisionSchema.extend({
+  note: z.string().trim().min(1, 'Geef een korte toelichting').max(500),
+  overrideReason: z
+    .string()
+    .trim()
+    .min(10, 'Leg in een zin uit waarom het vier-ogenprincipe hier niet kan')
+    .max(500)
+    .optional()
+    .openapi({ description: 'Alleen de academie: publiceren zonder tweede lezer (de auteur publiceert zelf), met een reden die bij de versie wordt bewaard' }),
+}).openapi('Publish');
+export const ReturnSchema = RevisionSchema.extend({ comment: z.string().trim().min(1, 'Geef aan wat er moet veranderen').max(2000) }).openapi('ReturnDraft');
+export const PreviewSchema = z.object({ markdown: z.string().max(100_000) }).openapi('PreviewRequest');
+
+export const DraftSchema = z
+  .object({
+    articleId: z.string(),
+    networkId: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    markdown: z.string(),
+    html: z.string(),
+    tags: z.array(z.string()),
+    themes: z.array(z.string()),
+    audience: AudienceSchema,
+    language: LanguageSchema,
+    slug: z.string(),
+    authors: z.array(Person),
+    state: z.enum(['editing', 'in-review', 'returned']),
+    revision: z.number(),
+    basedOn: z.number(),
+    updatedBy: Person,
+    updatedAt: z.string(),
+    submittedAt: z.string().optional(),
+    comments: z.array(z.object({ by: Person, at: z.string(), text: z.string() })),
+  })
+  .openapi('Draft');
+
+export const ArticleMetaSchema = z
+  .object({
+    id: z.string(),
+    networkId: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    audience: AudienceSchema,
+    language: LanguageSchema,
+    publishedVersion: z.number(),
+    firstPublishedAt: z.string().optional(),
+    publishedAt: z.string().optional(),
+    reviewBy: z.string().optional(),
+    archived: z.boolean(),
+    rev: z.number(),
+    hasDraft: z.boolean(),
+    draftState: z.string().optional(),
+    updatedAt: z.string(),
+    useful: z.number(),
+    notUseful: z.number(),
+    openSignals: z.number(),
+  })
+  .passthrough()
+  .openapi('ArticleMeta');
+
+export const ReaderViewSchema = z
+  .object({
+    articleId: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    html: z.string().openapi({ description: 'Gesaneerde HTML, veilig om te tonen' }),
+    tags: z.array(z.string()),
+    themes: z.array(z.string()),
+    audience: AudienceSchema,
+    language: LanguageSchema,
+    authors: z.array(Person),
+    networkId: z.string(),
+    networkName: z.string(),
+    version: z.number(),
+    publishedAt: z.string(),
+    firstPublishedAt: z.string(),
+    reviewBy: z.string(),
+    lastReviewedBy: Person,
+    related: z.array(z.object({ slug: z.string(), title: z.string(), summary: z.string(), audience: AudienceSchema })),
+    relatedModules: z
+      .array(z.object({ id: z.string(), kind: z.string(), title: z.string(), durationMinutes: z.number() }))
+      .openapi({ description: 'Modules the reader may join: reading modules that assign this article, then shared themes or network' }),
+  })
+  .openapi('Article');
+
+export const VersionSchema = DraftSchema.pick({ articleId: true, networkId: true, title: true, summary: true, markdown: true, html: true, tags: true, themes: true, audience: true, language: true, slug: true, authors: true })
+  .extend({ version: z.number(), note: z.string(), publishedBy: Person, publishedAt: z.string() })
+  .openapi('ArticleVersion');
+
+export const SearchQuerySchema = z.object({
+  q: z.string().max(200).optional().default(''),
+  network: z.string().max(80).optional(),
+  theme: z.string().max(40).optional(),
+  audience: AudienceSchema.optional(),
+  language: LanguageSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+export const SearchResultSchema = z
+  .object({
+    total: z.number(),
+    results: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        network: z.string(),
+        networkName: z.string(),
+        audience: AudienceSchema,
+        language: LanguageSchema,
+        tags: z.array(z.string()),
+        themes: z.array(z.string()),
+        publishedAt: z.string(),
+        score: z.number(),
+        snippet: z.string().openapi({ description: 'HTML-escaped tekst met <mark> rond treffers' }),
+        highlights: z.object({ title: z.string() }),
+      }),
+    ),
+    facets: z.object({
+      network: z.record(z.string(), z.number()),
+      theme: z.record(z.string(), z.number()),
+      audience: z.record(z.string(), z.number()),
+      language: z.record(z.string(), z.number()),
+    }),
+  })
+  .openapi('SearchResult');
+
+export const SignalInputSchema = z
+  .object({ useful: z.boolean(), remark: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional() })
+  .openapi('SignalInput');
+export const AnswerSchema = z.object({ answer: z.string().trim().min(1, 'Schrijf een antwoord').max(4000) }).openapi('SignalAnswer');
+export const SignalSchema = z
+  .object({
+    id: z.string(),
+    articleId: z.string(),
+    articleSlug: z.string(),
+    articleTitle: z.string(),
+    networkId: z.string(),
+    reader: Person,
+    useful: z.boolean(),
+    remark: z.string().optional(),
+    status: z.enum(['open', 'closed']),
+    answer: z.string().optional(),
+    answeredBy: Person.optional(),
+    answeredAt: z.string().optional(),
+    createdAt: z.string(),
+  })
+  .openapi('Signal');

@@ -1,0 +1,61 @@
+import { Problem } from '../../platform/http/problem';
+import { timeId } from '../../platform/store/keys';
+import * as signals from './store';
+import { membershipsOf } from '../networks/store';
+import { actorOf, authorize } from '../../policy';
+import type { KnowledgeCtx } from '../articles/service';
+import { readBySlug } from '../articles/service';
+
+const signedIn = (ctx: KnowledgeCtx) => {
+  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om feedback te geven');
+  return ctx.principal;
+};
+
+/** A reader can only signal on an article they may read; the article is found by its slug, as the reader knows it. */
+export async function createSignal(ctx: KnowledgeCtx, slug: string, input: { useful: boolean; remark?: string }) {
+  const p = signedIn(ctx);
+  const read = await readBySlug(ctx, slug);
+  if (read.kind !== 'article') throw new Problem('notFound', 'Gebruik de actuele link van het artikel');
+  const remark = input.remark?.trim() || undefined;
+  const signal: signals.Signal = {
+    id: timeId(),
+    articleId: read.view.articleId,
+    articleSlug: read.view.slug,
+    articleTitle: read.view.title,
+    networkId: read.view.networkId,
+    reader: { id: p.id, name: p.name },
+    useful: input.useful,
+    remark,
+    status: remark ? 'open' : 'closed',
+    createdAt: ctx.now ? ctx.now() : new Date().toISOString(),
+  };
+  await signals.createSignal(ctx.store, signal);
+  return signal;
+}
+
+export async function mySignals(ctx: KnowledgeCtx) {
+  return signals.signalsOfReader(ctx.store, signedIn(ctx).id);
+}
+
+async function requireHandler(ctx: KnowledgeCtx, networkId: string) {
+  const p = signedIn(ctx);
+  authorize(actorOf(p, await membershipsOf(ctx.store, p.id)), 'network', 'handle-signals', { networkId });
+  return p;
+}
+
+export async function openSignals(ctx: KnowledgeCtx, networkId: string) {
+  await requireHandler(ctx, networkId);
+  return signals.openSignalsOfNetwork(ctx.store, networkId);
+}
+
+export async function answer(ctx: KnowledgeCtx, articleId: string, signalId: string, text: string) {
+  const s = await signals.getSignal(ctx.store, articleId, signalId);
+  if (!s) throw new Problem('notFound', 'Dit signaal bestaat niet');
+  const p = await requireHandler(ctx, s.networkId);
+  if (s.status !== 'open') throw new Problem('conflict', 'Dit signaal is al beantwoord');
+  const at = ctx.now ? ctx.now() : new Date().toISOString();
+  if (!(await signals.answerSignal(ctx.store, s, text, { id: p.id, name: p.name }, at))) {
+    throw new Problem('conflict', 'Dit signaal is intussen door iemand anders beantwoord');
+  }
+  return { ...s, status: 'closed' as const, answer: text, answeredBy: { id: p.id, name: p.name }, answeredAt: at };
+}

@@ -1,0 +1,140 @@
+/**
+ * Files a learner hands in with an assignment or an external training's report, in the same three
+ * steps as article attachments: a presigned POST bounded in size and type, a check of what arrived
+ * (size and first bytes, never the declared type alone), then the file is the learner's. A file
+ * is seen by its learner and the academy, assignment work also by trainers, and by nobody else.
+ */
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { Problem } from '../../platform/http/problem';
+import { timeId } from '../../platform/store/keys';
+import * as files from './store';
+import { deleteLearnerFileOnce, getLearnerModule, getModule, giveBackFilePlace, takeFilePlace } from '../store';
+import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../domain/file-types';
+import type { LearningCtx } from '../service';
+import { actorOf, authorize, can } from '../../policy';
+import * as uploads from '../../platform/uploads/pipeline';
+
+/** Kinds whose completion a learner supports with files. */
+const kindsWithFiles = new Set(['assignment', 'external']);
+
+export const learnerFileUrl = (f: { moduleId: string; userId: string; id: string; fileName: string }) => `/api/modules/${f.moduleId}/files/${f.userId}/${f.id}/${f.fileName}`;
+
+/** What a submission or report carries of a file (no storage key). */
+export type FileRef = files.LearnerFileRef;
+const refOf = (f: files.LearnerFile): FileRef => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, bytes: f.bytes, url: learnerFileUrl(f) });
+
+function signedIn(ctx: LearningCtx) {
+  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om een bestand in te leveren');
+  return ctx.principal;
+}
+
+async function moduleTakingFiles(ctx: LearningCtx, moduleId: string) {
+  const m = await getModule(ctx.store, moduleId);
+  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
+  authorize(actorOf(ctx.principal), 'module', 'join', { status: m.status, enrolAudience: m.enrolAudience, kind: m.kind });
+  if (!kindsWithFiles.has(m.kind)) throw new Problem('unprocessable', 'Bij deze module lever je geen bestanden in');
+  return m;
+}
+
+const atCap = () => new Problem('conflict', `Je hebt al ${maxFilesPerModule} bestanden voor deze module; verwijder er eerst een die je niet inlevert`);
+
+async function refuseAtCap(ctx: LearningCtx, userId: string, moduleId: string) {
+  if ((await files.countLearnerFiles(ctx.store, userId, moduleId)) >= maxFilesPerModule) throw atCap();
+}
+
+export async function startUpload(ctx: LearningCtx, moduleId: string, input: { fileName: string; contentType: LearnerFileType; bytes: number }) {
+  const p = signedIn(ctx);
+  await moduleTakingFiles(ctx, moduleId);
+  await refuseAtCap(ctx, p.id, moduleId);
+  const uploadId = timeId();
+  await files.putPendingLearnerUpload(ctx.store, {
+    uploadId,
+    purpose: 'learner-file',
+    moduleId,
+    userId: p.id,
+    fileName: learnerFileName(input.fileName, input.contentType),
+    contentType: input.contentType,
+    declaredBytes: input.bytes,
+    createdAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600,
+  });
+  return uploads.presignUpload(ctx.store, uploadId, input.contentType, maxLearnerFileBytes);
+}
+
+export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadId: string): Promise<FileRef> {
+  const p = signedIn(ctx);
+  const pending = await files.getPendingLearnerUpload(ctx.store, uploadId);
+  if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
+  // Checked again here, before the claim: uploads started side by side must not pass the cap together,
+  // so a place under the cap is taken atomically (and given back if the upload does not become a file).
+  if (!(await takeFilePlace(ctx.store, p.id, moduleId, maxFilesPerModule, () => files.countLearnerFiles(ctx.store, p.id, moduleId)))) throw atCap();
+  try {
+    const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
+      maxBytes: maxLearnerFileBytes,
+      matches: (head) => matchesLearnerFile(pending.contentType, head),
+      label: learnerFileTypes[pending.contentType].label,
+    });
+    const id = timeId();
+    const file: files.LearnerFile = {
+      id,
+      moduleId,
+      userId: p.id,
+      fileName: pending.fileName,
+      contentType: pending.contentType,
+      bytes: size,
+      objectKey: `learners/${p.id}/${moduleId}/${id}`,
+      createdAt: new Date().toISOString(),
+    };
+    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag);
+    await files.putLearnerFile(ctx.store, file);
+    return refOf(file);
+  } catch (err) {
+    await giveBackFilePlace(ctx.store, p.id, moduleId).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The files a learner names on a submission must be theirs, for this module, and checked. */
+export async function resolveFiles(ctx: LearningCtx, userId: string, moduleId: string, ids: string[]): Promise<FileRef[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length > maxFilesPerSubmission) {
+    throw new Problem('validation', `Maximaal ${maxFilesPerSubmission} bestanden`, { errors: [{ path: 'files', message: `Maximaal ${maxFilesPerSubmission} bestanden` }] });
+  }
+  const found = await Promise.all(unique.map((id) => files.getLearnerFile(ctx.store, userId, moduleId, id)));
+  const missing = unique.filter((_, i) => !found[i]);
+  if (missing.length > 0) throw new Problem('validation', 'Onbekend bestand', { errors: [{ path: 'files', message: `Onbekend bestand: ${missing.join(', ')}` }] });
+  return found.map((f) => refOf(f!));
+}
+
+/**
+ * Serving: the learner and the academy; trainers too for assignment work, which they review.
+ * A certificate of an external training needs no trainer, so trainers do not see it. Anyone else
+ * is told the file does not exist.
+ */
+export async function open(ctx: LearningCtx, moduleId: string, userId: string, fileId: string) {
+  signedIn(ctx);
+  const moduleKind = (await getModule(ctx.store, moduleId))?.kind ?? '';
+  const mayRead = can(actorOf(ctx.principal), 'learnerWork', 'read', { learnerId: userId, moduleKind });
+  const file = mayRead ? await files.getLearnerFile(ctx.store, userId, moduleId, fileId) : undefined;
+  if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
+  const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
+  return { file, body: object.Body!.transformToWebStream() };
+}
+
+/**
+ * A learner deletes a file of their own that no hand-in or completion report names (a mistaken
+ * upload): the record and the stored object go. A file the trainer is judging, or that proves a
+ * completion, stays (409).
+ */
+export async function remove(ctx: LearningCtx, moduleId: string, fileId: string) {
+  const p = signedIn(ctx);
+  const [file, record] = await Promise.all([files.getLearnerFile(ctx.store, p.id, moduleId, fileId), getLearnerModule(ctx.store, p.id, moduleId)]);
+  if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
+  const submission = record?.submission;
+  const inHandIn = submission && submission.status !== 'returned' && submission.files?.some((f) => f.id === fileId);
+  const asEvidence = record?.evidenceFiles?.some((f) => f.id === fileId);
+  if (inHandIn || asEvidence) throw new Problem('conflict', inHandIn ? 'Dit bestand hoort bij je ingeleverde opdracht' : 'Dit bestand is het bewijs van je afgeronde scholing');
+  if (await deleteLearnerFileOnce(ctx.store, file)) await giveBackFilePlace(ctx.store, p.id, moduleId);
+  await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
+  return { deleted: fileId };
+}

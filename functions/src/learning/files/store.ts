@@ -1,0 +1,71 @@
+import type { StoreClients } from '../../platform/store/clients';
+import { keys } from '../../platform/store/keys';
+import { fromItem } from '../../platform/store/items';
+import { del, get, put, query } from '../../platform/store/table';
+import type { LearnerFileType } from '../domain/file-types';
+
+/** A learner's upload between the presigned POST and its check (same key space as article uploads). */
+export interface PendingLearnerUpload {
+  uploadId: string;
+  purpose: 'learner-file';
+  moduleId: string;
+  userId: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  declaredBytes: number;
+  createdAt: string;
+  /** TTL: an upload never completed disappears (the uploads bucket expires its object too). */
+  expiresAt: number;
+}
+
+/** What a submission or completion report keeps of a file: enough to list and fetch it, no storage key. */
+export interface LearnerFileRef {
+  id: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  bytes: number;
+  url: string;
+}
+
+/** A checked file in the attachments bucket, owned by the learner, for one module. */
+export interface LearnerFile {
+  id: string;
+  moduleId: string;
+  userId: string;
+  fileName: string;
+  contentType: LearnerFileType;
+  bytes: number;
+  objectKey: string;
+  createdAt: string;
+}
+
+export async function putPendingLearnerUpload(store: StoreClients, u: PendingLearnerUpload) {
+  await put(store, { ...keys.upload(u.uploadId), type: 'upload', ...u }, { ConditionExpression: 'attribute_not_exists(PK)' });
+}
+
+export async function getPendingLearnerUpload(store: StoreClients, uploadId: string): Promise<PendingLearnerUpload | undefined> {
+  const item = fromItem<PendingLearnerUpload>(await get(store, keys.upload(uploadId)));
+  return item?.purpose === 'learner-file' ? item : undefined;
+}
+
+export async function putLearnerFile(store: StoreClients, f: LearnerFile) {
+  await put(store, { ...keys.learnerFile(f.userId, f.moduleId, f.id), type: 'learner-file', ...f }, { ConditionExpression: 'attribute_not_exists(PK)' });
+}
+
+export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string) {
+  return fromItem<LearnerFile>(await get(store, keys.learnerFile(userId, moduleId, fileId)));
+}
+
+/** How many files a learner keeps for one module (a bound on uploads, which cost storage). */
+export async function countLearnerFiles(store: StoreClients, userId: string, moduleId: string): Promise<number> {
+  const res = await query(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.learner(userId).PK, ':sk': `FILE#${moduleId}#` },
+    Select: 'COUNT',
+  });
+  return res.Count ?? 0;
+}
+
+export async function deleteLearnerFile(store: StoreClients, f: Pick<LearnerFile, 'userId' | 'moduleId' | 'id'>) {
+  await del(store, keys.learnerFile(f.userId, f.moduleId, f.id));
+}

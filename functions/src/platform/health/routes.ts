@@ -1,0 +1,36 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../http/router';
+import { problemResponse } from '../http/problem';
+import { problemJson } from '../http/errors';
+import { checkStores } from './check';
+
+const Check = z.object({ status: z.enum(['ok', 'down']), latencyMs: z.number(), error: z.string().optional() });
+const Health = z
+  .object({ status: z.literal('ok'), mode: z.enum(['local', 'aws']), checks: z.record(z.string(), Check) })
+  .openapi('Health');
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['Platform'],
+  summary: 'Bereikbaarheid van tabel en buckets',
+  description: 'Antwoordt binnen 2 seconden: 200 als alles bereikbaar is, anders 503 (problem+json) met de stand per onderdeel.',
+  responses: {
+    200: { description: 'Alles bereikbaar', content: { 'application/json': { schema: Health } } },
+    503: problemResponse('Een onderdeel is niet bereikbaar'),
+  },
+});
+
+// Each check gets 1.5 s, leaving headroom for the whole answer within 2 s.
+const checkTimeoutMs = 1500;
+
+export const healthRoutes = newRouter().openapi(route, async (c) => {
+  const deps = c.get('deps');
+  c.header('cache-control', 'no-store');
+  const { healthy, checks } = await checkStores(deps.store, checkTimeoutMs);
+  if (!healthy) {
+    const down = Object.entries(checks).filter(([, v]) => v.status === 'down').map(([k]) => k);
+    return problemJson(c, 'storeUnavailable', `Niet bereikbaar: ${down.join(', ')}`, { checks }) as never;
+  }
+  return c.json({ status: 'ok' as const, mode: deps.config.mode, checks }, 200);
+});

@@ -1,0 +1,42 @@
+/**
+ * The one access policy: every rule about who may do what, as data plus pure functions.
+ * Features ask `authorize`/`can`; no other file compares role names. See docs/access.md.
+ */
+import { actorOf, enrolAudiences, isPartner, isStaff, readableAudiences, type Actor } from './actor';
+import { can } from './authorize';
+import { rules } from './rules';
+
+export { actorOf, anonymous, enrolAudiences, readableAudiences, type Actor, type Audience, type EnrolAudience, type Membership, type NetworkRole } from './actor';
+export { authorize, can, describeRules } from './authorize';
+export { rules, type Action, type Kind, type Resources } from './rules';
+export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource } from './rules';
+
+/**
+ * What the signed-in user may do in general, for `/api/me`: the web shows what these allow and
+ * never reasons about role names. Per-resource answers (this article, this session) come with
+ * the resource itself.
+ */
+export function abilitiesOf(actor: Actor) {
+  const academy = Object.fromEntries(Object.keys(rules.academy.actions).map((action) => [action, can(actor, 'academy', action as never, {})])) as Record<keyof typeof rules.academy.actions, boolean>;
+  const networks = actor.memberships.map((m) => ({
+    networkId: m.networkId,
+    write: can(actor, 'network', 'write', { networkId: m.networkId }),
+    publish: can(actor, 'network', 'publish', { networkId: m.networkId }),
+  }));
+  return {
+    academy,
+    knowledge: {
+      /** Writes in at least one network (or for the academy): the editor and "Mijn redactiewerk". */
+      write: can(actor, 'knowledge', 'write', {}),
+      publish: can(actor, 'network', 'publish', { networkId: '' }) || networks.some((n) => n.publish),
+    },
+    networks,
+    audiences: readableAudiences(actor),
+    enrolAudiences: enrolAudiences(actor),
+    /** A partner sees their organisation; staff see their own learning. */
+    staff: isStaff(actor),
+    partner: isPartner(actor),
+  };
+}
+
+export type Abilities = ReturnType<typeof abilitiesOf>;

@@ -1,0 +1,202 @@
+import {
+  enrolAudiences,
+  isAdmin,
+  isAuthor,
+  isPartner,
+  isSelf,
+  isSignedIn,
+  isStaff,
+  isTrainer,
+  leadOf,
+  memberOf,
+  readableAudiences,
+  type Actor,
+  type Audience,
+  type EnrolAudience,
+} from './actor';
+
+/**
+ * Every access rule of the platform, by resource kind: which actions exist and who may take them.
+ * Rules are pure functions of the actor and the resource as plain data. State rules that are not
+ * about who is asking (a session that is full, a draft in the wrong state) stay with the feature
+ * and answer 409; everything about *who* lives here.
+ *
+ * `hidden` says, per kind, when a refusal must look exactly like a missing resource (404), so that
+ * nobody can probe which hidden things exist.
+ */
+
+// ---- resources, as the policy sees them -----------------------------------------------------------
+export interface ArticleResource {
+  networkId: string;
+  audience: Audience;
+  /** Has a published version and is not archived: what readers can reach. */
+  readable: boolean;
+  /** Main author and co-authors of the draft under decision, and whoever handed it in. */
+  authorIds?: readonly string[];
+}
+export interface NetworkResource {
+  networkId: string;
+}
+export interface ModuleResource {
+  status: 'draft' | 'published' | 'archived';
+  enrolAudience: EnrolAudience;
+  kind: string;
+}
+export interface SessionResource {
+  /** The session's module; left out where only the session's own trainers matter. */
+  module?: ModuleResource;
+  trainerIds: readonly string[];
+  /** The caller holds a seat (enrolled, waitlisted or already registered). */
+  callerHasSeat: boolean;
+}
+export interface SeatResource {
+  session: SessionResource;
+  learnerId: string;
+}
+export interface PathResource {
+  status: 'draft' | 'published';
+}
+export interface LearnerWorkResource {
+  learnerId: string;
+  moduleKind: string;
+}
+// The academy's offer as a whole: actions that concern no single existing record.
+export type AcademyResource = Record<string, never>;
+
+export interface Resources {
+  knowledge: AcademyResource;
+  article: ArticleResource;
+  network: NetworkResource;
+  academy: AcademyResource;
+  module: ModuleResource;
+  session: SessionResource;
+  seat: SeatResource;
+  path: PathResource;
+  learnerWork: LearnerWorkResource;
+}
+export type Kind = keyof Resources;
+
+interface Rule<R> {
+  /** Who may, in words, for docs/access.md and for error messages. */
+  who: string;
+  allow: (a: Actor, r: R) => boolean;
+}
+type KindRules<R> = { hidden: (a: Actor, r: R) => boolean; actions: Record<string, Rule<R>> };
+
+const canReadArticle = (a: Actor, r: ArticleResource) => r.readable && readableAudiences(a).includes(r.audience);
+/** Editorial rights: author-role members of the article's network, and the academy-admin. */
+const writes = (a: Actor, networkId: string) => isAdmin(a) || (isAuthor(a) && memberOf(a, networkId)) || leadOf(a, networkId);
+const leads = (a: Actor, networkId: string) => isAdmin(a) || leadOf(a, networkId);
+const seesModule = (a: Actor, m: ModuleResource) => enrolAudiences(a).includes(m.enrolAudience) && (m.status === 'published' || managesCatalogue(a));
+const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience);
+const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
+const teaches = (a: Actor, s: SessionResource) => a.principal !== null && s.trainerIds.includes(a.principal.id);
+
+export const rules = {
+  knowledge: {
+    hidden: () => false,
+    actions: {
+      // Writing anywhere: the editor, the Markdown preview, "Mijn redactiewerk".
+      write: { who: 'auteurs, leidend experts en de academie', allow: (a) => isAdmin(a) || isAuthor(a) || a.memberships.some((m) => leadOf(a, m.networkId)) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  article: {
+    // An article someone may not read is, for them, not there: by slug, by id, in any list.
+    hidden: (a, r) => !canReadArticle(a, r) && !writes(a, r.networkId),
+    actions: {
+      read: { who: 'wie het publiek van het artikel mag lezen', allow: canReadArticle },
+      signal: { who: 'aangemelde lezers van het artikel', allow: (a, r) => isSignedIn(a) && canReadArticle(a, r) },
+      'read-editorial': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      edit: { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      // Four eyes: the draft's own authors never publish it; the academy may, with a recorded reason.
+      publish: { who: 'leidend experts van het netwerk en de academie, niet de auteurs van het concept', allow: (a, r) => leads(a, r.networkId) && !(r.authorIds ?? []).some((id) => isSelf(a, id)) },
+      'publish-own': { who: 'de academie, met een vastgelegde reden', allow: (a) => isAdmin(a) },
+      return: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
+      archive: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
+    },
+  } satisfies KindRules<ArticleResource>,
+
+  network: {
+    hidden: () => false,
+    actions: {
+      read: { who: 'iedereen', allow: () => true },
+      'read-leads': { who: 'aangemelde gebruikers', allow: (a) => isSignedIn(a) },
+      'read-members': { who: 'medewerkers', allow: (a) => isStaff(a) },
+      write: { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      publish: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
+      'read-articles': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      'handle-signals': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+    },
+  } satisfies KindRules<NetworkResource>,
+
+  academy: {
+    hidden: () => false,
+    actions: {
+      // Authors draft modules; only the academy-admin publishes them, sets accreditation, plans sessions and paths.
+      'draft-modules': { who: 'de academie en auteurs', allow: (a) => managesCatalogue(a) },
+      'publish-modules': { who: 'de academie', allow: (a) => isAdmin(a) },
+      accredit: { who: 'de academie', allow: (a) => isAdmin(a) },
+      'plan-sessions': { who: 'de academie', allow: (a) => isAdmin(a) },
+      'publish-paths': { who: 'de academie', allow: (a) => isAdmin(a) },
+      'read-evaluations': { who: 'de academie, trainers en auteurs', allow: (a) => isAdmin(a) || isTrainer(a) || isAuthor(a) },
+      'review-assignments': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
+      'read-trainer-sessions': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
+      'follow-paths': { who: 'medewerkers', allow: (a) => isStaff(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  module: {
+    hidden: (a, r) => !seesModule(a, r),
+    actions: {
+      read: { who: 'wie zich mag inschrijven (concepten: de academie en auteurs)', allow: seesModule },
+      join: { who: 'aangemelde gebruikers die zich mogen inschrijven, bij een gepubliceerde module', allow: (a, r) => isSignedIn(a) && joinsModule(a, r) },
+      // Authors edit drafts; a published or archived module is the academy-admin's.
+      edit: { who: 'concepten: de academie en auteurs; gepubliceerd: de academie', allow: (a, r) => (r.status === 'draft' ? managesCatalogue(a) : isAdmin(a)) },
+    },
+  } satisfies KindRules<ModuleResource>,
+
+  session: {
+    hidden: (a, r) => r.module !== undefined && !seesModule(a, r.module),
+    actions: {
+      // A trainer never enrols in a session they teach: attendance they register would be their own.
+      enrol: { who: 'wie zich voor de module mag inschrijven, behalve de trainers van de sessie', allow: (a, r) => isSignedIn(a) && r.module !== undefined && joinsModule(a, r.module) && !teaches(a, r) },
+      'read-participants': { who: 'de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) },
+      'read-meeting-link': { who: 'ingeschreven deelnemers, de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
+      'download-invite': { who: 'ingeschreven deelnemers en de trainers van de sessie', allow: (a, r) => teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
+      'change-capacity': { who: 'de academie', allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<SessionResource>,
+
+  seat: {
+    hidden: (a, r) => r.session.module !== undefined && !seesModule(a, r.session.module),
+    actions: {
+      // Nobody grants themselves accreditation: no attendance for oneself.
+      'register-attendance': { who: 'de trainers van de sessie en de academie, nooit voor zichzelf', allow: (a, r) => (isAdmin(a) || teaches(a, r.session)) && !isSelf(a, r.learnerId) },
+    },
+  } satisfies KindRules<SeatResource>,
+
+  path: {
+    // Paths are for employees: a partner is not offered what they cannot enrol in.
+    hidden: (a, r) => !((r.status === 'published' && !isPartner(a)) || isAdmin(a)),
+    actions: {
+      read: { who: 'iedereen behalve ketenpartners (gepubliceerde leerpaden; stappen alleen wat de lezer mag zien)', allow: (a, r) => (r.status === 'published' && !isPartner(a)) || isAdmin(a) },
+      enrol: { who: 'medewerkers', allow: (a, r) => r.status === 'published' && isStaff(a) },
+    },
+  } satisfies KindRules<PathResource>,
+
+  learnerWork: {
+    // Someone else's hand-in or file is, for anyone who may not see it, not there.
+    hidden: (a, r) => !isSelf(a, r.learnerId) && !isAdmin(a) && !(isTrainer(a) && r.moduleKind === 'assignment'),
+    actions: {
+      'hand-in': { who: 'de deelnemer zelf', allow: (a, r) => isSelf(a, r.learnerId) },
+      read: { who: 'de deelnemer, de academie, en trainers bij opdrachten', allow: (a, r) => isSelf(a, r.learnerId) || isAdmin(a) || (isTrainer(a) && r.moduleKind === 'assignment') },
+      delete: { who: 'de deelnemer zelf', allow: (a, r) => isSelf(a, r.learnerId) },
+      // Nobody approves their own work.
+      review: { who: 'trainers en de academie, nooit het eigen werk', allow: (a, r) => (isAdmin(a) || isTrainer(a)) && !isSelf(a, r.learnerId) },
+    },
+  } satisfies KindRules<LearnerWorkResource>,
+} as const;
+
+export type Rules = typeof rules;
+export type Action<K extends Kind> = keyof Rules[K]['actions'] & string;

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { abilitiesOf, actorOf, authorize, can, describeRules, type Actor } from '../../functions/src/policy';
+import { accessMarkdown, accessMatrix, network, personas, states, type Persona } from '../../functions/src/policy/matrix';
+import { Problem } from '../../functions/src/platform/http/problem';
+
+const all = Object.entries(personas) as Array<[Persona, Actor]>;
+const idOf = (a: Actor) => a.principal?.id;
+const statusOf = (fn: () => void) => {
+  try {
+    fn();
+    return 200;
+  } catch (err) {
+    return (err as Problem).status;
+  }
+};
+
+describe('the access policy keeps records meaningful', () => {
+  it('never lets anyone register their own attendance', () => {
+    for (const [name, actor] of all) {
+      const own = { session: { ...states.seat["someone else's seat"]!.session, trainerIds: [idOf(actor) ?? ''] }, learnerId: idOf(actor) ?? 'x' };
+      expect(can(actor, 'seat', 'register-attendance', own), name).toBe(false);
+    }
+  });
+
+  it('never lets a trainer enrol in a session they teach', () => {
+    for (const [name, actor] of all) {
+      const theirs = { ...states.session['without a seat']!, trainerIds: [idOf(actor) ?? ''] };
+      expect(can(actor, 'session', 'enrol', theirs), name).toBe(false);
+    }
+  });
+
+  it('never lets anyone review their own work', () => {
+    for (const [name, actor] of all) expect(can(actor, 'learnerWork', 'review', { learnerId: idOf(actor) ?? 'x', moduleKind: 'assignment' }), name).toBe(false);
+  });
+
+  it('needs a second pair of eyes to publish: no author of the draft publishes it, except the academy with a recorded reason', () => {
+    for (const [name, actor] of all) {
+      const own = { networkId: network, audience: 'internal' as const, readable: true, authorIds: [idOf(actor) ?? 'x'] };
+      expect(can(actor, 'article', 'publish', own), name).toBe(false);
+    }
+    expect(can(personas['lead expert'], 'article', 'publish', states.article['draft by the member']!)).toBe(true);
+    expect(can(personas['academy-admin'], 'article', 'publish-own', states.article['draft by the admin']!)).toBe(true);
+    expect(can(personas['lead expert'], 'article', 'publish-own', states.article['draft by the lead']!)).toBe(false);
+  });
+
+  it('gives editorial rights only to staff with the membership: a partner or a stripped account keeps nothing from old rows', () => {
+    const stripped = actorOf({ id: 'lead', name: 'Oud', roles: [] }, [{ networkId: network, role: 'lead' }]);
+    for (const actor of [personas['partner (ex-lead)'], stripped]) {
+      for (const action of ['write', 'publish', 'read-articles', 'handle-signals'] as const) expect(can(actor, 'network', action, { networkId: network })).toBe(false);
+      expect(can(actor, 'article', 'read', states.article['internal article']!)).toBe(false);
+      expect(can(actor, 'article', 'read-editorial', states.article['internal article']!)).toBe(false);
+    }
+    expect(can(personas['author (other network)'], 'network', 'write', { networkId: network })).toBe(false);
+    expect(can(personas['author (member)'], 'network', 'write', { networkId: network })).toBe(true);
+  });
+
+  it('leaves publishing modules, accreditation, sessions and paths to the academy-admin; authors draft', () => {
+    for (const action of ['publish-modules', 'accredit', 'plan-sessions', 'publish-paths'] as const) {
+      expect(all.filter(([, a]) => can(a, 'academy', action, {})).map(([n]) => n)).toEqual(['academy-admin']);
+    }
+    expect(can(personas['author (member)'], 'academy', 'draft-modules', {})).toBe(true);
+    expect(can(personas['author (member)'], 'module', 'edit', states.module['draft, employees']!)).toBe(true);
+    expect(can(personas['author (member)'], 'module', 'edit', states.module['published, employees']!)).toBe(false);
+  });
+
+  it('shows meeting links only to participants, the session\'s trainers and the academy', () => {
+    const allowed = all.filter(([, a]) => can(a, 'session', 'read-meeting-link', states.session['without a seat']!)).map(([n]) => n);
+    expect(allowed.sort()).toEqual(['academy-admin', 'trainer of the session']);
+    expect(can(personas.employee, 'session', 'read-meeting-link', states.session['with a seat']!)).toBe(true);
+  });
+});
+
+describe('authorize answers without leaking existence', () => {
+  it('answers 404 for what is hidden, to anonymous and signed-in callers alike', () => {
+    const internal = states.article['internal article']!;
+    expect(statusOf(() => authorize(personas.anonymous, 'article', 'read', internal))).toBe(404);
+    expect(statusOf(() => authorize(personas.partner, 'article', 'read', internal))).toBe(404);
+    expect(statusOf(() => authorize(personas.partner, 'article', 'read-editorial', internal))).toBe(404);
+    expect(statusOf(() => authorize(personas.employee, 'article', 'read', internal))).toBe(200);
+  });
+
+  it('answers 403 to a signed-in caller who can see the thing but may not act, and 401 to an anonymous one', () => {
+    expect(statusOf(() => authorize(personas.employee, 'article', 'read-editorial', states.article['internal article']!))).toBe(403);
+    expect(statusOf(() => authorize(personas.employee, 'academy', 'plan-sessions', {}))).toBe(403);
+    expect(statusOf(() => authorize(personas.anonymous, 'academy', 'plan-sessions', {}))).toBe(401);
+  });
+
+  it('knows every action it is asked about', () => {
+    expect(() => can(personas.employee, 'article', 'fly' as never, states.article['internal article']!)).toThrow(/No rule/);
+    expect(describeRules().length).toBeGreaterThan(25);
+  });
+});
+
+describe('abilities for the web', () => {
+  it('summarise what a person may do, without role names', () => {
+    expect(abilitiesOf(personas['academy-admin']).academy).toMatchObject({ 'publish-modules': true, 'plan-sessions': true, 'draft-modules': true });
+    expect(abilitiesOf(personas['author (member)']).academy).toMatchObject({ 'publish-modules': false, 'draft-modules': true });
+    expect(abilitiesOf(personas['author (member)']).knowledge).toEqual({ write: true, publish: false });
+    expect(abilitiesOf(personas['lead expert']).networks).toEqual([{ networkId: network, write: true, publish: true }]);
+    expect(abilitiesOf(personas.partner)).toMatchObject({ staff: false, partner: true, audiences: ['partners', 'public'], knowledge: { write: false, publish: false } });
+    expect(abilitiesOf(personas.anonymous).audiences).toEqual(['public']);
+  });
+});
+
+describe('docs/access.md', () => {
+  it('is the generated table of the policy (run `npm run access-doc` after changing a rule)', () => {
+    const onDisk = readFileSync(resolve(import.meta.dirname, '../../docs/access.md'), 'utf8');
+    expect(onDisk).toBe(accessMarkdown());
+  });
+
+  it('covers every action in every state for every persona', () => {
+    const rows = accessMatrix();
+    expect(new Set(rows.map((r) => `${r.kind}.${r.action}`)).size).toBe(describeRules().length);
+    for (const row of rows) expect(Object.keys(row.allowed)).toHaveLength(Object.keys(personas).length);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * /mijn-leren ("Mijn leren"): the reader's paths with progress and next step, upcoming sessions,
+ * assignments waiting, completed items, accreditation points per register and evaluations to fill
+ * in. One request: GET /api/me/learning.
+ */
+import { currentUser } from '../../auth';
+import { h, uid } from '../../dom';
+import type { PageView } from '../../router';
+import { formatDate } from '../../ui/format';
+import { loadFailedPage } from '../../ui/page';
+import { myLearning as fetchMyLearning } from './api';
+import type { MyLearning } from './api';
+import { enc, kindBadge, kindLabel, page, progressBar, section, sessionStatusLabel, sessionTime, signInRequiredPage } from './common';
+import { lt } from './messages';
+
+export async function myLearning(): Promise<PageView> {
+  const m = lt().mine;
+  if (!currentUser()) return signInRequiredPage();
+  let data: MyLearning;
+  try {
+    data = await fetchMyLearning();
+  } catch (err) {
+    return loadFailedPage(err);
+  }
+  return page(
+    m.title,
+    h('p', { class: 'lead' }, m.intro),
+    // Evaluations waiting come first (they are a to-do); "none waiting" goes to the end.
+    data.pendingEvaluations.length > 0 ? pendingEvaluations(data) : null,
+    paths(data),
+    sessions(data),
+    data.enrolledModules?.length > 0 ? enrolledModules(data) : null,
+    assignments(data),
+    completed(data),
+    accreditation(data),
+    data.pendingEvaluations.length === 0 ? pendingEvaluations(data) : null,
+  );
+}
+
+function paths(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  if (data.paths.length === 0) return section(m.paths, h('p', null, m.pathsEmpty, ' ', h('a', { href: '/leerpaden' }, m.browsePaths)));
+  return section(
+    m.paths,
+    h(
+      'ul',
+      { class: 'my-paths' },
+      data.paths.map((p) => {
+        const titleId = uid('my-path');
+        return h(
+          'li',
+          { class: 'my-path', 'data-path-id': p.pathId },
+          h(
+            'article',
+            { 'aria-labelledby': titleId },
+            h('h3', { id: titleId }, h('a', { href: `/leerpaden/${enc(p.pathId)}` }, p.title)),
+            progressBar(p.percent, lt().paths.progress),
+            p.complete
+              ? h('p', { class: 'done-notice__title' }, lt().paths.complete)
+              : p.nextStep
+                ? h('p', { class: 'path-next' }, `${m.next} `, h('a', { href: `/aanbod/${enc(p.nextStep.moduleId)}` }, p.nextStep.title), p.nextStep.kind ? [' ', kindBadge(p.nextStep.kind)] : null)
+                : null,
+            p.latestVersion > p.enrolledVersion ? h('p', { class: 'note' }, m.newVersion, ' ', h('a', { href: `/leerpaden/${enc(p.pathId)}` }, lt().paths.migrate(p.latestVersion))) : null,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+function sessions(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  const mod = lt().module;
+  if (data.upcomingSessions.length === 0) return section(m.sessions, h('p', null, m.sessionsEmpty, ' ', h('a', { href: '/aanbod' }, m.browseCatalogue)));
+  const sorted = [...data.upcomingSessions].sort((a, b) => a.start.localeCompare(b.start));
+  return section(
+    m.sessions,
+    h(
+      'ul',
+      { class: 'my-sessions' },
+      sorted.map((s) =>
+        h(
+          'li',
+          { class: 'my-session' },
+          h('p', { class: 'my-session__title' }, s.moduleId ? h('a', { href: `/aanbod/${enc(s.moduleId)}` }, s.title || m.session) : (s.title || m.session)),
+          h(
+            'p',
+            { class: 'result__meta' },
+            sessionTime(s.start, s.end),
+            s.location ? h('span', null, s.location) : null,
+            s.meetingUrl && /^https?:\/\//i.test(s.meetingUrl) ? h('a', { href: s.meetingUrl, rel: 'noopener noreferrer' }, mod.join) : null,
+            h('span', { class: `state state--session-${s.status}` }, h('span', { class: 'visually-hidden' }, `${mod.yourStatus} `), sessionStatusLabel(s.status)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Modules joined without a session (e-learning, reading, external) and not completed yet. */
+function enrolledModules(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  return section(
+    m.enrolledModules,
+    h(
+      'ul',
+      { class: 'my-assignments' },
+      data.enrolledModules.map((x) => h('li', null, h('a', { href: `/aanbod/${enc(x.moduleId)}` }, x.title), ' ', kindBadge(x.kind), ` ${m.enrolledSince(formatDate(x.enrolledAt))}`)),
+    ),
+  );
+}
+
+function assignments(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  if (data.assignments.length === 0) return section(m.assignments, h('p', null, m.assignmentsEmpty));
+  const labels: Record<string, string> = m.assignmentStatus;
+  return section(
+    m.assignments,
+    h(
+      'ul',
+      { class: 'my-assignments' },
+      data.assignments.map((a) =>
+        h(
+          'li',
+          null,
+          h('a', { href: `/aanbod/${enc(a.moduleId)}` }, a.title),
+          ' ',
+          h('span', { class: `state state--submission-${a.status}` }, h('span', { class: 'visually-hidden' }, `${lt().module.submissionLabel} `), labels[a.status] ?? a.status),
+        ),
+      ),
+    ),
+  );
+}
+
+function completed(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  if (data.completed.length === 0) return section(m.completed, h('p', null, m.completedEmpty));
+  const sorted = [...data.completed].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+  return section(
+    m.completed,
+    h(
+      'table',
+      { class: 'table completed-table' },
+      h('thead', null, h('tr', null, [m.item, lt().module.kind, m.date, m.points].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        null,
+        sorted.map((c) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, h('a', { href: `/aanbod/${enc(c.moduleId)}` }, c.title)),
+            h('td', null, kindLabel(c.kind)),
+            h('td', null, h('time', { datetime: c.completedAt }, formatDate(c.completedAt))),
+            h('td', null, c.points.length > 0 ? c.points.map((p) => `${lt().points(p.points)} ${p.register}`).join(', ') : '–'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function accreditation(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  if (data.accreditation.length === 0) return section(m.accreditation, h('p', null, m.accreditationEmpty));
+  return section(
+    m.accreditation,
+    h(
+      'table',
+      { class: 'table accreditation-table' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, m.register), h('th', { scope: 'col' }, m.points))),
+      h('tbody', null, data.accreditation.map((a) => h('tr', null, h('th', { scope: 'row' }, a.register), h('td', null, String(a.points))))),
+    ),
+  );
+}
+
+function pendingEvaluations(data: MyLearning): HTMLElement {
+  const m = lt().mine;
+  if (data.pendingEvaluations.length === 0) return section(m.evaluations, h('p', null, m.evaluationsEmpty));
+  return section(
+    m.evaluations,
+    h(
+      'ul',
+      { class: 'my-evaluations' },
+      data.pendingEvaluations.map((e) =>
+        h(
+          'li',
+          null,
+          h('a', { href: `/evaluatie/${enc(e.targetType)}/${enc(e.targetId)}` }, m.evaluate(e.title)),
+          ' ',
+          h('span', { class: 'my-evaluations__type' }, `(${e.targetType === 'path' ? m.path : m.module})`),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,17 +1,17 @@
 import { bodyLimit } from 'hono/body-limit';
-import { newRouter, type Router } from './platform/http/router';
+import { newRouter, joinRouters, type Router } from './platform/http/router';
 import { authenticate, requestContext, requireSignInWhereDocumented } from './platform/http/middleware';
 import { onError, problemJson } from './platform/http/errors';
 import { mountOpenApi } from './platform/http/openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './platform/health/routes';
-import { meRoutes } from './identity';
-import { articleRoutes, attachmentRoutes, networkRoutes, signalRoutes } from './knowledge';
-import { learnerFileRoutes, learningRoutes } from './learning';
-import './features';
+import { identity, knowledge, learning } from './features';
 
 export interface CreateAppOptions {
-  /** Extra route modules; the local server adds the dev identity routes here. Never used by the Lambda entry. */
+  /**
+   * Extra routers mounted at the root, so their paths are full paths; the local server adds the
+   * dev routes (`/api/dev`, see functions/src/dev) here. Never used by the Lambda entry.
+   */
   extraRoutes?: Router[];
 }
 
@@ -35,16 +35,21 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
   app.use('/api/*', authenticate());
+  // Reads the routes' `security` from the registry on the first request, when everything below is mounted.
   app.use('/api/*', requireSignInWhereDocumented(app.openAPIRegistry));
 
-  app.route('/', healthRoutes);
-  app.route('/', meRoutes);
-  app.route('/', signalRoutes);
-  app.route('/', attachmentRoutes);
-  app.route('/', articleRoutes);
-  app.route('/', networkRoutes);
-  app.route('/', learnerFileRoutes);
-  app.route('/', learningRoutes);
+  // Each resource once, at its base path; the paths inside a feature's router are relative to it.
+  app.route('/api/health', healthRoutes);
+  app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me));
+  app.route('/api/articles', knowledge.routes.articles);
+  app.route('/api/attachments', knowledge.routes.attachments);
+  app.route('/api/networks', knowledge.routes.networks);
+  app.route('/api/modules', learning.routes.modules);
+  app.route('/api/sessions', learning.routes.sessions);
+  app.route('/api/paths', learning.routes.paths);
+  app.route('/api/trainer', learning.routes.trainer);
+  app.route('/api/academy', learning.routes.academy);
+  app.route('/api/evaluations', learning.routes.evaluations);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 
   mountOpenApi(app);

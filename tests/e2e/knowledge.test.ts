@@ -265,8 +265,11 @@ describe('knowledge base in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Meld je aan' }).getAttribute('href')).toBe(`/aanmelden?terug=${encodeURIComponent(`/kennis/${internal.slug}`)}`);
     await expectNoAxeViolations(page, '/kennis/{internal slug} (anonymous)');
 
+    // A missing article looks exactly like a hidden one to an anonymous visitor (no existence leak).
+    const hiddenText = await page.locator('main').innerText();
     await page.goto(url('/kennis/bestaat-niet-xyz'));
-    await h1(page, 'Artikel niet gevonden');
+    await h1(page, 'Aanmelden vereist');
+    expect(await page.locator('main').innerText()).toBe(hiddenText);
     await expectNoAxeViolations(page, '/kennis/bestaat-niet-xyz');
 
     // Browsing: the UI shows exactly what the API gives an anonymous reader, all public.

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { api, demo, tokenFor } from '../support/api';
-import { createModule, createSession, syntheticEmployees, unique } from '../support/learning';
+import { createModule, createSession, syntheticEmployees, unique, untilStarted } from '../support/learning';
 import { publishArticle } from '../support/knowledge';
 import { expectNoAxeViolations, expectScriptBudget, trackScriptBytes } from '../support/browser';
 import { dateAfter } from '../support/clock';
@@ -55,7 +55,10 @@ async function blendedPath() {
   const elearning = await createModule(admin, { kind: 'elearning', title: titles.elearning, durationMinutes: 45 });
   const classroom = await createModule(admin, { kind: 'classroom', title: titles.classroom, accreditation: [{ register: 'V&VN Kwaliteitsregister', points: 4 }] });
   const intervision = await createModule(admin, { kind: 'intervision', title: `Intervisie veiligheidsplan ${u}`, durationMinutes: 90 });
-  const session = await createSession(admin, classroom.id, { trainers: [ingrid] });
+  // The classroom day starts within the test: Noor enrols first, and Ingrid can register
+  // attendance only once it has begun. The lead time covers Noor's steps on a slow machine.
+  const start = new Date(Date.now() + 75_000).toISOString();
+  const session = await createSession(admin, classroom.id, { trainers: [ingrid], start, end: new Date(Date.parse(start) + 3 * 3600_000).toISOString() });
   const path = await publishPath(admin, {
     title: titles.path,
     minOptional: 1,
@@ -74,6 +77,7 @@ async function blendedPath() {
     elearning: { id: elearning.id, title: titles.elearning },
     classroomTitle: titles.classroom,
     sessionId: session.id,
+    sessionStart: start,
   };
 }
 
@@ -111,7 +115,7 @@ describe('catalogue state, session times and messages (pure)', () => {
 
 describe('learning in Chromium', () => {
   it('a: employee enrols in a path and a session, trainer records attendance, employee reads, sees progress and evaluates', async () => {
-    const { pathId, pathTitle, articleSlug, readingTitle, elearning, classroomTitle, sessionId: plannedSession } = await blendedPath();
+    const { pathId, pathTitle, articleSlug, readingTitle, elearning, classroomTitle, sessionId: plannedSession, sessionStart } = await blendedPath();
 
     // --- Noor (employee): path → enrol ------------------------------------------------------------
     const { page: noor, log: noorLog } = await newPage();
@@ -170,7 +174,8 @@ describe('learning in Chromium', () => {
     expect(ics).toContain(classroomTitle.slice(0, 20));
     await expectNoAxeViolations(noor, '/aanbod/{classroom} (enrolled)');
 
-    // --- Ingrid (trainer): her sessions → that session → Noor present ---------------------------------
+    // --- Ingrid (trainer): her sessions → that session → Noor present, once the day has begun ---------
+    await untilStarted({ start: sessionStart });
     const { page: ingrid, log: ingridLog } = await newPage();
     await signInAs(ingrid, users.ingrid);
     await ingrid.getByRole('link', { name: 'Naar mijn trainingen' }).click();

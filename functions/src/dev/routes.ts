@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../platform/http/router';
-import { Problem, problemResponse } from '../platform/http/problem';
+import { Problem } from '../platform/http/problem';
+import { body, json, problems } from '../platform/http/contract';
 import { getUser, listUsers } from '../identity';
 import { Me } from '../identity';
 import type { DevIssuer } from './issuer';
@@ -14,29 +15,33 @@ const DevUser = Me.omit({ abilities: true });
 
 const usersRoute = createRoute({
   method: 'get',
-  path: '/api/dev/users',
+  path: '/users',
   tags: ['Lokaal (alleen ontwikkelserver)'],
   summary: 'Demogebruikers om mee aan te melden',
-  responses: { 200: { description: 'Demogebruikers', content: { 'application/json': { schema: z.array(DevUser) } } } },
+  responses: { 200: json(z.array(DevUser), 'Demogebruikers') },
 });
 
 const tokenRoute = createRoute({
   method: 'post',
-  path: '/api/dev/token',
+  path: '/token',
   tags: ['Lokaal (alleen ontwikkelserver)'],
   summary: 'ID-token voor een demogebruiker',
-  request: {
-    body: { required: true, content: { 'application/json': { schema: z.object({ userId: z.string().min(1).max(100) }).openapi('DevTokenRequest') } } },
-  },
+  request: body(z.object({ userId: z.string().min(1).max(100) }).openapi('DevTokenRequest')),
   responses: {
-    200: { description: 'Token', content: { 'application/json': { schema: z.object({ token: z.string() }).openapi('DevToken') } } },
-    400: problemResponse('Ongeldige invoer'),
-    404: problemResponse('Onbekende demogebruiker'),
+    200: json(z.object({ token: z.string() }).openapi('DevToken'), 'Token'),
+    ...problems({ 400: 'Ongeldige invoer', 404: 'Onbekende demogebruiker' }),
   },
 });
 
+/** Where the dev routes answer; their own paths are relative to it. */
+const devBase = '/api/dev';
+
+/**
+ * The dev routes, already mounted at `/api/dev`: the local server hands them to `createApp` as an
+ * extra (the app itself never imports this folder, so the base is named here rather than in app.ts).
+ */
 export function devRoutes(issuer: DevIssuer) {
-  return newRouter()
+  const dev = newRouter()
     .openapi(usersRoute, async (c) => {
       const users = (await listUsers(c.get('deps').store)).filter((u) => u.demo);
       return c.json(
@@ -50,4 +55,5 @@ export function devRoutes(issuer: DevIssuer) {
       if (!user?.demo) throw new Problem('notFound', `Geen demogebruiker met id ${userId}`);
       return c.json({ token: await issuer.mint(user) }, 200);
     });
+  return newRouter().route(devBase, dev);
 }

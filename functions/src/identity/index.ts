@@ -1,3 +1,8 @@
 /** Who people are: profiles and `/api/me` (with what the policy lets them do). */
-export { meRoutes, Me, AbilitiesSchema } from './me-routes';
+import { meRoutes } from './me-routes';
+
+/** The identity's resource: the profile at `/api/me` itself (paths relative to it; app.ts mounts it). */
+export const routes = { me: meRoutes };
+
+export { Me, AbilitiesSchema } from './me-routes';
 export { ensureUser, getUser, listUsers, type UserProfile } from './users-store';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../platform/http/router';
-import { problemResponse } from '../platform/http/problem';
+import { json, problems, security } from '../platform/http/contract';
 import { requirePrincipal } from '../platform/http/middleware';
 import { ensureUser, getUser } from './users-store';
 import { roles } from '../platform/auth/roles';
@@ -46,17 +46,17 @@ export const Me = z
 
 const route = createRoute({
   method: 'get',
-  path: '/api/me',
+  path: '/',
   tags: ['Identiteit'],
   summary: 'Profiel van de aangemelde gebruiker',
-  security: [{ bearer: [] }],
+  security,
   responses: {
-    200: { description: 'Profiel', content: { 'application/json': { schema: Me } } },
-    401: problemResponse('Niet aangemeld of token ongeldig'),
-    503: problemResponse('Opslag niet bereikbaar'),
+    200: json(Me, 'Profiel'),
+    ...problems({ 401: 'Niet aangemeld of token ongeldig', 503: 'Opslag niet bereikbaar' }),
   },
 });
 
+/** `/api/me` itself (app.ts mounts it there, next to what other features add under `/api/me`). */
 export const meRoutes = newRouter().openapi(route, async (c) => {
   const principal = requirePrincipal(c);
   const store = c.get('deps').store;

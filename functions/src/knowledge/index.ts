@@ -2,10 +2,25 @@
  * The knowledge base: articles with their review workflow and versions, search, reader signals,
  * attachments and the expert networks that own them. Other features import only from here.
  */
-export { articleRoutes } from './articles/routes';
-export { networkRoutes } from './networks/routes';
-export { signalRoutes } from './signals/routes';
-export { attachmentRoutes } from './attachments/routes';
+import { joinRouters } from '../platform/http/router';
+import { articleRoutes } from './articles/routes';
+import { articleAttachmentRoutes, attachmentRoutes } from './attachments/routes';
+import { myKnowledgeRoutes, networkRoutes } from './networks/routes';
+import { articleSignalRoutes, mySignalRoutes } from './signals/routes';
+
+/**
+ * The knowledge base's resources, one router each with paths relative to its base; app.ts mounts
+ * them at `/api/articles` (an article's signals and attachments included), `/api/attachments`,
+ * `/api/networks`, and in `/api/me` (`/signals`, `/knowledge`).
+ */
+export const routes = {
+  // Order matters where two paths overlap (`GET /by-slug/attachments`): the earlier router's route answers.
+  articles: joinRouters(articleSignalRoutes, articleAttachmentRoutes, articleRoutes),
+  attachments: attachmentRoutes,
+  networks: networkRoutes,
+  me: joinRouters(mySignalRoutes, myKnowledgeRoutes),
+};
+
 export { publishedAudience } from './articles/service';
 export { membershipsOf } from './networks/store';
 export { searchIndexFor, type SearchIndexStore } from './search/index-store';

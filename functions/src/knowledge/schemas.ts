@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { slugPattern } from './domain/slug';
 
-/** Request and response shapes of the knowledge-base routes (also the OpenAPI components). */
+/**
+ * Request and response shapes of the knowledge-base routes: the OpenAPI document's schemas (named
+ * ones are its components) and, as type-only imports, the web's types (web/src/features/knowledge/api.ts).
+ */
 export const AudienceSchema = z.enum(['internal', 'partners', 'public']).openapi({ description: 'internal = medewerkers; partners = ook ketenpartners; public = iedereen' });
 export const LanguageSchema = z.enum(['nl', 'en']);
 const Person = z.object({ id: z.string(), name: z.string() });
@@ -111,6 +114,23 @@ export const ReaderViewSchema = z
   })
   .openapi('Article');
 
+/** GET /api/articles/{id} (the article with its draft, if one is open) and POST /api/articles (always with the new draft). */
+export const ArticleForEditingSchema = z.object({ article: ArticleMetaSchema, draft: DraftSchema.optional() });
+export const NewArticleSchema = z.object({ article: ArticleMetaSchema, draft: DraftSchema });
+
+/** POST /api/articles/preview */
+export const PreviewResultSchema = z.object({ html: z.string() });
+
+/** POST /api/articles/{id}/publish */
+export const PublishedSchema = z.object({ version: z.number(), slug: z.string(), reviewBy: z.string() });
+
+/** GET /api/articles/{id}/versions: one entry per published version, newest first. */
+export const VersionSummarySchema = z.object({ version: z.number(), note: z.string(), publishedBy: z.object({ id: z.string(), name: z.string() }), publishedAt: z.string(), title: z.string(), slug: z.string(), audience: AudienceSchema });
+export const VersionHistorySchema = z.object({ article: ArticleMetaSchema, versions: z.array(VersionSummarySchema) });
+
+/** GET /api/articles/{id}/diff */
+export const DiffSchema = z.object({ from: z.number(), to: z.number(), hunks: z.array(z.object({ kind: z.enum(['added', 'removed', 'unchanged']), lines: z.array(z.string()) })) });
+
 export const VersionSchema = DraftSchema.pick({ articleId: true, networkId: true, title: true, summary: true, markdown: true, html: true, tags: true, themes: true, audience: true, language: true, slug: true, authors: true })
   .extend({ version: z.number(), note: z.string(), publishedBy: Person, publishedAt: z.string() })
   .openapi('ArticleVersion');
@@ -176,3 +196,23 @@ export const SignalSchema = z
     createdAt: z.string(),
   })
   .openapi('Signal');
+
+/** An expert network (GET /api/networks). */
+export const NetworkSchema = z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()) }).openapi('Network');
+/** GET /api/networks/{id}: the members shown depend on who asks (see the route). */
+export const NetworkWithMembersSchema = NetworkSchema.extend({ members: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(['lead', 'member']) })) });
+
+/** GET /api/me/knowledge: my editorial work. */
+export const MyKnowledgeSchema = z.object({
+  networks: z.array(z.object({ networkId: z.string(), role: z.enum(['lead', 'member']), canWrite: z.boolean(), canPublish: z.boolean() })),
+  reviewQueue: z.array(DraftSchema),
+  overdue: z.array(ArticleMetaSchema),
+});
+
+/** An attachment of an article; `url` is `/api/attachments/…`, readable with the article's visibility. */
+export const AttachmentSchema = z
+  .object({ id: z.string(), articleId: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number(), url: z.string(), createdAt: z.string() })
+  .passthrough()
+  .openapi('Attachment');
+/** The answer of an attachment's `…/complete`: the attachment and what to put in the Markdown. */
+export const NewAttachmentSchema = AttachmentSchema.extend({ markdown: z.string() });

@@ -2,11 +2,106 @@ import { z } from '@hono/zod-openapi';
 import { moduleKinds } from './domain/types';
 
 /**
- * Response shapes of the academy's read routes, for the OpenAPI document (what a client may rely
- * on). Fields added later are additions, never breaking changes.
+ * Request and response shapes of the academy's routes: the OpenAPI document's schemas (named ones
+ * are its components; what a client may rely on) and, as type-only imports, the web's types
+ * (web/src/features/learning/api.ts). Fields added to a response later are additions, never
+ * breaking changes.
  */
 const Points = z.object({ register: z.string(), points: z.number() });
 const Kind = z.enum(moduleKinds);
+const Id = z.string().min(1).max(80);
+const isoDateTime = z.string().datetime({ offset: true });
+
+// ---- Requests -------------------------------------------------------------------------------------
+
+/** GET /api/modules (the catalogue) */
+export const CatalogueQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  kind: z.enum(moduleKinds).optional(),
+  network: z.string().max(80).optional(),
+  theme: z.string().max(40).optional(),
+  register: z.string().max(120).optional(),
+  language: z.enum(['nl', 'en']).optional(),
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+/** POST /api/modules */
+export const ModuleInputSchema = z
+  .object({
+    kind: z.enum(moduleKinds),
+    title: z.string().trim().min(3).max(200),
+    description: z.string().max(20_000),
+    learningGoals: z.array(z.string().trim().min(1).max(300)).max(15).default([]),
+    durationMinutes: z.number().int().min(0).max(100_000),
+    networkId: z.string().max(80).optional(),
+    themes: z.array(z.string().max(40)).max(10).default([]),
+    targetAudience: z.array(z.string().max(60)).max(20).default([]),
+    accreditation: z.array(z.object({ register: z.string().min(1).max(120), points: z.number().min(0).max(100), accreditationNumber: z.string().max(60).optional() })).max(10).default([]),
+    enrolAudience: z.enum(['employees', 'partners', 'public']),
+    language: z.enum(['nl', 'en']).default('nl'),
+    status: z.enum(['draft', 'published']).optional(),
+    articleSlug: z.string().max(120).optional(),
+    eventType: z.enum(['symposium', 'kenniscafe', 'regional-meeting']).optional(),
+    provider: z.string().max(200).optional(),
+  })
+  .openapi('ModuleInput');
+
+/** PUT /api/modules/{id}: optimistic (the `rev` last read); status `archived` archives. */
+export const ModuleUpdateSchema = ModuleInputSchema.extend({ expectedRev: z.number().int().positive(), status: z.enum(['draft', 'published', 'archived']).optional() });
+
+/** POST /api/modules/{id}/sessions */
+export const SessionInputSchema = z
+  .object({
+    start: isoDateTime,
+    end: isoDateTime,
+    location: z.string().max(200).optional(),
+    meetingUrl: z.string().url().max(500).optional(),
+    trainers: z.array(z.object({ id: z.string(), name: z.string() })).min(1).max(5),
+    capacity: z.number().int().min(1).max(1000),
+  })
+  .openapi('SessionInput');
+
+/** PATCH /api/sessions/{id} */
+export const CapacityInputSchema = z.object({ capacity: z.number().int().min(1).max(1000) });
+
+/** PUT /api/sessions/{id}/attendance/{userId} */
+export const AttendanceInputSchema = z.object({ present: z.boolean() });
+
+/** POST /api/paths and POST /api/paths/{id}/versions */
+export const PathInputSchema = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    description: z.string().max(5000),
+    minOptional: z.number().int().min(0).max(50),
+    steps: z.array(z.object({ id: z.string().min(1).max(20), moduleId: Id, required: z.boolean(), unlockAfter: z.array(z.string().max(20)).max(20).default([]) })).min(1).max(50),
+  })
+  .openapi('PathInput');
+
+const FileIds = z.array(z.string().min(1).max(80)).max(3, 'Maximaal 3 bestanden').default([]).openapi({ description: 'Ids van bestanden uit POST /api/modules/{id}/files' });
+
+/** POST /api/modules/{id}/complete: reading needs no body, external training brings evidence. */
+export const CompletionReportSchema = z.object({ evidence: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional(), files: FileIds }).openapi('CompletionReport');
+
+/** POST /api/modules/{id}/submission */
+export const HandInSchema = z
+  .object({ text: z.string().trim().max(20_000, 'Maximaal 20.000 tekens').default(''), files: FileIds })
+  // Text or a file: a handed-in document may speak for itself, an empty submission may not.
+  .refine((v) => v.files.length > 0 || v.text.length >= 20, { path: ['text'], message: 'Minstens 20 tekens, of lever een bestand in' });
+
+/** POST /api/modules/{id}/submission/{userId}/review */
+export const ReviewInputSchema = z.object({
+  decision: z.enum(['approved', 'returned']),
+  feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens'),
+  submittedAt: z.string().min(1, 'Zeg welke inlevering je beoordeelt').max(40).openapi({ description: 'De inlevering die de trainer las (submittedAt uit de wachtrij); een nieuwere geeft 409' }),
+});
+
+/** POST /api/evaluations */
+export const EvaluationInputSchema = z.object({ targetType: z.enum(['module', 'path']), targetId: Id, rating: z.number().int().min(1).max(5), answers: z.object({ learned: z.string().max(2000).optional(), apply: z.string().max(2000).optional(), improve: z.string().max(2000).optional() }).default({}) });
+
+// ---- Responses ------------------------------------------------------------------------------------
 
 export const CatalogueResultSchema = z
   .object({
@@ -212,3 +307,35 @@ export const EvaluationSummarySchema = z
     comments: z.array(z.object({ question: Question, text: z.string(), createdAt: z.string() })),
   })
   .openapi('EvaluationSummary');
+
+/** A learner's handed-in file (POST /api/modules/{id}/files/{uploadId}/complete); `url` downloads it. */
+export const LearnerFileSchema = z
+  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number(), url: z.string() })
+  .openapi('LearnerFile');
+
+/** GET /api/trainer/submissions: one hand-in waiting for a trainer. */
+export const WaitingSubmissionSchema = z
+  .object({
+    moduleId: z.string(),
+    title: z.string(),
+    learnerId: z.string(),
+    learnerName: z.string(),
+    submission: z.object({ text: z.string(), files: z.array(LearnerFileSchema).optional(), status: z.literal('submitted'), submittedAt: z.string(), feedback: z.string().optional() }),
+  })
+  .openapi('WaitingSubmission');
+
+/** GET /api/academy/modules: every module with its revision, for the academy's forms. */
+export const ManagedModuleSchema = ModuleSchema.omit({ descriptionHtml: true });
+
+/** POST /api/sessions/{id}/enrolment: a seat, or a place on the waitlist. */
+export const EnrolmentSchema = z.object({ status: z.enum(['enrolled', 'waitlisted']), position: z.number().optional() });
+/** DELETE /api/sessions/{id}/enrolment */
+export const CancellationSchema = z.object({ status: z.literal('cancelled') });
+/** POST /api/modules/{id}/enrol */
+export const ModuleEnrolmentSchema = z.object({ enrolled: z.boolean() });
+/** POST /api/modules/{id}/complete */
+export const CompletionSchema = z.object({ completedAt: z.string() });
+/** DELETE /api/modules/{id}/files/{fileId} */
+export const FileDeletedSchema = z.object({ deleted: z.string() });
+/** POST /api/paths and POST /api/paths/{id}/versions */
+export const PublishedPathSchema = z.object({ id: z.string(), version: z.number() });

@@ -1,20 +1,22 @@
 import { searchIndexFor } from '../search/index-store';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { newRouter } from '../../platform/http/router';
-import type { AppEnv } from '../../platform/http/context';
-import { problemResponse } from '../../platform/http/problem';
+import { newRouter, type AppContext } from '../../platform/http/router';
+import { body, commonProblems, json, problemResponse, security } from '../../platform/http/contract';
 import * as svc from './service';
 import { learningLinks } from '../links';
 import { renderMarkdown } from '../domain/render';
 import { actorOf, authorize, readableAudiences } from '../../policy';
 import { actorFor } from './service';
 import {
+  ArticleForEditingSchema,
   ArticleMetaSchema,
-  AudienceSchema,
   CreateArticleSchema,
+  DiffSchema,
   DraftSchema,
+  NewArticleSchema,
+  PreviewResultSchema,
   PreviewSchema,
+  PublishedSchema,
   PublishSchema,
   ReaderViewSchema,
   ReturnSchema,
@@ -22,27 +24,20 @@ import {
   SaveDraftSchema,
   SearchQuerySchema,
   SearchResultSchema,
+  VersionHistorySchema,
   VersionSchema,
 } from '../schemas';
 
-export const knowledgeCtx = (c: Context<AppEnv>): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchIndexFor(c.get('deps').store), principal: c.get('principal') });
+export const knowledgeCtx = (c: AppContext): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchIndexFor(c.get('deps').store), principal: c.get('principal') });
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const tags = ['Kennisbank'];
-const security = [{ bearer: [] }];
-const errors = {
-  400: problemResponse('Ongeldige invoer'),
-  401: problemResponse('Niet aangemeld'),
-  403: problemResponse('Geen rechten voor dit netwerk'),
-  404: problemResponse('Niet gevonden'),
-};
+const errors = { ...commonProblems, 403: problemResponse('Geen rechten voor dit netwerk') };
 const conflict = { 409: problemResponse('Versieconflict (met currentRevision en updatedBy) of ongeldige status') };
 const IdParam = z.object({ id: z.string().min(1).max(80) });
 
 const search = createRoute({
   method: 'get',
-  path: '/api/articles',
+  path: '/',
   tags,
   summary: 'Zoeken en bladeren in gepubliceerde kennis (zichtbaarheid volgens de aanvrager)',
   request: { query: SearchQuerySchema },
@@ -51,7 +46,7 @@ const search = createRoute({
 
 const bySlug = createRoute({
   method: 'get',
-  path: '/api/articles/by-slug/{slug}',
+  path: '/by-slug/{slug}',
   tags,
   summary: 'Een artikel lezen via zijn leesbare URL',
   description: 'Publiek: zonder aanmelding. Partners: ketenpartner of medewerker. Intern: medewerker. Oude slugs geven 301 naar de nieuwe.',
@@ -61,37 +56,37 @@ const bySlug = createRoute({
 
 const preview = createRoute({
   method: 'post',
-  path: '/api/articles/preview',
+  path: '/preview',
   tags,
   security,
   summary: 'Live voorbeeld: Markdown naar gesaneerde HTML',
   request: body(PreviewSchema),
-  responses: { 200: json(z.object({ html: z.string() }), 'Gesaneerde HTML'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: json(PreviewResultSchema, 'Gesaneerde HTML'), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 
 const create = createRoute({
   method: 'post',
-  path: '/api/articles',
+  path: '/',
   tags,
   security,
   summary: 'Nieuw artikel (concept) in een netwerk',
   request: body(CreateArticleSchema),
-  responses: { 201: json(z.object({ article: ArticleMetaSchema, draft: DraftSchema }), 'Aangemaakt'), ...errors, ...conflict, 422: problemResponse('Onbekend netwerk') },
+  responses: { 201: json(NewArticleSchema, 'Aangemaakt'), ...errors, ...conflict, 422: problemResponse('Onbekend netwerk') },
 });
 
 const edit = createRoute({
   method: 'get',
-  path: '/api/articles/{id}',
+  path: '/{id}',
   tags,
   security,
   summary: 'Artikel met lopend concept (voor auteurs en leidend experts)',
   request: { params: IdParam },
-  responses: { 200: json(z.object({ article: ArticleMetaSchema, draft: DraftSchema.optional() }), 'Artikel'), ...errors },
+  responses: { 200: json(ArticleForEditingSchema, 'Artikel'), ...errors },
 });
 
 const startDraft = createRoute({
   method: 'post',
-  path: '/api/articles/{id}/draft',
+  path: '/{id}/draft',
   tags,
   security,
   summary: 'Concept openen op basis van de gepubliceerde versie (of het lopende concept teruggeven)',
@@ -101,7 +96,7 @@ const startDraft = createRoute({
 
 const saveDraft = createRoute({
   method: 'put',
-  path: '/api/articles/{id}/draft',
+  path: '/{id}/draft',
   tags,
   security,
   summary: 'Concept opslaan (optimistisch: expectedRevision moet de laatst geladen revisie zijn)',
@@ -111,7 +106,7 @@ const saveDraft = createRoute({
 
 const submit = createRoute({
   method: 'post',
-  path: '/api/articles/{id}/submit',
+  path: '/{id}/submit',
   tags,
   security,
   summary: 'Concept ter review aanbieden',
@@ -121,17 +116,17 @@ const submit = createRoute({
 
 const publish = createRoute({
   method: 'post',
-  path: '/api/articles/{id}/publish',
+  path: '/{id}/publish',
   tags,
   security,
   summary: 'Publiceren (leidend expert of academie): bevriest een genummerde versie',
   request: { params: IdParam, ...body(PublishSchema) },
-  responses: { 200: json(z.object({ version: z.number(), slug: z.string(), reviewBy: z.string() }), 'Gepubliceerd'), ...errors, ...conflict },
+  responses: { 200: json(PublishedSchema, 'Gepubliceerd'), ...errors, ...conflict },
 });
 
 const returnDraft = createRoute({
   method: 'post',
-  path: '/api/articles/{id}/return',
+  path: '/{id}/return',
   tags,
   security,
   summary: 'Terugsturen met opmerkingen (leidend expert of academie)',
@@ -141,7 +136,7 @@ const returnDraft = createRoute({
 
 const archive = createRoute({
   method: 'post',
-  path: '/api/articles/{id}/archive',
+  path: '/{id}/archive',
   tags,
   security,
   summary: 'Archiveren: verdwijnt uit zoeken en lijsten, versies blijven bestaan',
@@ -151,26 +146,17 @@ const archive = createRoute({
 
 const versions = createRoute({
   method: 'get',
-  path: '/api/articles/{id}/versions',
+  path: '/{id}/versions',
   tags,
   security,
   summary: 'Versiegeschiedenis (wie, wanneer, toelichting)',
   request: { params: IdParam },
-  responses: {
-    200: json(
-      z.object({
-        article: ArticleMetaSchema,
-        versions: z.array(z.object({ version: z.number(), note: z.string(), publishedBy: z.object({ id: z.string(), name: z.string() }), publishedAt: z.string(), title: z.string(), slug: z.string(), audience: AudienceSchema })),
-      }),
-      'Versies, nieuwste eerst',
-    ),
-    ...errors,
-  },
+  responses: { 200: json(VersionHistorySchema, 'Versies, nieuwste eerst'), ...errors },
 });
 
 const versionOne = createRoute({
   method: 'get',
-  path: '/api/articles/{id}/versions/{version}',
+  path: '/{id}/versions/{version}',
   tags,
   security,
   summary: 'Eén gepubliceerde versie',
@@ -180,17 +166,15 @@ const versionOne = createRoute({
 
 const diff = createRoute({
   method: 'get',
-  path: '/api/articles/{id}/diff',
+  path: '/{id}/diff',
   tags,
   security,
   summary: 'Verschil tussen twee versies (Markdown, per regel)',
   request: { params: IdParam, query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }) },
-  responses: {
-    200: json(z.object({ from: z.number(), to: z.number(), hunks: z.array(z.object({ kind: z.enum(['added', 'removed', 'unchanged']), lines: z.array(z.string()) })) }), 'Verschil'),
-    ...errors,
-  },
+  responses: { 200: json(DiffSchema, 'Verschil'), ...errors },
 });
 
+/** Under `/api/articles` (with the signals and attachments of an article: see ../index.ts); paths are relative to it. */
 export const articleRoutes = newRouter()
   .openapi(search, async (c) => {
     const q = c.req.valid('query');

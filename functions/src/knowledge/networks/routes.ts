@@ -1,33 +1,31 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../platform/http/router';
-import { Problem, problemResponse } from '../../platform/http/problem';
+import { newRouter, type AppContext } from '../../platform/http/router';
+import { Problem } from '../../platform/http/problem';
+import { json, problems, security } from '../../platform/http/contract';
 import { requirePrincipal } from '../../platform/http/middleware';
 import { getNetwork, listMembers, listNetworks, membershipsOf } from './store';
 import { listDueForReview, listNetworkArticles, listReviewQueue } from '../articles/store';
 import { actorOf, authorize, can } from '../../policy';
 import * as signalSvc from '../signals/service';
 import { knowledgeCtx } from '../articles/routes';
-import { ArticleMetaSchema, DraftSchema, SignalSchema } from '../schemas';
+import { ArticleMetaSchema, MyKnowledgeSchema, NetworkSchema, NetworkWithMembersSchema, SignalSchema } from '../schemas';
 
 const tags = ['Netwerken'];
-const security = [{ bearer: [] }];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const NetworkSchema = z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()) }).openapi('Network');
 const Params = z.object({ id: z.string().min(1).max(80) });
-const errors = { 401: problemResponse('Niet aangemeld'), 403: problemResponse('Geen lid van dit netwerk'), 404: problemResponse('Onbekend netwerk') };
+const errors = problems({ 401: 'Niet aangemeld', 403: 'Geen lid van dit netwerk', 404: 'Onbekend netwerk' });
 
-const list = createRoute({ method: 'get', path: '/api/networks', tags, summary: 'Alle expertnetwerken', responses: { 200: json(z.array(NetworkSchema), 'Netwerken') } });
+const list = createRoute({ method: 'get', path: '/', tags, summary: 'Alle expertnetwerken', responses: { 200: json(z.array(NetworkSchema), 'Netwerken') } });
 const one = createRoute({
   method: 'get',
-  path: '/api/networks/{id}',
+  path: '/{id}',
   tags,
   summary: 'Een netwerk met leden (alle leden voor medewerkers; ketenpartners zien de leidend experts, anonieme bezoekers geen namen)',
   request: { params: Params },
-  responses: { 200: json(NetworkSchema.extend({ members: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(['lead', 'member']) })) }), 'Netwerk'), 404: errors[404] },
+  responses: { 200: json(NetworkWithMembersSchema, 'Netwerk'), 404: errors[404] },
 });
 const articles = createRoute({
   method: 'get',
-  path: '/api/networks/{id}/articles',
+  path: '/{id}/articles',
   tags,
   security,
   summary: 'Alle artikelen van het netwerk, ook concepten (voor auteurs en leidend experts)',
@@ -36,7 +34,7 @@ const articles = createRoute({
 });
 const signals = createRoute({
   method: 'get',
-  path: '/api/networks/{id}/signals',
+  path: '/{id}/signals',
   tags,
   security,
   summary: 'Open signalen van lezers over artikelen van dit netwerk',
@@ -45,29 +43,20 @@ const signals = createRoute({
 });
 const mine = createRoute({
   method: 'get',
-  path: '/api/me/knowledge',
+  path: '/knowledge',
   tags: ['Kennisbank'],
   security,
   summary: 'Mijn redactiewerk: netwerken, te reviewen concepten en artikelen over hun reviewdatum',
-  responses: {
-    200: json(
-      z.object({
-        networks: z.array(z.object({ networkId: z.string(), role: z.enum(['lead', 'member']), canWrite: z.boolean(), canPublish: z.boolean() })),
-        reviewQueue: z.array(DraftSchema),
-        overdue: z.array(ArticleMetaSchema),
-      }),
-      'Overzicht',
-    ),
-    401: errors[401],
-  },
+  responses: { 200: json(MyKnowledgeSchema, 'Overzicht'), 401: errors[401] },
 });
 
-async function requireMember(c: Parameters<typeof knowledgeCtx>[0], networkId: string) {
+async function requireMember(c: AppContext, networkId: string) {
   const p = requirePrincipal(c);
   if (!(await getNetwork(c.get('deps').store, networkId))) throw new Problem('notFound', `Onbekend netwerk: ${networkId}`);
   authorize(actorOf(p, await membershipsOf(c.get('deps').store, p.id)), 'network', 'read-articles', { networkId });
 }
 
+/** Under `/api/networks`: the expert networks, their members, and (for members) their articles and signals. */
 export const networkRoutes = newRouter()
   .openapi(list, async (c) => c.json(await listNetworks(c.get('deps').store), 200))
   .openapi(one, async (c) => {
@@ -86,7 +75,10 @@ export const networkRoutes = newRouter()
     await requireMember(c, id);
     return c.json(await listNetworkArticles(c.get('deps').store, id), 200);
   })
-  .openapi(signals, async (c) => c.json(await signalSvc.openSignals(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(signals, async (c) => c.json(await signalSvc.openSignals(knowledgeCtx(c), c.req.valid('param').id), 200));
+
+/** Under `/api/me`: my editorial work. */
+export const myKnowledgeRoutes = newRouter()
   .openapi(mine, async (c) => {
     const p = requirePrincipal(c);
     const store = c.get('deps').store;

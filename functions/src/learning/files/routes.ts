@@ -1,34 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
-import { newRouter } from '../../platform/http/router';
-import { problemResponse } from '../../platform/http/problem';
+import { newRouter, type AppContext } from '../../platform/http/router';
+import { body, json, problemResponse, problems, security } from '../../platform/http/contract';
 import * as svc from './service';
 import type { LearningCtx } from '../service';
 import { learnerFileContentTypes, maxLearnerFileBytes } from '../domain/file-types';
 import { PresignedPostSchema, uploadRequestSchema } from '../../platform/uploads/schemas';
+import { FileDeletedSchema, LearnerFileSchema } from '../schemas';
 
 const tags = ['Leren'];
-const security = [{ bearer: [] }];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { 400: problemResponse('Ongeldige invoer'), 401: problemResponse('Niet aangemeld'), 404: problemResponse('Niet gevonden') };
+const errors = problems({ 400: 'Ongeldige invoer', 401: 'Niet aangemeld', 404: 'Niet gevonden' });
 const Id = z.string().min(1).max(80);
-const ctxOf = (c: Context<AppEnv>): LearningCtx => ({ store: c.get('deps').store, principal: c.get('principal') });
-
-export const LearnerFileSchema = z
-  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number(), url: z.string() })
-  .openapi('LearnerFile');
+const ctxOf = (c: AppContext): LearningCtx => ({ store: c.get('deps').store, principal: c.get('principal') });
 
 const start = createRoute({
   method: 'post',
-  path: '/api/modules/{id}/files',
+  path: '/{id}/files',
   tags,
   security,
   summary: 'Bestand inleveren, stap 1: presigned POST naar de uploads-bucket (opdracht of bewijs van externe scholing)',
-  request: {
-    params: z.object({ id: Id }),
-    body: { required: true, content: { 'application/json': { schema: uploadRequestSchema('LearnerUploadRequest', learnerFileContentTypes, maxLearnerFileBytes, 'PDF, Word (.docx), PNG of JPEG') } } },
-  },
+  request: { params: z.object({ id: Id }), ...body(uploadRequestSchema('LearnerUploadRequest', learnerFileContentTypes, maxLearnerFileBytes, 'PDF, Word (.docx), PNG of JPEG')) },
   responses: {
     201: json(PresignedPostSchema, 'Presigned POST'),
     ...errors,
@@ -38,7 +28,7 @@ const start = createRoute({
 
 const complete = createRoute({
   method: 'post',
-  path: '/api/modules/{id}/files/{uploadId}/complete',
+  path: '/{id}/files/{uploadId}/complete',
   tags,
   security,
   summary: 'Bestand inleveren, stap 2: de API controleert grootte en inhoud',
@@ -48,7 +38,7 @@ const complete = createRoute({
 
 const serve = createRoute({
   method: 'get',
-  path: '/api/modules/{id}/files/{userId}/{fileId}/{fileName}',
+  path: '/{id}/files/{userId}/{fileId}/{fileName}',
   tags,
   security,
   summary: 'Ingeleverd bestand downloaden (de deelnemer zelf, trainers en de academie)',
@@ -58,14 +48,15 @@ const serve = createRoute({
 
 const remove = createRoute({
   method: 'delete',
-  path: '/api/modules/{id}/files/{fileId}',
+  path: '/{id}/files/{fileId}',
   tags,
   security,
   summary: 'Eigen bestand verwijderen dat nergens is ingeleverd',
   request: { params: z.object({ id: Id, fileId: Id }) },
-  responses: { 200: json(z.object({ deleted: z.string() }), 'Verwijderd'), ...errors, 409: problemResponse('Hoort bij een inlevering of afronding') },
+  responses: { 200: json(FileDeletedSchema, 'Verwijderd'), ...errors, 409: problemResponse('Hoort bij een inlevering of afronding') },
 });
 
+/** Under `/api/modules`: a learner's files for a module (assignment or evidence of external training). */
 export const learnerFileRoutes = newRouter()
   .openapi(start, async (c) => c.json(await svc.startUpload(ctxOf(c), c.req.valid('param').id, c.req.valid('json') as never), 201))
   .openapi(complete, async (c) => {
@@ -78,9 +69,9 @@ export const learnerFileRoutes = newRouter()
   })
   .openapi(serve, async (c) => {
     const { id, userId, fileId } = c.req.valid('param');
-    const { file, body } = await svc.open(ctxOf(c), id, userId, fileId);
+    const { file, body: content } = await svc.open(ctxOf(c), id, userId, fileId);
     // Always a download: a learner's file is never rendered in the app's origin.
-    return c.body(body, 200, {
+    return c.body(content, 200, {
       'content-type': file.contentType,
       'content-length': String(file.bytes),
       'content-disposition': `attachment; filename="${file.fileName}"`,

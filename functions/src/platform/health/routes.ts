@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
-import { problemResponse } from '../http/problem';
+import { json, problemResponse } from '../http/contract';
 import { problemJson } from '../http/errors';
 import { checkStores } from './check';
 
@@ -11,12 +11,12 @@ const Health = z
 
 const route = createRoute({
   method: 'get',
-  path: '/api/health',
+  path: '/',
   tags: ['Platform'],
   summary: 'Bereikbaarheid van tabel en buckets',
   description: 'Antwoordt binnen 2 seconden: 200 als alles bereikbaar is, anders 503 (problem+json) met de stand per onderdeel.',
   responses: {
-    200: { description: 'Alles bereikbaar', content: { 'application/json': { schema: Health } } },
+    200: json(Health, 'Alles bereikbaar'),
     503: problemResponse('Een onderdeel is niet bereikbaar'),
   },
 });
@@ -24,6 +24,7 @@ const route = createRoute({
 // Each check gets 1.5 s, leaving headroom for the whole answer within 2 s.
 const checkTimeoutMs = 1500;
 
+/** `/api/health` (app.ts mounts it there). */
 export const healthRoutes = newRouter().openapi(route, async (c) => {
   const deps = c.get('deps');
   c.header('cache-control', 'no-store');

@@ -76,7 +76,7 @@ export function problemBody(
   return { ...standard, ...opts.extensions, ...standard };
 }
 
-/** For the OpenAPI document: every error response has this shape. */
+/** For the OpenAPI document: every error response has this shape (see `problemResponse` in ./contract.ts). */
 export const ProblemSchema = z
   .object({
     type: z.string().url(),
@@ -88,7 +88,3 @@ export const ProblemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
-
-export function problemResponse(description: string) {
-  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
-}

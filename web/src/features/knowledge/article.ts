@@ -23,7 +23,9 @@ export async function knowledgeArticle(ctx: PageContext): Promise<PageView> {
   try {
     view = await articleBySlug(slug);
   } catch (err) {
-    if (err instanceof ProblemError && err.status === 401) {
+    // The API answers a hidden article exactly like a missing one; a visitor who is not signed in
+    // is offered sign-in, since that is the one thing that could make it appear.
+    if (err instanceof ProblemError && (err.status === 401 || (err.status === 404 && !currentUser()))) {
       return page(m.signInTitle, h('p', null, m.signIn), h('p', null, h('a', { href: signInHref(), class: 'button' }, ut().signInRequired.cta)));
     }
     if (err instanceof ProblemError && err.status === 404) {

@@ -8,6 +8,7 @@ import { h, on, uid } from '../../dom';
 import type { Child } from '../../dom';
 import { lang, t } from '../../i18n';
 import type { PageView } from '../../router';
+import { currentUser } from '../../auth';
 import { getToken } from '../../token';
 import { problemAlert } from '../../ui/alert';
 import { basicPage, loadFailedPage, signInRequiredPage } from '../../ui/page';
@@ -77,6 +78,8 @@ export function section(title: string, ...children: (Child | Child[])[]): HTMLEl
 
 /** 404 → a page with its own title and a way back; anything else as every feature does it. */
 export function failedPage(err: unknown, notFound: { title: string; text: string; href: string; link: string }): PageView {
+  // Hidden answers like missing; signing in is the one thing that could make it appear.
+  if (err instanceof ProblemError && err.status === 404 && !currentUser()) return signInRequiredPage();
   if (err instanceof ProblemError && err.status === 404) {
     return page(notFound.title, h('p', null, notFound.text), h('p', null, h('a', { href: notFound.href, class: 'button' }, notFound.link)));
   }

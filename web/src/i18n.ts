@@ -140,6 +140,10 @@ const nl = {
         title: 'Open modules',
         text: 'Modules die openstaan voor ketenpartners, zoals signaleren en doorverwijzen.',
       },
+      team: {
+        title: 'Mijn team',
+        text: 'Zie hoe je team ervoor staat met de verplichte scholing en lopende leerlijnen.',
+      },
       myLearning: {
         title: 'Mijn leren',
         text: 'Je inschrijvingen, voortgang, verplichte scholing, portfolio en accreditatiepunten op één plek.',
@@ -317,6 +321,10 @@ const en: Messages = {
       openModules: {
         title: 'Open modules',
         text: 'Modules open to regional partners, such as recognising problems and referring.',
+      },
+      team: {
+        title: 'My team',
+        text: 'See how your team is doing with mandatory training and ongoing learning paths.',
       },
       myLearning: {
         title: 'My learning',

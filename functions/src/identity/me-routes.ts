@@ -22,6 +22,7 @@ export const AbilitiesSchema = z
       'read-trainer-sessions': can,
       'follow-paths': can,
     }),
+    team: z.object({ 'read-overview': can }),
     knowledge: z.object({ write: can, publish: can }),
     networks: z.array(z.object({ networkId: z.string(), write: can, publish: can })),
     audiences: z.array(z.enum(['internal', 'partners', 'public'])),

@@ -42,6 +42,7 @@ export const isStaff = (a: Actor) => a.principal !== null && !isPartner(a) && st
 export const isAdmin = (a: Actor) => isStaff(a) && has(a, 'academy-admin');
 export const isAuthor = (a: Actor) => isStaff(a) && has(a, 'author');
 export const isTrainer = (a: Actor) => isStaff(a) && has(a, 'trainer');
+export const isTeamManager = (a: Actor) => isStaff(a) && has(a, 'team-manager');
 
 /** Membership counts only together with a staff role: a moved or stripped account keeps no rights from old rows. */
 export const memberOf = (a: Actor, networkId: string) => isStaff(a) && a.memberships.some((m) => m.networkId === networkId);

@@ -25,6 +25,7 @@ export function abilitiesOf(actor: Actor) {
   }));
   return {
     academy,
+    team: { 'read-overview': can(actor, 'team', 'read-overview', {}) },
     knowledge: {
       /** Writes in at least one network (or for the academy): the editor and "Mijn redactiewerk". */
       write: can(actor, 'knowledge', 'write', {}),

@@ -42,6 +42,7 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
     'draft by the lead': { networkId: network, audience: 'internal', readable: true, authorIds: ['lead'] },
     'draft by the admin': { networkId: network, audience: 'internal', readable: true, authorIds: ['admin'] },
   },
+  team: { 'own team': {} },
   knowledge: { 'the knowledge base': {} },
   network: { 'the network': { networkId: network } },
   academy: { 'the academy': {} },

@@ -6,6 +6,7 @@ import {
   isSelf,
   isSignedIn,
   isStaff,
+  isTeamManager,
   isTrainer,
   leadOf,
   memberOf,
@@ -64,6 +65,7 @@ export interface LearnerWorkResource {
 export type AcademyResource = Record<string, never>;
 
 export interface Resources {
+  team: AcademyResource;
   knowledge: AcademyResource;
   article: ArticleResource;
   network: NetworkResource;
@@ -93,6 +95,14 @@ const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
 const teaches = (a: Actor, s: SessionResource) => a.principal !== null && s.trainerIds.includes(a.principal.id);
 
 export const rules = {
+  team: {
+    hidden: () => false,
+    actions: {
+      // The team overview (mandatory training, paths in progress) comes with the reports feature; scoped to the own team then.
+      'read-overview': { who: 'teamleiders', allow: (a) => isTeamManager(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
   knowledge: {
     hidden: () => false,
     actions: {
@@ -164,7 +174,6 @@ export const rules = {
       'read-participants': { who: 'de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) },
       'read-meeting-link': { who: 'ingeschreven deelnemers, de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
       'download-invite': { who: 'ingeschreven deelnemers en de trainers van de sessie', allow: (a, r) => teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
-      'change-capacity': { who: 'de academie', allow: (a) => isAdmin(a) },
     },
   } satisfies KindRules<SessionResource>,
 

@@ -4,7 +4,7 @@ import { cardsFor } from '../../../web/src/shell/home';
 import { primaryRole, sortRoles } from '../../../web/src/shell/roles';
 
 /** Abilities as GET /api/me sends them; everything off unless a test turns it on. */
-function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowledge?: Partial<Abilities['knowledge']>; staff?: boolean; partner?: boolean } = {}): Abilities {
+function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowledge?: Partial<Abilities['knowledge']>; team?: boolean; staff?: boolean; partner?: boolean } = {}): Abilities {
   const academy: Abilities['academy'] = {
     'draft-modules': false,
     'publish-modules': false,
@@ -19,6 +19,7 @@ function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowled
   };
   return {
     academy,
+    team: { 'read-overview': overrides.team ?? false },
     knowledge: { write: false, publish: false, ...overrides.knowledge },
     networks: [],
     audiences: ['public'],
@@ -50,6 +51,10 @@ describe('start cards from abilities', () => {
 
   it('offers academy management to whoever may publish modules', () => {
     expect(cardsFor(abilities({ academy: { 'publish-modules': true }, staff: true }))).toEqual(['admin', 'knowledge', 'catalogue', 'myLearning']);
+  });
+
+  it('shows a team manager the team card (still marked "Binnenkort")', () => {
+    expect(cardsFor(abilities({ team: true, staff: true }))).toEqual(['team', 'knowledge', 'catalogue', 'myLearning']);
   });
 
   it('gives someone without abilities the knowledge base', () => {

@@ -18,6 +18,7 @@ const cardRules: ReadonlyArray<{ card: CardKey; when: (a: Abilities) => boolean 
   { card: 'admin', when: (a) => a.academy['publish-modules'] },
   { card: 'authoring', when: (a) => a.knowledge.write },
   { card: 'training', when: (a) => a.academy['read-trainer-sessions'] },
+  { card: 'team', when: (a) => a.team['read-overview'] },
   { card: 'knowledge', when: (a) => a.staff },
   { card: 'catalogue', when: (a) => a.staff },
   { card: 'myLearning', when: (a) => a.staff },

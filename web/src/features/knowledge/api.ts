@@ -8,12 +8,22 @@
 import type { z } from 'zod';
 import type {
   AnswerSchema,
+  ArticleForEditingSchema,
   ArticleMetaSchema,
+  AttachmentSchema,
   AudienceSchema,
   ContentInputSchema,
   CreateArticleSchema,
+  DiffSchema,
   DraftSchema,
   LanguageSchema,
+  MyKnowledgeSchema,
+  NetworkSchema,
+  NetworkWithMembersSchema,
+  NewArticleSchema,
+  NewAttachmentSchema,
+  PreviewResultSchema,
+  PublishedSchema,
   PublishSchema,
   ReaderViewSchema,
   ReturnSchema,
@@ -21,6 +31,8 @@ import type {
   SearchResultSchema,
   SignalInputSchema,
   SignalSchema,
+  VersionHistorySchema,
+  VersionSummarySchema,
 } from '../../../../functions/src/knowledge/schemas';
 import type { PresignedPostSchema, uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
 import { api } from '../../api';
@@ -40,71 +52,24 @@ export type ContentInput = z.infer<typeof ContentInputSchema>;
 export type UploadTicket = z.infer<typeof PresignedPostSchema>;
 export type UploadRequest = z.input<ReturnType<typeof uploadRequestSchema>>;
 
-// ---- Shapes the API declares inline in its route files (no exported schema yet) ----------------
-// Kept minimal and local until the API exports them; see web/README.md "Typed contracts".
-
-/** GET /api/networks (inline `NetworkSchema` in functions/src/knowledge/networks/routes.ts). */
-export interface Network {
-  id: string;
-  name: string;
-  theme: string;
-  description: string;
-  leads: string[];
-}
-
-/** GET /api/networks/{id}: the network with its members (inline in networks/routes.ts). */
-export type NetworkWithMembers = Network & { members: Array<{ userId: string; name: string; role: 'lead' | 'member' }> };
-
-/** GET /api/me/knowledge (inline in networks/routes.ts); the lists are exported schemas. */
-export interface MyKnowledge {
-  networks: Array<{ networkId: string; role: 'lead' | 'member'; canWrite: boolean; canPublish: boolean }>;
-  reviewQueue: Draft[];
-  overdue: ArticleMeta[];
-}
-
-/** GET /api/articles/{id} and POST /api/articles (inline objects of exported schemas in articles/routes.ts). */
-export interface ArticleForEditing {
-  article: ArticleMeta;
-  draft?: Draft;
-}
-
-/** One entry of GET /api/articles/{id}/versions (inline in articles/routes.ts). */
-export interface VersionSummary {
-  version: number;
-  note: string;
-  publishedBy: Person;
-  publishedAt: string;
-  title: string;
-  slug: string;
-  audience: Audience;
-}
-
-/** GET /api/articles/{id}/diff (inline in articles/routes.ts). */
-export interface DiffResult {
-  from: number;
-  to: number;
-  hunks: Array<{ kind: 'added' | 'removed' | 'unchanged'; lines: string[] }>;
-}
-
-/** POST /api/articles/{id}/publish (inline in articles/routes.ts). */
-export interface Published {
-  version: number;
-  slug: string;
-  reviewBy: string;
-}
-
-/** An attachment of an article (inline `AttachmentSchema` in functions/src/knowledge/attachments/routes.ts); `url` is `/api/attachments/…`. */
-export interface Attachment {
-  id: string;
-  articleId: string;
-  fileName: string;
-  contentType: string;
-  bytes: number;
-  url: string;
-  createdAt: string;
-  /** Only in the answer of `…/complete`: what to put in the Markdown. */
-  markdown?: string;
-}
+export type Network = z.infer<typeof NetworkSchema>;
+/** GET /api/networks/{id}: the network with the members the caller may see. */
+export type NetworkWithMembers = z.infer<typeof NetworkWithMembersSchema>;
+/** GET /api/me/knowledge: my networks, the drafts I review and the articles past their review date. */
+export type MyKnowledge = z.infer<typeof MyKnowledgeSchema>;
+/** GET /api/articles/{id}: the article and its open draft, if any. */
+export type ArticleForEditing = z.infer<typeof ArticleForEditingSchema>;
+/** POST /api/articles: the new article with its first draft. */
+export type NewArticle = z.infer<typeof NewArticleSchema>;
+export type VersionHistory = z.infer<typeof VersionHistorySchema>;
+export type VersionSummary = z.infer<typeof VersionSummarySchema>;
+export type DiffResult = z.infer<typeof DiffSchema>;
+export type Published = z.infer<typeof PublishedSchema>;
+export type PreviewResult = z.infer<typeof PreviewResultSchema>;
+/** The answer of `…/attachments/{uploadId}/complete`: the attachment and what to put in the Markdown. */
+export type NewAttachment = z.infer<typeof NewAttachmentSchema>;
+/** An attachment of an article (`url` is `/api/attachments/…`): as listed, or just added with its `markdown`. */
+export type Attachment = z.infer<typeof AttachmentSchema> & Partial<Pick<NewAttachment, 'markdown'>>;
 
 // ---- Requests ------------------------------------------------------------------------------------
 const enc = encodeURIComponent;
@@ -124,16 +89,16 @@ export const myKnowledge = () => api<MyKnowledge>('/api/me/knowledge');
 
 export const articleForEditing = (id: string) => api<ArticleForEditing>(`/api/articles/${enc(id)}`);
 export const startDraft = (id: string) => post<Draft>(`/api/articles/${enc(id)}/draft`);
-export const createArticle = (body: z.input<typeof CreateArticleSchema>) => post<Required<ArticleForEditing>>('/api/articles', body);
+export const createArticle = (body: z.input<typeof CreateArticleSchema>) => post<NewArticle>('/api/articles', body);
 export const saveDraft = (id: string, body: z.input<typeof SaveDraftSchema>) => api<Draft>(`/api/articles/${enc(id)}/draft`, { method: 'PUT', body });
 export const submitDraft = (draft: Pick<Draft, 'articleId' | 'revision'>) => post<Draft>(`/api/articles/${enc(draft.articleId)}/submit`, { expectedRevision: draft.revision });
-export const preview = (markdown: string, signal: AbortSignal) => api<{ html: string }>('/api/articles/preview', { method: 'POST', body: { markdown }, signal });
+export const preview = (markdown: string, signal: AbortSignal) => api<PreviewResult>('/api/articles/preview', { method: 'POST', body: { markdown }, signal });
 export const publishDraft = (id: string, body: z.input<typeof PublishSchema>) => post<Published>(`/api/articles/${enc(id)}/publish`, body);
 export const returnDraft = (id: string, body: z.input<typeof ReturnSchema>) => post<Draft>(`/api/articles/${enc(id)}/return`, body);
 export const archiveArticle = (id: string) => post<ArticleMeta>(`/api/articles/${enc(id)}/archive`);
-export const versions = (id: string) => api<{ article: ArticleMeta; versions: VersionSummary[] }>(`/api/articles/${enc(id)}/versions`);
+export const versions = (id: string) => api<VersionHistory>(`/api/articles/${enc(id)}/versions`);
 export const diff = (id: string, from: string, to: string) => api<DiffResult>(`/api/articles/${enc(id)}/diff?from=${enc(from)}&to=${enc(to)}`);
 
 export const attachments = (articleId: string) => api<Attachment[]>(`/api/articles/${enc(articleId)}/attachments`);
 export const startAttachment = (articleId: string, body: UploadRequest) => post<UploadTicket>(`/api/articles/${enc(articleId)}/attachments`, body);
-export const completeAttachment = (articleId: string, uploadId: string) => post<Attachment>(`/api/articles/${enc(articleId)}/attachments/${enc(uploadId)}/complete`);
+export const completeAttachment = (articleId: string, uploadId: string) => post<NewAttachment>(`/api/articles/${enc(articleId)}/attachments/${enc(uploadId)}/complete`);

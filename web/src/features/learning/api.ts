@@ -1,26 +1,46 @@
 /**
  * Every request the learning pages make (learners, trainers and the academy), and the shapes they
- * exchange. The shapes are the API's own zod schemas (functions/src/learning/schemas.ts,
- * functions/src/learning/files/routes.ts), imported as types only: no backend code reaches the
- * bundle, and a changed field fails `npm run typecheck` here or where a page uses it.
+ * exchange. The shapes are the API's own zod schemas (functions/src/learning/schemas.ts), imported
+ * as types only: no backend code reaches the bundle, and a changed field fails `npm run typecheck`
+ * here or where a page uses it. Responses use `z.infer`, request bodies `z.input` (what the API
+ * accepts before defaults).
  */
 import type { z } from 'zod';
-import type { LearnerFileSchema } from '../../../../functions/src/learning/files/routes';
 import type {
+  AttendanceInputSchema,
   AttendanceSchema,
+  CancellationSchema,
+  CapacityInputSchema,
   CatalogueResultSchema,
+  CompletionReportSchema,
+  CompletionSchema,
+  EnrolmentSchema,
+  EvaluationInputSchema,
+  EvaluationSchema,
   EvaluationSummarySchema,
+  FileDeletedSchema,
+  HandInSchema,
+  LearnerFileSchema,
+  ManagedModuleSchema,
   ModuleDetailSchema,
+  ModuleEnrolmentSchema,
+  ModuleInputSchema,
   ModuleSchema,
+  ModuleUpdateSchema,
   MyLearningSchema,
   MyPathStateSchema,
   ParticipantListSchema,
   PathDetailSchema,
+  PathInputSchema,
   PathSummarySchema,
+  PublishedPathSchema,
+  ReviewInputSchema,
   ReviewResultSchema,
+  SessionInputSchema,
   SessionSchema,
   SubmissionSchema,
   TrainerSessionSchema,
+  WaitingSubmissionSchema,
 } from '../../../../functions/src/learning/schemas';
 import type { ModuleKind } from '../../../../functions/src/learning/domain/types';
 import type { uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
@@ -50,41 +70,29 @@ export type Participant = ParticipantList['participants'][number];
 export type Attendance = z.infer<typeof AttendanceSchema>;
 export type ReviewResult = z.infer<typeof ReviewResultSchema>;
 /** GET /api/academy/modules: every module with its revision, for the academy's forms. */
-export type ManagedModule = Omit<Module, 'descriptionHtml'>;
+export type ManagedModule = z.infer<typeof ManagedModuleSchema>;
+export type PlannedSession = z.infer<typeof SessionSchema>;
 export type UploadRequest = z.input<ReturnType<typeof uploadRequestSchema>>;
+/** POST /api/sessions/{id}/enrolment (a seat or the waitlist) and DELETE (cancelled). */
+export type EnrolmentResult = z.infer<typeof EnrolmentSchema> | z.infer<typeof CancellationSchema>;
+export type ModuleEnrolment = z.infer<typeof ModuleEnrolmentSchema>;
+export type Completion = z.infer<typeof CompletionSchema>;
+export type WaitingSubmission = z.infer<typeof WaitingSubmissionSchema>;
+export type PublishedPath = z.infer<typeof PublishedPathSchema>;
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+export type FileDeleted = z.infer<typeof FileDeletedSchema>;
 
-// ---- Shapes the API declares inline in functions/src/learning/routes.ts (no exported schema yet) --
-// Kept minimal and local until the API exports them; see web/README.md "Typed contracts".
-
-/** POST/DELETE /api/sessions/{id}/enrolment (inline responses). */
-export interface EnrolmentResult {
-  status: 'enrolled' | 'waitlisted' | 'cancelled';
-  position?: number;
-}
-
-/** POST /api/modules/{id}/complete (inline response). */
-export interface Completion {
-  completedAt: string;
-}
-
-/** GET /api/trainer/submissions (inline, not exported `WaitingSubmission`). */
-export interface WaitingSubmission {
-  moduleId: string;
-  title: string;
-  learnerId: string;
-  learnerName: string;
-  submission: { text: string; files?: LearnerFile[]; status: 'submitted'; submittedAt: string; feedback?: string };
-}
-
-/** POST /api/paths and POST /api/paths/{id}/versions (inline response). */
-export interface PublishedPath {
-  id: string;
-  version: number;
-}
-
-// Request bodies of the academy's forms (inline `ModuleInput`, `SessionInput`, `PathInput`) and of
-// the evaluation, review, attendance and completion requests are built by the pages as the API's
-// validation messages describe them; they stay `unknown` here until the API exports their schemas.
+// Request bodies, as the API accepts them (before its defaults).
+export type ModuleInput = z.input<typeof ModuleInputSchema>;
+export type ModuleUpdate = z.input<typeof ModuleUpdateSchema>;
+export type SessionInput = z.input<typeof SessionInputSchema>;
+export type PathInput = z.input<typeof PathInputSchema>;
+export type CompletionReport = z.input<typeof CompletionReportSchema>;
+export type HandIn = z.input<typeof HandInSchema>;
+export type ReviewInput = z.input<typeof ReviewInputSchema>;
+export type EvaluationInput = z.input<typeof EvaluationInputSchema>;
+export type CapacityInput = z.input<typeof CapacityInputSchema>;
+export type AttendanceInput = z.input<typeof AttendanceInputSchema>;
 
 // ---- Requests ------------------------------------------------------------------------------------
 const enc = encodeURIComponent;
@@ -94,12 +102,12 @@ export const catalogue = (path: string, signal?: AbortSignal) => api<Catalogue>(
 export const moduleView = (id: string) => api<ModuleView>(`/api/modules/${enc(id)}`);
 export const enrolInSession = (sessionId: string) => post<EnrolmentResult>(`/api/sessions/${enc(sessionId)}/enrolment`);
 export const cancelEnrolment = (sessionId: string) => api<EnrolmentResult>(`/api/sessions/${enc(sessionId)}/enrolment`, { method: 'DELETE' });
-export const enrolInModule = (moduleId: string) => post<{ enrolled: boolean }>(`/api/modules/${enc(moduleId)}/enrol`);
-export const completeModule = (moduleId: string, body: { evidence?: string; files?: string[] }) => post<Completion>(`/api/modules/${enc(moduleId)}/complete`, body);
-export const handIn = (moduleId: string, body: { text: string; files: string[] }) => post<Submission>(`/api/modules/${enc(moduleId)}/submission`, body);
+export const enrolInModule = (moduleId: string) => post<ModuleEnrolment>(`/api/modules/${enc(moduleId)}/enrol`);
+export const completeModule = (moduleId: string, body: CompletionReport) => post<Completion>(`/api/modules/${enc(moduleId)}/complete`, body);
+export const handIn = (moduleId: string, body: HandIn) => post<Submission>(`/api/modules/${enc(moduleId)}/submission`, body);
 export const startFileUpload = (moduleId: string, body: UploadRequest) => post<UploadTicket>(`/api/modules/${enc(moduleId)}/files`, body);
 export const completeFileUpload = (moduleId: string, uploadId: string) => post<LearnerFile>(`/api/modules/${enc(moduleId)}/files/${enc(uploadId)}/complete`);
-export const deleteFile = (moduleId: string, fileId: string) => api<unknown>(`/api/modules/${enc(moduleId)}/files/${enc(fileId)}`, { method: 'DELETE' });
+export const deleteFile = (moduleId: string, fileId: string) => api<FileDeleted>(`/api/modules/${enc(moduleId)}/files/${enc(fileId)}`, { method: 'DELETE' });
 
 export const paths = () => api<PathSummary[]>('/api/paths');
 export const pathView = (id: string, version?: 'latest') => api<PathView>(`/api/paths/${enc(id)}${version ? `?version=${version}` : ''}`);
@@ -107,19 +115,22 @@ export const enrolInPath = (id: string) => post<MyPath>(`/api/paths/${enc(id)}/e
 export const migratePath = (id: string) => post<MyPath>(`/api/paths/${enc(id)}/migrate`);
 export const myLearning = () => api<MyLearning>('/api/me/learning');
 
-export const evaluate = (body: { targetType: 'module' | 'path'; targetId: string; rating: number; answers: Record<string, string> }) => post<unknown>('/api/evaluations', body);
-export const evaluationSummary = (targetType: 'module' | 'path', targetId: string) => api<EvaluationSummary>(`/api/evaluations/${targetType}/${enc(targetId)}`);
+export const evaluate = (body: EvaluationInput) => post<Evaluation>('/api/evaluations', body);
+export const evaluationSummary = (targetType: EvaluationInput['targetType'], targetId: string) => api<EvaluationSummary>(`/api/evaluations/${targetType}/${enc(targetId)}`);
 
 export const trainerSessions = () => api<TrainerSession[]>('/api/trainer/sessions');
 export const participants = (sessionId: string) => api<ParticipantList>(`/api/sessions/${enc(sessionId)}/participants`);
-export const registerAttendance = (sessionId: string, userId: string, present: boolean) => api<Attendance>(`/api/sessions/${enc(sessionId)}/attendance/${enc(userId)}`, { method: 'PUT', body: { present } });
+export const registerAttendance = (sessionId: string, userId: string, present: boolean) => api<Attendance>(`/api/sessions/${enc(sessionId)}/attendance/${enc(userId)}`, { method: 'PUT', body: { present } satisfies AttendanceInput });
 export const waitingSubmissions = () => api<WaitingSubmission[]>('/api/trainer/submissions');
-export const reviewSubmission = (w: Pick<WaitingSubmission, 'moduleId' | 'learnerId'>, body: { decision: ReviewResult['decision']; feedback: string; submittedAt: string }) =>
+export const reviewSubmission = (w: Pick<WaitingSubmission, 'moduleId' | 'learnerId'>, body: ReviewInput) =>
   post<ReviewResult>(`/api/modules/${enc(w.moduleId)}/submission/${enc(w.learnerId)}/review`, body);
 
 export const managedModules = () => api<ManagedModule[]>('/api/academy/modules');
+// The academy's module and session forms still build `Record<string, unknown>` bodies
+// (academy-admin/module-editor.ts); these take `ModuleInput`, `ModuleUpdate` and `SessionInput`
+// once that page builds them as such.
 export const createModule = (body: unknown) => post<Module>('/api/modules', body);
 export const updateModule = (id: string, body: unknown) => api<Module>(`/api/modules/${enc(id)}`, { method: 'PUT', body });
-export const planSession = (moduleId: string, body: unknown) => post<z.infer<typeof SessionSchema>>(`/api/modules/${enc(moduleId)}/sessions`, body);
-export const changeCapacity = (sessionId: string, capacity: number) => api<z.infer<typeof SessionSchema>>(`/api/sessions/${enc(sessionId)}`, { method: 'PATCH', body: { capacity } });
-export const publishPath = (existingId: string | null, body: unknown) => post<PublishedPath>(existingId ? `/api/paths/${enc(existingId)}/versions` : '/api/paths', body);
+export const planSession = (moduleId: string, body: unknown) => post<PlannedSession>(`/api/modules/${enc(moduleId)}/sessions`, body);
+export const changeCapacity = (sessionId: string, capacity: number) => api<PlannedSession>(`/api/sessions/${enc(sessionId)}`, { method: 'PATCH', body: { capacity } satisfies CapacityInput });
+export const publishPath = (existingId: string | null, body: PathInput) => post<PublishedPath>(existingId ? `/api/paths/${enc(existingId)}/versions` : '/api/paths', body);

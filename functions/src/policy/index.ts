@@ -2,7 +2,7 @@
  * The one access policy: every rule about who may do what, as data plus pure functions.
  * Features ask `authorize`/`can`; no other file compares role names. See docs/access.md.
  */
-import { actorOf, enrolAudiences, isPartner, isStaff, readableAudiences, type Actor } from './actor';
+import { actorOf, enrolAudiences, isPartner, isStaff, readableAudiences, type Actor, type NetworkRole } from './actor';
 import { can } from './authorize';
 import { rules } from './rules';
 
@@ -10,6 +10,13 @@ export { actorOf, anonymous, enrolAudiences, readableAudiences, type Actor, type
 export { authorize, can, describeRules } from './authorize';
 export { rules, type Action, type Kind, type Resources } from './rules';
 export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource } from './rules';
+
+/** The members of a network the actor may see: all for staff, the lead experts for other signed-in users, none for anonymous visitors. */
+export function visibleMembers<M extends { role: NetworkRole }>(actor: Actor, networkId: string, members: M[]): M[] {
+  if (can(actor, 'network', 'read-members', { networkId })) return members;
+  if (can(actor, 'network', 'read-leads', { networkId })) return members.filter((m) => m.role === 'lead');
+  return [];
+}
 
 /**
  * What the signed-in user may do in general, for `/api/me`: the web shows what these allow and

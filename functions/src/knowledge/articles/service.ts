@@ -300,11 +300,14 @@ export function searchDocFor(view: ReaderView, plainText: string): SearchDoc {
 
 export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, note: string, opts: { updateIndex?: boolean; overrideReason?: string } = {}) {
   const meta = await loadMeta(ctx, articleId);
-  const p = await authorizeArticle(ctx, 'return', meta); // a lead of the network or the academy, before anything about the draft is told
+  const p = signedIn(ctx);
+  const actor = await actorFor(ctx);
+  // A lead of the network or the academy, before anything about the draft is told.
+  authorize(actor, 'article', 'return', articleResource(meta), `Geen artikel met id ${meta.id}`);
   if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden gepubliceerd');
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
-  const fourEyesOverride = await authorizePublication(ctx, meta, draft, opts.overrideReason);
+  const fourEyesOverride = authorizePublication(ctx, actor, meta, draft, opts.overrideReason);
   if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
     await refuseIfAssigned(ctx, meta, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
   }
@@ -348,8 +351,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
  * Four eyes: whoever wrote the draft (its authors, and whoever handed it in) does not publish it.
  * The academy may, with a reason that is kept on the version.
  */
-async function authorizePublication(ctx: KnowledgeCtx, meta: ArticleMeta, draft: Draft, overrideReason?: string) {
-  const actor = await actorFor(ctx);
+function authorizePublication(ctx: KnowledgeCtx, actor: Actor, meta: ArticleMeta, draft: Draft, overrideReason?: string) {
   const authorIds = [...draft.authors.map((a) => a.id), draft.updatedBy.id];
   const resource = articleResource(meta, authorIds);
   const reason = overrideReason?.trim();

@@ -2,7 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../../platform/http/problem';
 import { timeId } from '../../platform/store/keys';
 import * as store from './store';
-import { can } from '../../policy';
+import { actorOf, can } from '../../policy';
 import { attachmentTypes, matchesMagic, maxAttachmentBytes, safeFileName, type AttachmentType } from '../domain/attachment-types';
 import { actorFor, articleResource, loadMeta, requireWriter, type KnowledgeCtx } from '../articles/service';
 import * as uploads from '../../platform/uploads/pipeline';
@@ -57,9 +57,9 @@ export async function open(ctx: KnowledgeCtx, articleId: string, attachmentId: s
   const [meta, attachment] = await Promise.all([loadMeta(ctx, articleId).catch(() => undefined), store.getAttachment(ctx.store, articleId, attachmentId)]);
   // Hidden and missing answer alike, signed in or not.
   if (!meta || !attachment) throw new Problem('notFound', 'Bijlage niet gevonden');
-  const actor = await actorFor(ctx);
-  const readable = can(actor, 'article', 'read', articleResource(meta));
-  if (!readable && !can(actor, 'article', 'read-editorial', articleResource(meta))) throw new Problem('notFound', 'Bijlage niet gevonden');
+  // Reading needs no memberships; only an attachment readers cannot see asks for the caller's networks.
+  const readable = can(actorOf(ctx.principal), 'article', 'read', articleResource(meta));
+  if (!readable && !can(await actorFor(ctx), 'article', 'read-editorial', articleResource(meta))) throw new Problem('notFound', 'Bijlage niet gevonden');
   const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: attachment.objectKey }));
   return { attachment, body: object.Body!.transformToWebStream(), public: readable && meta.audience === 'public' };
 }

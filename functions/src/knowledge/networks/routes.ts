@@ -5,7 +5,7 @@ import { json, problems, security } from '../../platform/http/contract';
 import { requirePrincipal } from '../../platform/http/middleware';
 import { getNetwork, listMembers, listNetworks, membershipsOf } from './store';
 import { listDueForReview, listNetworkArticles, listReviewQueue } from '../articles/store';
-import { actorOf, authorize, can } from '../../policy';
+import { actorOf, authorize, can, visibleMembers } from '../../policy';
 import * as signalSvc from '../signals/service';
 import { knowledgeCtx } from '../articles/routes';
 import { ArticleMetaSchema, MyKnowledgeSchema, NetworkSchema, NetworkWithMembersSchema, SignalSchema } from '../schemas';
@@ -64,11 +64,7 @@ export const networkRoutes = newRouter()
     const { id } = c.req.valid('param');
     const network = await getNetwork(store, id);
     if (!network) throw new Problem('notFound', `Onbekend netwerk: ${id}`);
-    const actor = actorOf(c.get('principal'));
-    const members = can(actor, 'network', 'read-members', { networkId: id }) ? await listMembers(store, id)
-      : can(actor, 'network', 'read-leads', { networkId: id }) ? (await listMembers(store, id)).filter((m) => m.role === 'lead')
-      : [];
-    return c.json({ ...network, members }, 200);
+    return c.json({ ...network, members: visibleMembers(actorOf(c.get('principal')), id, await listMembers(store, id)) }, 200);
   })
   .openapi(articles, async (c) => {
     const { id } = c.req.valid('param');

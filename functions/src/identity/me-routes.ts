@@ -20,7 +20,6 @@ export const AbilitiesSchema = z
       'read-evaluations': can,
       'review-assignments': can,
       'read-trainer-sessions': can,
-      'follow-paths': can,
     }),
     team: z.object({ 'read-overview': can }),
     knowledge: z.object({ write: can, publish: can }),

@@ -152,7 +152,6 @@ export const rules = {
       'read-evaluations': { who: 'de academie, trainers en auteurs', allow: (a) => isAdmin(a) || isTrainer(a) || isAuthor(a) },
       'review-assignments': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
       'read-trainer-sessions': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
-      'follow-paths': { who: 'medewerkers', allow: (a) => isStaff(a) },
     },
   } satisfies KindRules<AcademyResource>,
 

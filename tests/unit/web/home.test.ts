@@ -14,7 +14,6 @@ function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowled
     'read-evaluations': false,
     'review-assignments': false,
     'read-trainer-sessions': false,
-    'follow-paths': false,
     ...overrides.academy,
   };
   return {

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import type { StoreClients } from '../../functions/src/platform/store/clients';
 import type { Principal } from '../../functions/src/platform/auth/principal';
 import { getUser } from '../../functions/src/identity/users-store';
-import * as db from '../../functions/src/learning/store';
-import * as svc from '../../functions/src/learning/service';
+import type { LearningCtx } from '../../functions/src/learning/shared/context';
+import { getModule } from '../../functions/src/learning/shared/store';
+import { createModule, forgetCatalogue } from '../../functions/src/learning/catalogue/service';
+import { getPathMeta } from '../../functions/src/learning/paths/store';
+import { publishPath } from '../../functions/src/learning/paths/service';
+import { getSession } from '../../functions/src/learning/sessions/store';
+import { createSession } from '../../functions/src/learning/sessions/service';
 import type { LearningModule, PathStep } from '../../functions/src/learning/domain/types';
 
 type ModuleFile = Array<Omit<LearningModule, 'status'> & { status?: LearningModule['status']; scormPackage?: string }>;
@@ -51,29 +56,29 @@ export async function seedLearning(store: StoreClients, contentDir: string) {
   const admin = await getUser(store, 'u-sanne-de-vries');
   if (!admin) throw new Error('seed users first');
   const principal: Principal = { id: admin.id, name: admin.name, roles: admin.roles };
-  const ctx: svc.LearningCtx = { store, principal };
+  const ctx: LearningCtx = { store, principal };
 
   let created = 0;
   for (const { scormPackage: _scorm, ...m } of modules) {
-    if (await db.getModule(store, m.id)) continue;
-    await svc.createModule(ctx, { ...m, status: m.status ?? 'published' }, m.id);
+    if (await getModule(store, m.id)) continue;
+    await createModule(ctx, { ...m, status: m.status ?? 'published' }, m.id);
     created++;
   }
   for (const p of paths) {
-    if (await db.getPathMeta(store, p.id)) continue;
-    await svc.publishPath(ctx, { title: p.title, description: p.description, steps: p.steps, minOptional: p.minOptional }, { newId: p.id });
+    if (await getPathMeta(store, p.id)) continue;
+    await publishPath(ctx, { title: p.title, description: p.description, steps: p.steps, minOptional: p.minOptional }, { newId: p.id });
   }
   const shift = sessionShiftMs(sessions.map((s) => s.start));
   for (const s of sessions) {
-    if (await db.getSession(store, s.id)) continue;
+    if (await getSession(store, s.id)) continue;
     const trainers = await Promise.all(s.trainers.map(async (id) => ({ id, name: (await getUser(store, id))?.name ?? id })));
-    await svc.createSession(
+    await createSession(
       ctx,
       s.moduleId,
       { start: shiftIso(s.start, shift), end: shiftIso(s.end, shift), location: s.location ?? undefined, meetingUrl: s.meetingUrl ?? undefined, trainers, capacity: s.capacity },
       s.id,
     );
   }
-  svc.forgetCatalogue();
+  forgetCatalogue();
   return { modules: modules.length, modulesCreated: created, paths: paths.length, sessions: sessions.length };
 }

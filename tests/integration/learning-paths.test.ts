@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/platform/config';
 import { createStoreClients } from '../../functions/src/platform/store/clients';
-import { learnerRecord } from '../../functions/src/learning/store';
+import { learnerRecord } from '../../functions/src/learning/shared/store';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, createSession, readingArticleSlug, sessionStartingSoon, syntheticEmployees, unique, untilStarted } from '../support/learning';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../functions/src/platform/config';
-import * as learning from '../../functions/src/learning/service';
-import type { LearningCtx } from '../../functions/src/learning/service';
+import * as learning from '../../functions/src/learning/catalogue/service';
+import type { LearningCtx } from '../../functions/src/learning/shared/context';
 import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
-import { learnerRecord } from '../../functions/src/learning/store';
+import { learnerRecord } from '../../functions/src/learning/shared/store';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, readingArticleSlug, syntheticEmployees, unique } from '../support/learning';
 

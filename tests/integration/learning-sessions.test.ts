@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/platform/config';
 import { createStoreClients } from '../../functions/src/platform/store/clients';
-import { releaseSeat } from '../../functions/src/learning/store';
+import { releaseSeat } from '../../functions/src/learning/sessions/store';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { amsterdamSlot, createModule, createSession, sessionStartingSoon, syntheticEmployees, unique, untilStarted } from '../support/learning';
 

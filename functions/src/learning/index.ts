@@ -5,24 +5,31 @@
  */
 import type { LearningLinks } from '../knowledge';
 import { joinRouters } from '../platform/http/router';
-import { listPublishedModules } from './store';
-import { relatedModules } from './service';
-import { academyRoutes, evaluationRoutes, moduleRoutes, myLearningRoutes, pathRoutes, sessionRoutes, trainerRoutes } from './routes';
+import { listPublishedModules } from './catalogue/store';
+import { relatedModules } from './catalogue/service';
+import { routes as catalogue } from './catalogue/routes';
+import { routes as completion } from './completion/routes';
+import { routes as sessions } from './sessions/routes';
+import { routes as paths } from './paths/routes';
+import { routes as assignments } from './assignments/routes';
+import { routes as evaluations } from './evaluations/routes';
+import { routes as myLearning } from './my-learning/routes';
 import { learnerFileRoutes } from './files/routes';
 
 /**
  * The academy's resources, one router each with paths relative to its base; app.ts mounts them at
  * `/api/modules` (a learner's files for a module included), `/api/sessions`, `/api/paths`,
- * `/api/trainer`, `/api/academy`, `/api/evaluations`, and in `/api/me` (`/learning`).
+ * `/api/trainer`, `/api/academy`, `/api/evaluations`, and in `/api/me` (`/learning`). Where several
+ * parts answer under one base (a module's page, its sessions, its hand-ins, …), they are joined here.
  */
 export const routes = {
-  modules: joinRouters(learnerFileRoutes, moduleRoutes),
-  sessions: sessionRoutes,
-  paths: pathRoutes,
-  trainer: trainerRoutes,
-  academy: academyRoutes,
-  evaluations: evaluationRoutes,
-  me: myLearningRoutes,
+  modules: joinRouters(learnerFileRoutes, catalogue.modules, completion.modules, assignments.modules, sessions.modules),
+  sessions: sessions.sessions,
+  paths: paths.paths,
+  trainer: joinRouters(assignments.trainer, sessions.trainer),
+  academy: catalogue.academy,
+  evaluations: evaluations.evaluations,
+  me: myLearning.me,
 };
 
 /** What the knowledge base may ask of the academy (connected in functions/src/features.ts). */

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter, type AppContext } from '../../platform/http/router';
+import { newRouter } from '../../platform/http/router';
 import { body, json, problemResponse, problems, security } from '../../platform/http/contract';
 import * as svc from './service';
-import type { LearningCtx } from '../service';
+import { ctxOf } from '../shared/context';
 import { learnerFileContentTypes, maxLearnerFileBytes } from '../domain/file-types';
 import { PresignedPostSchema, uploadRequestSchema } from '../../platform/uploads/schemas';
 import { FileDeletedSchema, LearnerFileSchema } from '../schemas';
@@ -10,7 +10,6 @@ import { FileDeletedSchema, LearnerFileSchema } from '../schemas';
 const tags = ['Leren'];
 const errors = problems({ 400: 'Ongeldige invoer', 401: 'Niet aangemeld', 404: 'Niet gevonden' });
 const Id = z.string().min(1).max(80);
-const ctxOf = (c: AppContext): LearningCtx => ({ store: c.get('deps').store, principal: c.get('principal') });
 
 const start = createRoute({
   method: 'post',

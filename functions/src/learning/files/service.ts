@@ -8,9 +8,9 @@ import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../../platform/http/problem';
 import { timeId } from '../../platform/store/keys';
 import * as files from './store';
-import { deleteLearnerFileOnce, getLearnerModule, getModule, giveBackFilePlace, takeFilePlace } from '../store';
+import { getLearnerModule, getModule } from '../shared/store';
 import { learnerFileName, learnerFileTypes, matchesLearnerFile, maxFilesPerModule, maxFilesPerSubmission, maxLearnerFileBytes, type LearnerFileType } from '../domain/file-types';
-import type { LearningCtx } from '../service';
+import type { LearningCtx } from '../shared/context';
 import { actorOf, authorize, can } from '../../policy';
 import * as uploads from '../../platform/uploads/pipeline';
 
@@ -67,7 +67,7 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
   if (!pending || pending.moduleId !== moduleId || pending.userId !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
   // Checked again here, before the claim: uploads started side by side must not pass the cap together,
   // so a place under the cap is taken atomically (and given back if the upload does not become a file).
-  if (!(await takeFilePlace(ctx.store, p.id, moduleId, maxFilesPerModule, () => files.countLearnerFiles(ctx.store, p.id, moduleId)))) throw atCap();
+  if (!(await files.takeFilePlace(ctx.store, p.id, moduleId, maxFilesPerModule, () => files.countLearnerFiles(ctx.store, p.id, moduleId)))) throw atCap();
   try {
     const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
       maxBytes: maxLearnerFileBytes,
@@ -89,7 +89,7 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
     await files.putLearnerFile(ctx.store, file);
     return refOf(file);
   } catch (err) {
-    await giveBackFilePlace(ctx.store, p.id, moduleId).catch(() => undefined);
+    await files.giveBackFilePlace(ctx.store, p.id, moduleId).catch(() => undefined);
     throw err;
   }
 }
@@ -134,7 +134,7 @@ export async function remove(ctx: LearningCtx, moduleId: string, fileId: string)
   const inHandIn = submission && submission.status !== 'returned' && submission.files?.some((f) => f.id === fileId);
   const asEvidence = record?.evidenceFiles?.some((f) => f.id === fileId);
   if (inHandIn || asEvidence) throw new Problem('conflict', inHandIn ? 'Dit bestand hoort bij je ingeleverde opdracht' : 'Dit bestand is het bewijs van je afgeronde scholing');
-  if (await deleteLearnerFileOnce(ctx.store, file)) await giveBackFilePlace(ctx.store, p.id, moduleId);
+  if (await files.deleteLearnerFileOnce(ctx.store, file)) await files.giveBackFilePlace(ctx.store, p.id, moduleId);
   await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
   return { deleted: fileId };
 }

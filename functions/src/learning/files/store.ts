@@ -1,7 +1,7 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { fromItem } from '../../platform/store/items';
-import { del, get, put, query } from '../../platform/store/table';
+import { conditional, fromItem } from '../../platform/store/items';
+import { del, get, put, query, update } from '../../platform/store/table';
 import type { LearnerFileType } from '../domain/file-types';
 
 /** A learner's upload between the presigned POST and its check (same key space as article uploads). */
@@ -68,4 +68,49 @@ export async function countLearnerFiles(store: StoreClients, userId: string, mod
 
 export async function deleteLearnerFile(store: StoreClients, f: Pick<LearnerFile, 'userId' | 'moduleId' | 'id'>) {
   await del(store, keys.learnerFile(f.userId, f.moduleId, f.id));
+}
+
+// ---- the cap on a learner's files ------------------------------------------------------------
+
+/**
+ * How many files a learner keeps for one module, counted in one item beside the learner's record.
+ * Counting the file records before writing one lets uploads completed side by side all pass the
+ * cap together; a place taken and given back conditionally on this counter lets exactly `max` in.
+ */
+const fileCountKey = (userId: string, moduleId: string) => ({ PK: keys.learner(userId).PK, SK: `FILECOUNT#${moduleId}` });
+
+/** Takes a place for one more file; false at the cap. The first use starts from the files already kept. */
+export async function takeFilePlace(store: StoreClients, userId: string, moduleId: string, max: number, kept: () => Promise<number>): Promise<boolean> {
+  const Key = fileCountKey(userId, moduleId);
+  const existing = await get(store, Key, { ConsistentRead: true });
+  if (!existing) {
+    // Only files kept before the counter existed are counted here: a new file needs a place, so the counter, first.
+    const files = await kept();
+    await conditional(() => put(store, { ...Key, type: 'learner-file-count', moduleId, files }, { ConditionExpression: 'attribute_not_exists(PK)' }));
+  }
+  return conditional(() =>
+    update(store, Key, {
+      UpdateExpression: 'SET #files = #files + :one',
+      ConditionExpression: '#files < :max',
+      ExpressionAttributeNames: { '#files': 'files' },
+      ExpressionAttributeValues: { ':one': 1, ':max': max },
+    }),
+  );
+}
+
+/** Gives a place back: an upload that did not become a file, or a deleted file. */
+export async function giveBackFilePlace(store: StoreClients, userId: string, moduleId: string): Promise<void> {
+  await conditional(() =>
+    update(store, fileCountKey(userId, moduleId), {
+      UpdateExpression: 'SET #files = #files - :one',
+      ConditionExpression: '#files > :zero',
+      ExpressionAttributeNames: { '#files': 'files' },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    }),
+  );
+}
+
+/** Deletes a learner's file record; true only for the one call that removed it (so its place is given back once). */
+export async function deleteLearnerFileOnce(store: StoreClients, f: { userId: string; moduleId: string; id: string }): Promise<boolean> {
+  return conditional(() => del(store, keys.learnerFile(f.userId, f.moduleId, f.id), { ConditionExpression: 'attribute_exists(PK)' }));
 }

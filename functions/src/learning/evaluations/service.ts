@@ -1,0 +1,33 @@
+/**
+ * Evaluations (PDSA): a learner evaluates a module or path once, after completing it; academy
+ * staff and trainers see the aggregated results.
+ */
+import { Problem } from '../../platform/http/problem';
+import { authorize } from '../../policy';
+import * as db from './store';
+import { getLearnerModule, getLearnerPath } from '../shared/store';
+import { nowOf, signedIn, type LearningCtx } from '../shared/context';
+import { actor } from '../shared/access';
+import { aggregateEvaluations } from '../domain/evaluation';
+
+export async function evaluate(ctx: LearningCtx, input: { targetType: 'module' | 'path'; targetId: string; rating: number; answers: Record<string, string | undefined> }) {
+  const p = signedIn(ctx);
+  // Only after completing: an evaluation is about something the learner actually did.
+  if (input.targetType === 'module') {
+    const m = await getLearnerModule(ctx.store, p.id, input.targetId);
+    if (!m?.completedAt) throw new Problem('conflict', 'Je kunt een module evalueren nadat je hem hebt afgerond');
+  } else {
+    const lp = await getLearnerPath(ctx.store, p.id, input.targetId);
+    if (!lp?.completedAt) throw new Problem('conflict', 'Je kunt een leerpad evalueren nadat je het hebt afgerond');
+  }
+  const e = { ...input, createdAt: nowOf(ctx) };
+  if (!(await db.putEvaluation(ctx.store, p.id, e))) throw new Problem('conflict', 'Je hebt dit onderdeel al geëvalueerd');
+  return e;
+}
+
+export async function evaluationResults(ctx: LearningCtx, targetType: 'module' | 'path', targetId: string) {
+  signedIn(ctx);
+  authorize(actor(ctx), 'academy', 'read-evaluations', {});
+  const evals = await db.evaluationsOf(ctx.store, targetType, targetId);
+  return aggregateEvaluations(evals as never);
+}

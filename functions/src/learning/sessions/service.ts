@@ -1,0 +1,145 @@
+/**
+ * Sessions: planning and capacity (academy), seats and the waitlist (learners), participants and
+ * attendance (trainers), a trainer's sessions, and the calendar invitation.
+ */
+import type { Principal } from '../../platform/auth/principal';
+import { Problem } from '../../platform/http/problem';
+import { timeId } from '../../platform/store/keys';
+import { authorize, can } from '../../policy';
+import * as db from './store';
+import type { Session } from './store';
+import { getModule } from '../shared/store';
+import { nowOf, signedIn, type LearningCtx } from '../shared/context';
+import { actor, sessionResource, visibleModule } from '../shared/access';
+import { recordCompletion } from '../completion/service';
+import { sessionKinds } from '../domain/types';
+
+export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
+  authorize(actor(ctx), 'academy', 'plan-sessions', {});
+  const m = await getModule(ctx.store, moduleId);
+  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
+  if (!sessionKinds.includes(m.kind)) throw new Problem('unprocessable', `Een module van vorm "${m.kind}" heeft geen sessies`);
+  if (input.end <= input.start) throw new Problem('validation', 'Het einde ligt na het begin', { errors: [{ path: 'end', message: 'Moet na het begin liggen' }] });
+  const s: Session = { id, moduleId, moduleTitle: m.title, ...input, enrolled: 0, waitlisted: 0, status: 'planned' };
+  await db.putSession(ctx.store, s);
+  return s;
+}
+
+async function loadSession(ctx: LearningCtx, id: string) {
+  const s = await db.getSession(ctx.store, id);
+  if (!s) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  return s;
+}
+
+export async function changeCapacity(ctx: LearningCtx, sessionId: string, capacity: number) {
+  authorize(actor(ctx), 'academy', 'plan-sessions', {});
+  const s = await loadSession(ctx, sessionId);
+  if (!(await db.setCapacity(ctx.store, sessionId, capacity))) {
+    throw new Problem('conflict', `De capaciteit kan niet lager dan het aantal ingeschreven deelnemers (${s.enrolled})`, { enrolled: s.enrolled });
+  }
+  await fillFromWaitlist(ctx, sessionId);
+  return loadSession(ctx, sessionId);
+}
+
+export async function enrol(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  const m = visibleModule(ctx, await getModule(ctx.store, s.moduleId));
+  // A trainer never sits in a session they teach: attendance they register would be their own.
+  authorize(actor(ctx), 'session', 'enrol', sessionResource(ctx, s, m));
+  const now = nowOf(ctx);
+  if (s.start <= now) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  const existing = await db.getSeat(ctx.store, sessionId, p.id);
+  if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
+  const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start, moduleId: s.moduleId, title: s.moduleTitle, end: s.end, location: s.location, meetingUrl: s.meetingUrl };
+  const outcome = await db.takeSeat(ctx.store, s, seat, now);
+  if (outcome === 'enrolled') return { status: 'enrolled' as const };
+  if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
+  if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  const position = timeId();
+  if (!(await db.joinWaitlist(ctx.store, s, seat, position))) throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
+  // A seat may be free while others wait (a cancellation not yet handed on): hand it on now, in order.
+  await fillFromWaitlist(ctx, sessionId);
+  const seats = await db.seatsOfSession(ctx.store, sessionId);
+  if (seats.find((x) => x.userId === p.id)?.status === 'enrolled') return { status: 'enrolled' as const };
+  const waiting = seats.filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= position).length;
+  return { status: 'waitlisted' as const, position: waiting };
+}
+
+/** Seats freed by a cancellation or a larger room go to the waitlist, first come first served. */
+async function fillFromWaitlist(ctx: LearningCtx, sessionId: string) {
+  for (let i = 0; i < 100; i++) {
+    const next = await db.firstWaitlisted(ctx.store, sessionId);
+    if (!next) return;
+    if (await db.promote(ctx.store, sessionId, next.userId)) continue;
+    // Refused: either the room is full again (stop), or a concurrent request moved this learner
+    // (promoted or cancelled) and the next in line may still get the seat (go on).
+    const s = await db.getSession(ctx.store, sessionId);
+    if (!s || s.enrolled >= s.capacity || s.waitlisted === 0) return;
+  }
+}
+
+export async function cancel(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  // A session of a module the caller may not see answers like a missing one, as enrolling does.
+  visibleModule(ctx, await getModule(ctx.store, s.moduleId));
+  if (s.start <= nowOf(ctx)) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
+  const seat = await db.getSeat(ctx.store, sessionId, p.id);
+  if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', 'Je bent niet ingeschreven voor deze sessie');
+  if (!(await db.releaseSeat(ctx.store, sessionId, p.id, seat.status))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  if (seat.status === 'enrolled') await fillFromWaitlist(ctx, sessionId);
+  return { status: 'cancelled' as const };
+}
+
+async function requireTrainerOf(ctx: LearningCtx, s: Session): Promise<Principal> {
+  const p = signedIn(ctx);
+  const m = await getModule(ctx.store, s.moduleId);
+  if (!m) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  authorize(actor(ctx), 'session', 'read-participants', sessionResource(ctx, s, m));
+  return p;
+}
+
+export async function participants(ctx: LearningCtx, sessionId: string) {
+  const s = await loadSession(ctx, sessionId);
+  await requireTrainerOf(ctx, s);
+  const seats = (await db.seatsOfSession(ctx.store, sessionId)).filter((x) => x.status !== 'cancelled');
+  const waiting = seats.filter((x) => x.status === 'waitlisted').sort((a, b) => a.waitlistPosition!.localeCompare(b.waitlistPosition!));
+  return {
+    session: s,
+    participants: seats.map((x) => ({ userId: x.userId, name: x.name, status: x.status, waitlistPosition: x.status === 'waitlisted' ? waiting.indexOf(x) + 1 : undefined })),
+  };
+}
+
+export async function registerAttendance(ctx: LearningCtx, sessionId: string, userId: string, present: boolean) {
+  const s = await loadSession(ctx, sessionId);
+  const m = await getModule(ctx.store, s.moduleId);
+  if (!m) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  // Nobody registers their own attendance: it would grant them the completion and its points.
+  authorize(actor(ctx), 'seat', 'register-attendance', { session: sessionResource(ctx, s, m), learnerId: userId });
+  if (s.start > nowOf(ctx)) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
+  if (!(await db.setSeatStatus(ctx.store, sessionId, userId, present ? 'attended' : 'absent'))) throw new Problem('conflict', 'Deze persoon is niet ingeschreven voor deze sessie');
+  if (present) await recordCompletion(ctx, userId, { moduleId: s.moduleId, title: m.title, kind: m.kind }, 'attendance');
+  const seat = await db.getSeat(ctx.store, sessionId, userId);
+  return { userId, name: seat!.name, status: seat!.status };
+}
+
+export async function sessionsOfTrainer(ctx: LearningCtx) {
+  const p = signedIn(ctx);
+  authorize(actor(ctx), 'academy', 'read-trainer-sessions', {});
+  const from = new Date(Date.parse(nowOf(ctx)) - 30 * 86400_000).toISOString();
+  const to = new Date(Date.parse(nowOf(ctx)) + 365 * 86400_000).toISOString();
+  return (await db.sessionsBetween(ctx.store, from, to))
+    .filter((s) => can(actor(ctx), 'session', 'read-participants', { trainerIds: s.trainers.map((t) => t.id), callerHasSeat: false }))
+    .map((s) => ({ id: s.id, moduleId: s.moduleId, title: s.moduleTitle, start: s.start, end: s.end, enrolled: s.enrolled, capacity: s.capacity }));
+}
+
+export async function sessionForCalendar(ctx: LearningCtx, sessionId: string) {
+  const p = signedIn(ctx);
+  const s = await loadSession(ctx, sessionId);
+  const seat = await db.getSeat(ctx.store, sessionId, p.id);
+  if (!can(actor(ctx), 'session', 'download-invite', { trainerIds: s.trainers.map((t) => t.id), callerHasSeat: Boolean(seat && seat.status !== 'cancelled') })) {
+    throw new Problem('notFound', 'Je bent niet ingeschreven voor deze sessie');
+  }
+  return s;
+}

@@ -1,0 +1,267 @@
+import type { StoreClients } from '../../platform/store/clients';
+import { keys } from '../../platform/store/keys';
+import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { get, put, queryAll, transact, update } from '../../platform/store/table';
+
+/** Sessions, seats and the waitlist: every seat change is one transaction with the session's counters. */
+
+export interface Session {
+  id: string;
+  moduleId: string;
+  moduleTitle: string;
+  start: string;
+  end: string;
+  location?: string;
+  meetingUrl?: string;
+  trainers: Array<{ id: string; name: string }>;
+  capacity: number;
+  enrolled: number;
+  waitlisted: number;
+  status: 'planned' | 'cancelled';
+}
+
+export type SeatStatus = 'enrolled' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
+export interface Seat {
+  sessionId: string;
+  userId: string;
+  name: string;
+  status: SeatStatus;
+  waitlistPosition?: string;
+  createdAt: string;
+  start: string;
+  /** Copied from the session so "Mijn leren" needs no extra read per seat. */
+  moduleId?: string;
+  title?: string;
+  end?: string;
+  location?: string;
+  meetingUrl?: string;
+}
+
+
+export async function putSession(store: StoreClients, s: Session) {
+  await put(store, { ...keys.session(s.id), ...keys.sessionByModule(s.moduleId, s.start, s.id), ...keys.sessionByStart(s.start, s.id), type: 'session', ...s }, {
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
+}
+
+export async function getSession(store: StoreClients, id: string) {
+  return fromItem<Session>(await get(store, keys.session(id), { ConsistentRead: true }));
+}
+
+export async function sessionsOfModule(store: StoreClients, moduleId: string, fromIso?: string) {
+  const items = await queryAll(store, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: fromIso ? 'GSI1PK = :pk AND GSI1SK >= :from' : 'GSI1PK = :pk',
+    ExpressionAttributeValues: fromIso ? { ':pk': `MODULE#${moduleId}#SESSIONS`, ':from': fromIso } : { ':pk': `MODULE#${moduleId}#SESSIONS` },
+  });
+  return items.map((i) => fromItem<Session>(i)!);
+}
+
+export async function sessionsBetween(store: StoreClients, fromIso: string, toIso: string) {
+  const items = await queryAll(store, {
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': 'SESSIONS', ':from': fromIso, ':to': `${toIso}\uffff` },
+  });
+  return items.map((i) => fromItem<Session>(i)!);
+}
+
+export async function setCapacity(store: StoreClients, sessionId: string, capacity: number): Promise<boolean> {
+  return conditional(() =>
+    update(store, keys.session(sessionId), {
+      UpdateExpression: 'SET #cap = :c',
+      ConditionExpression: 'attribute_exists(PK) AND enrolled <= :c',
+      ExpressionAttributeNames: { '#cap': 'capacity' },
+      ExpressionAttributeValues: { ':c': capacity },
+    }),
+  );
+}
+
+export async function getSeat(store: StoreClients, sessionId: string, userId: string) {
+  return fromItem<Seat>(await get(store, keys.seat(sessionId, userId)));
+}
+
+export async function seatsOfSession(store: StoreClients, sessionId: string) {
+  const items = await queryAll(store, {
+    ConsistentRead: true,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+    ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix },
+  });
+  return items.map((i) => fromItem<Seat>(i)!);
+}
+
+/**
+ * The first learner in the queue, read from the session's own partition with a consistent read:
+ * the waitlist index (GSI2) is eventually consistent on AWS, and handing a seat to someone who
+ * already has one, or missing who just joined, would leave a seat empty while people wait.
+ */
+export async function firstWaitlisted(store: StoreClients, sessionId: string) {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+    FilterExpression: '#status = :w',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':s': keys.seatPrefix, ':w': 'waitlisted' },
+    ConsistentRead: true,
+  });
+  const waiting = items.map((i) => fromItem<Seat>(i)!).sort((a, b) => a.waitlistPosition!.localeCompare(b.waitlistPosition!));
+  return waiting[0];
+}
+
+export async function seatsOfLearner(store: StoreClients, userId: string, fromIso: string) {
+  const items = await queryAll(store, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+    ExpressionAttributeValues: { ':pk': `USER#${userId}#SESSIONS`, ':from': fromIso },
+  });
+  return items.map((i) => fromItem<Seat>(i)!);
+}
+
+const transactionConflict = (err: unknown) =>
+  (err as { name?: string }).name === 'TransactionCanceledException' &&
+  ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+
+/** DynamoDB cancels transactions that touch the same item at once; those are retried, conditions are not. */
+export async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 12): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!transactionConflict(err) || i >= attempts - 1) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)));
+    }
+  }
+}
+
+/**
+ * Takes a seat: the seat counter and the learner's seat change together, conditional on a free
+ * seat, a session not yet started, and no active seat of this learner. Returns why it failed.
+ */
+export async function takeSeat(store: StoreClients, session: Session, seat: Seat, now: string): Promise<'enrolled' | 'full' | 'started' | 'already'> {
+  try {
+    await withConflictRetry(() =>
+      transact(store, [
+        {
+          Update: {
+            Key: keys.session(session.id),
+            UpdateExpression: 'SET enrolled = enrolled + :one',
+            // Nobody may pass the queue: while anyone waits, a free seat is theirs (see promote).
+            ConditionExpression: 'enrolled < #cap AND waitlisted = :zero AND #start > :now AND #status = :planned',
+            ExpressionAttributeNames: { '#start': 'start', '#status': 'status', '#cap': 'capacity' },
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now, ':planned': 'planned' },
+          },
+        },
+        {
+          Put: {
+            Item: { ...keys.seat(session.id, seat.userId), ...keys.seatByLearner(seat.userId, session.start, session.id), type: 'seat', ...seat, status: 'enrolled' },
+            ConditionExpression: 'attribute_not_exists(PK) OR #status = :cancelled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+          },
+        },
+      ]),
+    );
+    return 'enrolled';
+  } catch (err) {
+    if (conditionFailed(err, 1)) return 'already';
+    if (conditionFailed(err, 0)) return session.start <= now ? 'started' : 'full';
+    throw err;
+  }
+}
+
+export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string): Promise<boolean> {
+  return conditional(() =>
+    withConflictRetry(() =>
+      transact(store, [
+        {
+          Update: {
+            Key: keys.session(session.id),
+            UpdateExpression: 'SET waitlisted = waitlisted + :one',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+        {
+          Put: {
+            Item: {
+              ...keys.seat(session.id, seat.userId),
+              ...keys.seatByLearner(seat.userId, session.start, session.id),
+              type: 'seat',
+              ...seat,
+              status: 'waitlisted',
+              waitlistPosition: position,
+            },
+            ConditionExpression: 'attribute_not_exists(PK) OR #status = :cancelled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+          },
+        },
+      ]),
+    ),
+  );
+}
+
+/** Gives up a seat or a waitlist place; the matching counter goes down in the same transaction. */
+export async function releaseSeat(store: StoreClients, sessionId: string, userId: string, from: 'enrolled' | 'waitlisted'): Promise<boolean> {
+  const counter = from === 'enrolled' ? 'enrolled' : 'waitlisted';
+  return conditional(() =>
+    withConflictRetry(() =>
+      transact(store, [
+        {
+          Update: {
+            Key: keys.seat(sessionId, userId),
+            UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':from': from },
+          },
+        },
+        {
+          Update: {
+            Key: keys.session(sessionId),
+            UpdateExpression: `SET ${counter} = ${counter} - :one`,
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      ]),
+    ),
+  );
+}
+
+/** Moves the first waitlisted learner into a free seat (both counters and the seat in one transaction). */
+export async function promote(store: StoreClients, sessionId: string, userId: string): Promise<boolean> {
+  return conditional(() =>
+    withConflictRetry(() =>
+      transact(store, [
+        {
+          Update: {
+            Key: keys.seat(sessionId, userId),
+            UpdateExpression: 'SET #status = :enrolled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+            ConditionExpression: '#status = :waitlisted',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':enrolled': 'enrolled', ':waitlisted': 'waitlisted' },
+          },
+        },
+        {
+          Update: {
+            Key: keys.session(sessionId),
+            UpdateExpression: 'SET enrolled = enrolled + :one, waitlisted = waitlisted - :one',
+            ConditionExpression: 'enrolled < #cap',
+            ExpressionAttributeNames: { '#cap': 'capacity' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      ]),
+    ),
+  );
+}
+
+export async function setSeatStatus(store: StoreClients, sessionId: string, userId: string, status: 'attended' | 'absent'): Promise<boolean> {
+  return conditional(() =>
+    update(store, keys.seat(sessionId, userId), {
+      UpdateExpression: 'SET #status = :s',
+      ConditionExpression: '#status IN (:enrolled, :attended, :absent)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':s': status, ':enrolled': 'enrolled', ':attended': 'attended', ':absent': 'absent' },
+    }),
+  );
+}

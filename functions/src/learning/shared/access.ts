@@ -1,0 +1,28 @@
+import { Problem } from '../../platform/http/problem';
+import { actorOf, authorize, type ModuleResource, type SessionResource } from '../../policy';
+import type { LearningCtx } from './context';
+import type { StoredModule } from './store';
+import type { Session } from '../sessions/store';
+
+/**
+ * Modules and sessions as the access policy sees them, for every part of learning. Use cases
+ * never compare roles: they build the resource here and ask the policy.
+ */
+
+/** The caller as the access policy sees them (learning rules need no network memberships). */
+export const actor = (ctx: LearningCtx) => actorOf(ctx.principal);
+
+/** The module as the policy sees it. */
+export const moduleResource = (m: Pick<StoredModule, 'status' | 'enrolAudience' | 'kind'>): ModuleResource => ({ status: m.status, enrolAudience: m.enrolAudience, kind: m.kind });
+
+/** A module the caller may see; a hidden one answers exactly like a missing one. */
+export function visibleModule(ctx: LearningCtx, m: StoredModule | undefined, action: 'read' | 'join' = 'read'): StoredModule {
+  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
+  authorize(actor(ctx), 'module', action, moduleResource(m), 'Deze module bestaat niet');
+  return m;
+}
+
+/** The session as the policy sees it (the caller's seat, if any, decides what they may see of it). */
+export function sessionResource(ctx: LearningCtx, s: Session, m: StoredModule, seat?: { status: string }): SessionResource {
+  return { module: moduleResource(m), trainerIds: s.trainers.map((t) => t.id), callerHasSeat: Boolean(ctx.principal && seat && seat.status !== 'cancelled') };
+}

@@ -1,0 +1,107 @@
+import type { StoreClients } from '../../platform/store/clients';
+import type { LearnerFileRef } from '../files/store';
+import { keys } from '../../platform/store/keys';
+import { fromItem } from '../../platform/store/items';
+import { batchGet, get, queryAll } from '../../platform/store/table';
+import type { LearningModule, LearningPath } from '../domain/types';
+
+/**
+ * The records every part of learning reads: modules (written by ../catalogue), published path
+ * versions (written by ../paths), and the learner's record (`LEARNER#{id}`: module enrolments and
+ * completions, path enrolments, completion events; written by ../completion, ../paths and
+ * ../assignments).
+ */
+
+export interface StoredModule extends LearningModule {
+  descriptionHtml: string;
+  rev: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LearnerModule {
+  moduleId: string;
+  title: string;
+  kind: string;
+  enrolledAt?: string;
+  completedAt?: string;
+  source?: string;
+  evidence?: string;
+  evidenceFiles?: LearnerFileRef[];
+  submission?: { text: string; files?: LearnerFileRef[]; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
+}
+
+export interface LearnerPath {
+  pathId: string;
+  title: string;
+  version: number;
+  enrolledAt: string;
+  completedAt?: string;
+}
+
+/** A completion the portfolio builds on (one item per completed path, written once). */
+export interface LearningEvent {
+  kind: 'path-completed';
+  pathId: string;
+  version: number;
+  title: string;
+  completedAt: string;
+  accreditation: Array<{ register: string; points: number }>;
+}
+
+// ---- modules ---------------------------------------------------------------------------------
+
+export async function getModule(store: StoreClients, id: string) {
+  return fromItem<StoredModule>(await get(store, keys.module(id)));
+}
+
+export async function getModules(store: StoreClients, ids: string[]): Promise<Map<string, StoredModule>> {
+  const out = new Map<string, StoredModule>();
+  const unique = [...new Set(ids)];
+  for (const item of await batchGet(store, unique.map((id) => keys.module(id)))) {
+    const m = fromItem<StoredModule>(item);
+    out.set(m.id, m);
+  }
+  return out;
+}
+
+// ---- published path versions -----------------------------------------------------------------
+
+async function getPathVersion(store: StoreClients, id: string, version: number) {
+  return fromItem<LearningPath>(await get(store, keys.pathVersion(id, version)));
+}
+
+const pathVersionCache = new Map<string, LearningPath>();
+
+/** Published path versions never change, so they are cached without expiry. */
+export async function pathVersion(store: StoreClients, pathId: string, version: number): Promise<LearningPath | undefined> {
+  const key = `${pathId}#${version}`;
+  const hit = pathVersionCache.get(key);
+  if (hit) return hit;
+  const v = await getPathVersion(store, pathId, version);
+  if (v) pathVersionCache.set(key, v);
+  return v;
+}
+
+// ---- the learner's record --------------------------------------------------------------------
+
+export async function learnerRecord(store: StoreClients, userId: string) {
+  const items = await queryAll(store, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `LEARNER#${userId}` } });
+  const paths: LearnerPath[] = [];
+  const modules: LearnerModule[] = [];
+  const events: LearningEvent[] = [];
+  for (const i of items) {
+    if (String(i.SK).startsWith('PATH#')) paths.push(fromItem<LearnerPath>(i)!);
+    else if (String(i.SK).startsWith('MODULE#')) modules.push(fromItem<LearnerModule>(i)!);
+    else if (String(i.SK).startsWith('EVENT#')) events.push(fromItem<LearningEvent>(i)!);
+  }
+  return { paths, modules, events };
+}
+
+export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string) {
+  return fromItem<LearnerModule>(await get(store, keys.learnerModule(userId, moduleId)));
+}
+
+export async function getLearnerPath(store: StoreClients, userId: string, pathId: string) {
+  return fromItem<LearnerPath>(await get(store, keys.learnerPath(userId, pathId)));
+}

@@ -66,10 +66,6 @@ export async function countLearnerFiles(store: StoreClients, userId: string, mod
   return res.Count ?? 0;
 }
 
-export async function deleteLearnerFile(store: StoreClients, f: Pick<LearnerFile, 'userId' | 'moduleId' | 'id'>) {
-  await del(store, keys.learnerFile(f.userId, f.moduleId, f.id));
-}
-
 // ---- the cap on a learner's files ------------------------------------------------------------
 
 /**
@@ -77,7 +73,7 @@ export async function deleteLearnerFile(store: StoreClients, f: Pick<LearnerFile
  * Counting the file records before writing one lets uploads completed side by side all pass the
  * cap together; a place taken and given back conditionally on this counter lets exactly `max` in.
  */
-const fileCountKey = (userId: string, moduleId: string) => ({ PK: keys.learner(userId).PK, SK: `FILECOUNT#${moduleId}` });
+const fileCountKey = keys.learnerFileCount;
 
 /** Takes a place for one more file; false at the cap. The first use starts from the files already kept. */
 export async function takeFilePlace(store: StoreClients, userId: string, moduleId: string, max: number, kept: () => Promise<number>): Promise<boolean> {

@@ -62,6 +62,8 @@ export const keys = {
   learnerModule: (userId: string, moduleId: string) => ({ PK: `LEARNER#${userId}`, SK: `MODULE#${moduleId}` }),
   learnerEvent: (userId: string, eventId: string) => ({ PK: `LEARNER#${userId}`, SK: `EVENT#${eventId}` }),
   learnerFile: (userId: string, moduleId: string, fileId: string) => ({ PK: `LEARNER#${userId}`, SK: `FILE#${moduleId}#${fileId}` }),
+  /** How many files a learner keeps for a module (the cap, counted beside the learner's record). */
+  learnerFileCount: (userId: string, moduleId: string) => ({ PK: `LEARNER#${userId}`, SK: `FILECOUNT#${moduleId}` }),
   learner: (userId: string) => ({ PK: `LEARNER#${userId}` }),
   /** GSI2 (sparse, submitted only): assignments waiting for a trainer. */
   submissionWaiting: (moduleId: string, submittedAt: string, userId: string) => ({ GSI2PK: `SUBMISSIONS#WAITING`, GSI2SK: `${submittedAt}#${moduleId}#${userId}` }),

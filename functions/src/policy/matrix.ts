@@ -99,9 +99,16 @@ export function accessMarkdown(): string {
     '',
   ];
   for (const kind of Object.keys(rules) as Kind[]) {
-    lines.push(`## ${kind}`, '', `| action | state | who may | ${names.join(' | ')} |`, `|---|---|---|${names.map(() => ':-:').join('|')}|`);
+    lines.push(`## ${kind}`, '', `| action | states | who may | ${names.join(' | ')} |`, `|---|---|---|${names.map(() => ':-:').join('|')}|`);
+    // States in which an action answers alike for every persona share one row.
+    const groups = new Map<string, MatrixRow[]>();
     for (const row of accessMatrix().filter((r) => r.kind === kind)) {
-      lines.push(`| ${row.action} | ${row.state} | ${row.who} | ${names.map((n) => (row.allowed[n] ? '✓' : '·')).join(' | ')} |`);
+      const key = `${row.action}|${names.map((n) => (row.allowed[n] ? 1 : 0)).join('')}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const rows of groups.values()) {
+      const row = rows[0]!;
+      lines.push(`| ${row.action} | ${rows.map((r) => r.state).join(', ')} | ${row.who} | ${names.map((n) => (row.allowed[n] ? '✓' : '·')).join(' | ')} |`);
     }
     lines.push('');
   }

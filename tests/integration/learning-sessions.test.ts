@@ -122,4 +122,17 @@ describe('sessions: seats, waitlist, attendance', () => {
     const mine = await api('/api/me/learning', { token: l!.token });
     expect(mine.data.completed.map((c: { moduleId: string }) => c.moduleId)).toContain(m.id);
   });
+
+  it('accepts only https meeting links, so no participant is sent to http, javascript: or data: URLs', async () => {
+    const admin = await tokenFor(demo.admin);
+    const m = await createModule(admin, { kind: 'online-session', title: `Webinar ${unique()}` });
+    const start = new Date(Date.now() + 10 * 86400_000);
+    const body = (meetingUrl: string) => ({ start: start.toISOString(), end: new Date(start.getTime() + 3600_000).toISOString(), meetingUrl, trainers: [{ id: demo.trainer, name: 'Ingrid Jansen' }], capacity: 10 });
+    for (const url of ['http://meet.example.org/x', 'javascript:alert(1)', 'data:text/html,x']) {
+      const res = await api(`/api/modules/${m.id}/sessions`, { method: 'POST', token: admin, json: body(url) });
+      expect(res.status, url).toBe(400);
+      expect(res.data.errors.map((e: { path: string }) => e.path), url).toContain('meetingUrl');
+    }
+    expect((await api(`/api/modules/${m.id}/sessions`, { method: 'POST', token: admin, json: body('https://meet.example.org/x') })).status).toBe(201);
+  });
 });

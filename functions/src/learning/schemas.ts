@@ -58,7 +58,8 @@ export const SessionInputSchema = z
     start: isoDateTime,
     end: isoDateTime,
     location: z.string().max(200).optional(),
-    meetingUrl: z.string().url().max(500).optional(),
+    // Only https: a meeting link is opened by every participant, so no http, javascript: or data: URL.
+    meetingUrl: z.string().url().max(500).refine((u) => /^https:\/\//i.test(u), 'Alleen een https-link').optional(),
     trainers: z.array(z.object({ id: z.string(), name: z.string() })).min(1).max(5),
     capacity: z.number().int().min(1).max(1000),
   })

@@ -3,6 +3,7 @@
  * assignments waiting, completed items, accreditation points per register and evaluations to fill
  * in. One request: GET /api/me/learning.
  */
+import { httpsLink } from '../../ui/links';
 import { currentUser } from '../../auth';
 import { h, uid } from '../../dom';
 import type { PageView } from '../../router';
@@ -88,7 +89,7 @@ function sessions(data: MyLearning): HTMLElement {
             { class: 'result__meta' },
             sessionTime(s.start, s.end),
             s.location ? h('span', null, s.location) : null,
-            s.meetingUrl && /^https?:\/\//i.test(s.meetingUrl) ? h('a', { href: s.meetingUrl, rel: 'noopener noreferrer' }, mod.join) : null,
+            httpsLink(s.meetingUrl) ? h('a', { href: httpsLink(s.meetingUrl)!, rel: 'noopener noreferrer' }, mod.join) : null,
             h('span', { class: `state state--session-${s.status}` }, h('span', { class: 'visually-hidden' }, `${mod.yourStatus} `), sessionStatusLabel(s.status)),
           ),
         ),

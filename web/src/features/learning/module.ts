@@ -4,6 +4,7 @@
  * list and calendar invite), mark an article as read, hand in an assignment, or report an
  * external training as completed. The API decides what is allowed; the page shows its answers.
  */
+import { httpsLink } from '../../ui/links';
 import { ProblemError } from '../../api';
 import { currentUser } from '../../auth';
 import { h, on, replaceChildren, uid } from '../../dom';
@@ -185,7 +186,7 @@ function sessionItem(s: Session, act: (s: Session, kind: 'enrol' | 'cancel', but
         'dl',
         { class: 'session__details' },
         s.location ? item(m.location, s.location) : null,
-        s.meetingUrl ? item(m.online, /^https?:\/\//i.test(s.meetingUrl) ? h('a', { href: s.meetingUrl, rel: 'noopener noreferrer' }, m.join) : s.meetingUrl) : null,
+        s.meetingUrl ? item(m.online, httpsLink(s.meetingUrl) ? h('a', { href: httpsLink(s.meetingUrl)!, rel: 'noopener noreferrer' }, m.join) : s.meetingUrl) : null,
         s.trainers.length > 0 ? item(m.trainers, s.trainers.map((tr) => tr.name).join(', ')) : null,
         item(m.places, m.seats(s.seatsLeft, s.capacity), s.waitlisted > 0 ? ` · ${m.waitlistCount(s.waitlisted)}` : null),
       ),

@@ -5,6 +5,7 @@
  * sessions with a capacity edit (PATCH /api/sessions/{id}) and a form to plan one
  * (POST /api/modules/{id}/sessions; date and times are Amsterdam wall-clock time).
  */
+import { httpsLink } from '../../../ui/links';
 import { ProblemError } from '../../../api';
 import { currentUser } from '../../../auth';
 import { h, on, replaceChildren, uid } from '../../../dom';
@@ -280,7 +281,7 @@ function sessionsSection(moduleId: string, initial: Session[]): HTMLElement {
       'tr',
       { 'data-session-id': s.id },
       h('th', { scope: 'row' }, h('time', { datetime: s.start }, when)),
-      h('td', null, s.location ?? '', s.location && s.meetingUrl ? h('br') : null, s.meetingUrl ? h('a', { href: s.meetingUrl, rel: 'noopener noreferrer' }, s.meetingUrl) : null),
+      h('td', null, s.location ?? '', s.location && s.meetingUrl ? h('br') : null, httpsLink(s.meetingUrl) ? h('a', { href: httpsLink(s.meetingUrl)!, rel: 'noopener noreferrer' }, s.meetingUrl) : (s.meetingUrl ?? null)),
       cell,
       h('td', null, String(s.enrolled)),
       h('td', null, String(s.waitlisted)),

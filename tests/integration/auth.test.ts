@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateKeyPair, SignJWT } from 'jose';
+import { readFileSync } from 'node:fs';
+import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { createDevIssuer } from '../../functions/src/dev/issuer';
 import { api, demo, stack, tokenFor } from '../support/api';
 
@@ -88,5 +89,25 @@ describe('identity: /api/me with tokens from the local issuer', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ sub: demo.employee, iss: stack().env.AUTH_ISSUER, aud: stack().env.AUTH_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
     expect((await api('/api/me', { token: `${header}.${body}.` })).status).toBe(401);
+  });
+
+  it('refuses a token without exp or iat, one older than the maximum age, and one that is not an ID token', async () => {
+    // Signed with the issuer's own key: only the claims differ from a good token.
+    const key = await importJWK(JSON.parse(readFileSync(stack().devKeyFile, 'utf8')), 'RS256');
+    const kid = (await devIssuer()).jwks().keys[0]!.kid!;
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ token_use: 'id', 'cognito:groups': ['employee'], ...claims }).setProtectedHeader({ alg: 'RS256', kid }).setSubject(demo.employee).setIssuer(stack().env.AUTH_ISSUER!).setAudience(stack().env.AUTH_AUDIENCE!).sign(key);
+    expect((await api('/api/me', { token: await sign({ iat: now, exp: now + 600 }) })).status).toBe(200);
+    for (const [label, claims] of [
+      ['no exp', { iat: now }],
+      ['no iat', { exp: now + 600 }],
+      ['issued 25 hours ago', { iat: now - 25 * 3600, exp: now + 600 }],
+      ['no token_use', { iat: now, exp: now + 600, token_use: undefined }],
+      ['an access token', { iat: now, exp: now + 600, token_use: 'access' }],
+    ] as const) {
+      const res = await api('/api/me', { token: await sign(claims) });
+      expect(res.status, label).toBe(401);
+    }
   });
 });

@@ -13,7 +13,7 @@ describe('principal from token claims', () => {
   });
 
   it('carries the organisation of a partner', () => {
-    const p = principalFromClaims({ sub: 'u2', 'cognito:groups': ['partner'], 'custom:organisationId': 'org-1' });
+    const p = principalFromClaims({ sub: 'u2', token_use: 'id', 'cognito:groups': ['partner'], 'custom:organisationId': 'org-1' });
     expect(p.organisationId).toBe('org-1');
     expect(hasRole(p, 'partner')).toBe(true);
     expect(hasRole(p, 'employee')).toBe(false);
@@ -22,10 +22,12 @@ describe('principal from token claims', () => {
   it('rejects access tokens and tokens without subject', () => {
     expect(() => principalFromClaims({ sub: 'u1', token_use: 'access' })).toThrow(InvalidTokenError);
     expect(() => principalFromClaims({ token_use: 'id' })).toThrow(InvalidTokenError);
+    // A token that does not say it is an ID token is not taken for one.
+    expect(() => principalFromClaims({ sub: 'u1' })).toThrow(InvalidTokenError);
   });
 
   it('treats a token without groups as a user without roles, and anonymous as no role', () => {
-    expect(principalFromClaims({ sub: 'u3' }).roles).toEqual([]);
+    expect(principalFromClaims({ sub: 'u3', token_use: 'id' }).roles).toEqual([]);
     expect(hasRole(null, 'employee')).toBe(false);
   });
 });

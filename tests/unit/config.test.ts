@@ -25,4 +25,12 @@ describe('configuration', () => {
   it('rejects an unknown mode', () => {
     expect(() => loadConfig({ ...valid, APP_MODE: 'staging' })).toThrowError(/APP_MODE/);
   });
+
+  it('in AWS mode takes signing keys only from an https issuer\'s own JWKS', () => {
+    expect(() => loadConfig({ ...valid, AUTH_ISSUER: 'http://cognito.example/pool' })).toThrowError(/AUTH_ISSUER must be https/);
+    expect(() => loadConfig({ ...valid, AUTH_JWKS_URL: 'https://elders.example/jwks.json' })).toThrowError(/AUTH_JWKS_URL/);
+    expect(loadConfig({ ...valid, AUTH_JWKS_URL: `${valid.AUTH_ISSUER}/.well-known/jwks.json` }).auth.jwksUrl).toBe(`${valid.AUTH_ISSUER}/.well-known/jwks.json`);
+    // Locally the dev server is the issuer, over plain http on loopback.
+    expect(loadConfig({ ...valid, APP_MODE: 'local', AUTH_ISSUER: 'http://localhost:3000/dev-issuer', AUTH_JWKS_URL: 'http://127.0.0.1:3000/dev-issuer/.well-known/jwks.json' }).mode).toBe('local');
+  });
 });

@@ -41,6 +41,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${fields}`);
   }
   const e = parsed.data;
+  const issuer = e.AUTH_ISSUER.replace(/\/$/, '');
+  const jwksUrl = e.AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`;
+  // In AWS the keys that sign tokens come from the issuer itself, over TLS: anything else would
+  // let a misconfiguration (or an attacker on the path) mint accepted tokens.
+  if (e.APP_MODE === 'aws') {
+    if (!issuer.startsWith('https://')) throw new Error('Invalid configuration: AUTH_ISSUER must be https in AWS mode');
+    if (jwksUrl !== `${issuer}/.well-known/jwks.json`) throw new Error("Invalid configuration: AUTH_JWKS_URL must be the issuer's own /.well-known/jwks.json in AWS mode");
+  }
   return {
     mode: e.APP_MODE,
     region: e.AWS_REGION,
@@ -49,7 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT },
     auth: {
       issuer: e.AUTH_ISSUER,
-      jwksUrl: e.AUTH_JWKS_URL ?? `${e.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+      jwksUrl,
       audience: e.AUTH_AUDIENCE,
     },
     appOrigin: e.APP_ORIGIN,

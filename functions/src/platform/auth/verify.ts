@@ -17,6 +17,17 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** The issuer's keys could not be fetched in time: not the caller's fault, so retryable (503), never a sign-out (401). */
+export class IdentityUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'IdentityUnavailableError';
+  }
+}
+
+/** An ID token older than this is refused even if it has not expired (Cognito issues them for at most a day). */
+export const maxTokenAge = '24h';
+
 /**
  * Verifies Cognito-style ID tokens against the issuer's JWKS. The same code runs in AWS
  * (Cognito) and locally (the dev server is the issuer): only the URLs differ.
@@ -26,18 +37,19 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, { issuer: cfg.issuer, audience: cfg.audience, algorithms: ['RS256'] }));
+      ({ payload } = await jwtVerify(token, jwks, { issuer: cfg.issuer, audience: cfg.audience, algorithms: ['RS256'], requiredClaims: ['exp', 'iat'], maxTokenAge }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Token is verlopen');
-      if (err instanceof joseErrors.JOSEError) throw new InvalidTokenError('Token is ongeldig');
-      throw err; // JWKS unreachable etc.: not the caller's fault
+      // The key set timed out or could not be fetched: checked before the generic JOSE case, which it also is.
+      if (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError)) throw new IdentityUnavailableError('De aanmelddienst reageert niet', { cause: err });
+      throw new InvalidTokenError('Token is ongeldig');
     }
     return principalFromClaims(payload);
   };
 }
 
 export function principalFromClaims(payload: JWTPayload): Principal {
-  if (payload.token_use !== undefined && payload.token_use !== 'id') throw new InvalidTokenError('Alleen ID-tokens worden geaccepteerd');
+  if (payload.token_use !== 'id') throw new InvalidTokenError('Alleen ID-tokens worden geaccepteerd');
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('Token zonder subject');
   const groups = payload[claims.groups];
   const roles = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string').filter(isRole) : [];

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
 import { requestLog } from './logging';
 import { Problem } from './problem';
-import { InvalidTokenError } from '../auth/verify';
+import { IdentityUnavailableError, InvalidTokenError } from '../auth/verify';
 import type { PlatformDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
@@ -46,6 +46,11 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         c.set('principal', await c.get('deps').verifyToken(match[1]));
       } catch (err) {
         if (err instanceof InvalidTokenError) throw new Problem('unauthenticated', err.message);
+        if (err instanceof IdentityUnavailableError) {
+          c.get('log')?.warn('identity provider unreachable', { error: { name: err.name, message: String((err.cause as Error | undefined)?.message ?? err.message) } });
+          c.header('retry-after', '5');
+          throw new Problem('identityUnavailable', 'De aanmelddienst reageert niet. Probeer het over enkele seconden opnieuw; je blijft aangemeld.');
+        }
         throw err;
       }
     }

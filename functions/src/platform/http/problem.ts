@@ -19,6 +19,7 @@ export const problemTypes = {
   unsupportedMediaType: { type: `${base}unsupported-media-type`, title: 'Niet-ondersteund mediatype', status: 415 },
   unprocessable: { type: `${base}unprocessable`, title: 'Kan niet worden verwerkt', status: 422 },
   storeUnavailable: { type: `${base}store-unavailable`, title: 'Opslag tijdelijk niet bereikbaar', status: 503 },
+  identityUnavailable: { type: `${base}identity-unavailable`, title: 'Aanmelddienst tijdelijk niet bereikbaar', status: 503 },
   internal: { type: `${base}internal`, title: 'Interne fout', status: 500 },
 } as const;
 

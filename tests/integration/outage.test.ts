@@ -1,3 +1,4 @@
+import { bucketCheckTtlMs } from '../../functions/src/platform/health/check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,8 +121,11 @@ describe('store outage', () => {
     expect(await healthy()).toBe(200);
     await (s3Again ?? s.s3).stop();
     try {
+      // Buckets found reachable are remembered for a few seconds (bucketCheckTtlMs), so the outage shows within that time.
+      await expect.poll(async () => (await call('/api/health')).res.status, { timeout: bucketCheckTtlMs + 5_000 }).toBe(503);
       const health = await call('/api/health');
       expect(health.res.status).toBe(503);
+      expect(health.res.headers.get('retry-after')).toBe('5');
       expect(health.res.headers.get('content-type')).toContain('application/problem+json');
       expect(health.body.type).toBe('https://academie.example/problems/store-unavailable');
       expect(health.body.checks.table.status).toBe('ok');

@@ -31,6 +31,7 @@ export const healthRoutes = newRouter().openapi(route, async (c) => {
   const { healthy, checks } = await checkStores(deps.store, checkTimeoutMs);
   if (!healthy) {
     const down = Object.entries(checks).filter(([, v]) => v.status === 'down').map(([k]) => k);
+    c.header('retry-after', '5');
     return problemJson(c, 'storeUnavailable', `Niet bereikbaar: ${down.join(', ')}`, { checks }) as never;
   }
   return c.json({ status: 'ok' as const, mode: deps.config.mode, checks }, 200);

@@ -271,4 +271,42 @@ describe('knowledge assigned as reading in the academy', () => {
     expect(archive.status).toBe(409);
     expect(archive.data.modules.map((m: { id: string }) => m.id)).toEqual([mod.data.id]);
   });
+
+  it('refuses an article too big for one stored item with a clear 413, and keeps the draft as it was', async () => {
+    const author = await tokens.author();
+    const created = await createArticle(author, { title: `Groot ${uniqueWord()}`, audience: 'internal' });
+    expect(created.status).toBe(201);
+    const { id } = created.data.article;
+    const before = (await api(`/api/articles/${id}`, { token: author })).data.draft;
+    // 100,000 characters (the Markdown limit) of "<": the escaped HTML alone is 400 KB, over DynamoDB's item limit.
+    const res = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, json: { title: before.title, summary: before.summary, markdown: '<'.repeat(100_000), audience: 'internal', expectedRevision: before.revision } });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.data.errors[0]).toMatchObject({ path: 'markdown' });
+    expect(res.data.detail).toMatch(/KB; het maximum is 300 KB/);
+    const after = (await api(`/api/articles/${id}`, { token: author })).data.draft;
+    expect({ revision: after.revision, markdown: after.markdown }).toEqual({ revision: before.revision, markdown: before.markdown });
+    // The same text as a new article is refused the same way.
+    expect((await createArticle(author, { title: `Groot ${uniqueWord()}`, audience: 'internal', markdown: '<'.repeat(100_000) })).status).toBe(413);
+  });
+
+  it('keeps at most 50 review comments on a draft, so comments never push it over the item limit', async () => {
+    const [author, lead] = await Promise.all([tokens.author(), tokens.lead()]);
+    const created = await createArticle(author, { title: `Veel rondes ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id as string;
+    let revision = created.data.draft.revision as number;
+    for (let round = 1; round <= 51; round++) {
+      const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: revision } });
+      expect(submitted.status, `submit ${round}`).toBe(200);
+      const returned = await api(`/api/articles/${id}/return`, { method: 'POST', token: lead, json: { expectedRevision: submitted.data.revision, comment: `Ronde ${round}: nog niet.` } });
+      if (round <= 50) {
+        expect(returned.status, `return ${round}`).toBe(200);
+        revision = returned.data.revision;
+      } else {
+        expect(returned.status).toBe(422);
+        expect(returned.data.detail).toMatch(/maximaal 50 opmerkingen/);
+      }
+    }
+    expect((await api(`/api/articles/${id}`, { token: author })).data.draft.comments).toHaveLength(50);
+  });
 });

@@ -11,6 +11,7 @@ import { isUsableSlug, slugify, slugPattern } from '../domain/slug';
 import { articleReachesAll, audiences, type Audience } from '../domain/visibility';
 import { learningLinks } from '../links';
 import { draftTransitions, reviewByDate } from '../domain/workflow';
+import { articleBytes, fitsInOneItem, maxArticleBytes, maxReviewComments } from '../domain/limits';
 import { actorOf, authorize, can, readableAudiences, type Action, type Actor, type ArticleResource } from '../../policy';
 import { diffVersions } from '../domain/diff';
 import type { SearchDoc } from '../domain/search';
@@ -128,6 +129,7 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
   const now = nowOf(ctx);
   const id = `a-${timeId()}`;
   const rendered = renderMarkdown(input.markdown);
+  refuseOversized(input.markdown, rendered.html);
   const authors = await resolveAuthors(ctx, p, networkId, input.coAuthors ?? []);
   const meta: ArticleMeta = {
     id,
@@ -232,12 +234,14 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
   const mainAuthor = current.authors[0] ?? who(p);
   const coAuthors = input.coAuthors ?? current.authors.slice(1).map((a) => a.id);
   const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, meta.networkId, coAuthors, current.authors.slice(1));
+  const html = renderMarkdown(input.markdown).html;
+  refuseOversized(input.markdown, html);
   const next: Draft = {
     ...current,
     title: input.title,
     summary: input.summary,
     markdown: input.markdown,
-    html: renderMarkdown(input.markdown).html,
+    html,
     tags: input.tags,
     themes: input.themes,
     audience: input.audience,
@@ -260,6 +264,9 @@ async function transition(ctx: KnowledgeCtx, articleId: string, expectedRevision
   const p = action === 'submit' ? await requireWriter(ctx, meta) : await authorizeArticle(ctx, 'return', meta);
   const current = await articles.getDraft(ctx.store, articleId);
   if (!current || current.revision !== expectedRevision || !draftTransitions[action].includes(current.state)) throw conflictFor(current, expectedRevision);
+  if (comment && current.comments.length >= maxReviewComments) {
+    throw new Problem('unprocessable', `Een concept houdt maximaal ${maxReviewComments} opmerkingen bij; bespreek de rest buiten het concept of publiceer en begin een nieuw concept`);
+  }
   const now = nowOf(ctx);
   const next: Draft = {
     ...current,
@@ -391,6 +398,14 @@ export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
 
 /** Reading needs no memberships, so a page view stays one GetItem. */
 const readerMay = (ctx: KnowledgeCtx, networkId: string, audience: Audience) => can(actorOf(ctx.principal), 'article', 'read', { networkId, audience, readable: true });
+
+/** An article too big for one stored item is refused before anything is written, with the figures. */
+function refuseOversized(markdown: string, html: string) {
+  if (fitsInOneItem(markdown, html)) return;
+  const kb = (n: number) => Math.ceil(n / 1024);
+  const message = `Tekst en opmaak samen zijn ${kb(articleBytes(markdown, html))} KB; het maximum is ${kb(maxArticleBytes)} KB. Splits het artikel of gebruik minder opmaak.`;
+  throw new Problem('payloadTooLarge', message, { errors: [{ path: 'markdown', message }] });
+}
 
 export type ReadResult = { kind: 'article'; view: ReaderView } | { kind: 'redirect'; slug: string };
 

@@ -24,6 +24,11 @@ export function onError(err: Error, c: Context<AppEnv>) {
     return problemJson(c, kind, err.message || undefined);
   }
   const log = c.get('log');
+  // The backstop behind every size check: DynamoDB refuses an item over 400 KB; nothing was written.
+  if (err.name === 'ValidationException' && /item size/i.test(err.message)) {
+    log?.warn('item too large', { error: { name: err.name, message: err.message } });
+    return problemJson(c, 'payloadTooLarge', 'Dit is te groot om op te slaan; er is niets gewijzigd. Maak de tekst korter.');
+  }
   if (isStoreUnreachable(err)) {
     log?.warn('store unreachable', { error: { name: err.name, message: err.message, code: (err as { code?: string }).code } });
     c.header('retry-after', '5');

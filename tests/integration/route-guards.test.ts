@@ -7,6 +7,7 @@ import { loadConfig } from '../../functions/src/platform/config';
 import { devRoutes } from '../../functions/src/dev/routes';
 import { actorOf, can, type Action, type Actor as PolicyActor, type Kind, type Resources } from '../../functions/src/policy';
 import { api, demo, stack, tokenFor } from '../support/api';
+import { untilStarted } from '../support/learning';
 
 /**
  * The role sweep, and the access policy's matrix test against the API: every operation, called
@@ -464,7 +465,7 @@ beforeAll(async () => {
   f.elearning = await module('elearning', 'employees');
   f.path = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep pad ${run}`), 201)).id;
   f.migratePath = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep migratiepad ${run}`), 201)).id;
-  while (Date.now() <= Date.parse(started.start)) await new Promise((r) => setTimeout(r, 200));
+  await untilStarted(started);
 });
 
 // ---- the sweep ----------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ export async function sessionsOfTrainer(ctx: LearningCtx) {
   const from = new Date(Date.parse(nowOf(ctx)) - 30 * 86400_000).toISOString();
   const to = new Date(Date.parse(nowOf(ctx)) + 365 * 86400_000).toISOString();
   return (await db.sessionsBetween(ctx.store, from, to))
-    .filter((s) => can(actor(ctx), 'session', 'read-participants', { trainerIds: s.trainers.map((t) => t.id), callerHasSeat: false }))
+    .filter((s) => can(actor(ctx), 'session', 'read-participants', sessionResource(ctx, s, undefined)))
     .map((s) => ({ id: s.id, moduleId: s.moduleId, title: s.moduleTitle, start: s.start, end: s.end, enrolled: s.enrolled, capacity: s.capacity }));
 }
 
@@ -138,7 +138,7 @@ export async function sessionForCalendar(ctx: LearningCtx, sessionId: string) {
   const p = signedIn(ctx);
   const s = await loadSession(ctx, sessionId);
   const seat = await db.getSeat(ctx.store, sessionId, p.id);
-  if (!can(actor(ctx), 'session', 'download-invite', { trainerIds: s.trainers.map((t) => t.id), callerHasSeat: Boolean(seat && seat.status !== 'cancelled') })) {
+  if (!can(actor(ctx), 'session', 'download-invite', sessionResource(ctx, s, undefined, seat))) {
     throw new Problem('notFound', 'Je bent niet ingeschreven voor deze sessie');
   }
   return s;

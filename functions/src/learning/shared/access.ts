@@ -22,7 +22,10 @@ export function visibleModule(ctx: LearningCtx, m: StoredModule | undefined, act
   return m;
 }
 
-/** The session as the policy sees it (the caller's seat, if any, decides what they may see of it). */
-export function sessionResource(ctx: LearningCtx, s: Session, m: StoredModule, seat?: { status: string }): SessionResource {
-  return { module: moduleResource(m), trainerIds: s.trainers.map((t) => t.id), callerHasSeat: Boolean(ctx.principal && seat && seat.status !== 'cancelled') };
+/**
+ * The session as the policy sees it (the caller's seat, if any, decides what they may see of it).
+ * The module may be left out where only the session's own trainers matter.
+ */
+export function sessionResource(ctx: LearningCtx, s: Session, m: StoredModule | undefined, seat?: { status: string }): SessionResource {
+  return { ...(m ? { module: moduleResource(m) } : {}), trainerIds: s.trainers.map((t) => t.id), callerHasSeat: Boolean(ctx.principal && seat && seat.status !== 'cancelled') };
 }

@@ -165,7 +165,16 @@ export const MyLearningSchema = z
     upcomingSessions: z.array(z.object({ sessionId: z.string(), moduleId: z.string().optional(), title: z.string().optional(), start: z.string(), end: z.string().optional(), location: z.string().optional(), meetingUrl: z.string().optional(), status: z.string() })),
     enrolledModules: z.array(z.object({ moduleId: z.string(), title: z.string(), kind: z.string(), enrolledAt: z.string() })),
     assignments: z.array(z.object({ moduleId: z.string(), title: z.string(), status: z.string() })),
-    completed: z.array(z.object({ moduleId: z.string(), title: z.string(), kind: z.string(), completedAt: z.string(), points: z.array(Points) })),
+    completed: z.array(
+      z.object({
+        moduleId: z.string(),
+        title: z.string(),
+        kind: z.string(),
+        completedAt: z.string(),
+        moduleRev: z.number().int().optional().openapi({ description: 'De versie (rev) van de module bij afronding' }),
+        points: z.array(Points).openapi({ description: 'Accreditatie zoals die gold bij afronding' }),
+      }),
+    ),
     pendingEvaluations: z.array(z.object({ targetType: z.enum(['module', 'path']), targetId: z.string(), title: z.string() })),
     accreditation: z.array(Points),
   })

@@ -9,7 +9,7 @@ import { getLearnerModule, getModule } from '../shared/store';
 import * as learnerFiles from '../files/service';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
 import { actor, visibleModule } from '../shared/access';
-import { recordCompletion } from '../completion/service';
+import { factsOf, recordCompletion } from '../completion/service';
 
 export async function submitAssignment(ctx: LearningCtx, moduleId: string, text: string, fileIds: string[] = []) {
   const p = signedIn(ctx);
@@ -17,7 +17,10 @@ export async function submitAssignment(ctx: LearningCtx, moduleId: string, text:
   if (m.kind !== 'assignment') throw new Problem('unprocessable', 'Alleen een opdracht lever je in');
   const files = await learnerFiles.resolveFiles(ctx, p.id, moduleId, fileIds);
   const submission = { text, ...(files.length > 0 ? { files } : {}), status: 'submitted' as const, submittedAt: nowOf(ctx) };
-  if (!(await db.saveSubmission(ctx.store, { id: p.id, name: p.name }, { moduleId, title: m.title, kind: m.kind }, submission))) throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
+  // Saved together with a check that every named file still exists: a file deleted at the same moment is never handed in.
+  const saved = await db.saveSubmission(ctx.store, { id: p.id, name: p.name }, { moduleId, title: m.title, kind: m.kind }, submission);
+  if (saved === 'approved') throw new Problem('conflict', 'Deze opdracht is al goedgekeurd');
+  if (saved === 'file-gone') throw new Problem('conflict', 'Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw');
   return submission;
 }
 
@@ -44,7 +47,7 @@ export async function reviewAssignment(ctx: LearningCtx, moduleId: string, userI
   }
   if (decision === 'approved') {
     const m = await getModule(ctx.store, moduleId);
-    await recordCompletion(ctx, userId, { moduleId, title: m?.title ?? moduleId, kind: 'assignment' }, 'assignment-approved');
+    await recordCompletion(ctx, userId, m ? factsOf(m) : { moduleId, title: moduleId, kind: 'assignment' }, 'assignment-approved');
   }
   return { decision };
 }

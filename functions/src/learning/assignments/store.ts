@@ -1,34 +1,49 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, fromItem } from '../../platform/store/items';
-import { queryAll, update } from '../../platform/store/table';
+import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { queryAll, transact, update } from '../../platform/store/table';
+import { fileChecks } from '../files/store';
 import type { LearnerModule } from '../shared/store';
 
 /** Hand-ins on the learner's module record, and the review queue (a sparse index of waiting hand-ins). */
 
-export async function saveSubmission(store: StoreClients, learner: { id: string; name: string }, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>) {
+/**
+ * Saves a hand-in (re-submitting is allowed until approved; an approved assignment stays approved),
+ * in one transaction with a check that each file it names still exists. Says why it was refused.
+ */
+export async function saveSubmission(store: StoreClients, learner: { id: string; name: string }, m: { moduleId: string; title: string; kind: string }, submission: NonNullable<LearnerModule['submission']>): Promise<'saved' | 'approved' | 'file-gone'> {
   const userId = learner.id;
-  // Re-submitting is allowed until approved; an approved assignment stays approved.
   const waiting = keys.submissionWaiting(m.moduleId, submission.submittedAt, userId);
-  return conditional(() =>
-    update(store, keys.learnerModule(userId, m.moduleId), {
-      UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, submission = :s, GSI2PK = :g2, GSI2SK = :g2s, learnerId = :u, learnerName = :n',
-      ConditionExpression: 'attribute_not_exists(submission) OR submission.#st <> :approved',
-      ExpressionAttributeNames: { '#type': 'type', '#st': 'status', '#title': 'title', '#kind': 'kind' },
-      ExpressionAttributeValues: {
-        ':t': 'learner-module',
-        ':m': m.moduleId,
-        ':title': m.title,
-        ':kind': m.kind,
-        ':s': submission,
-        ':approved': 'approved',
-        ':u': userId,
-        ':n': learner.name,
-        ':g2': waiting.GSI2PK,
-        ':g2s': waiting.GSI2SK,
+  try {
+    await transact(store, [
+      {
+        Update: {
+          Key: keys.learnerModule(userId, m.moduleId),
+          UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, submission = :s, GSI2PK = :g2, GSI2SK = :g2s, learnerId = :u, learnerName = :n',
+          ConditionExpression: 'attribute_not_exists(submission) OR submission.#st <> :approved',
+          ExpressionAttributeNames: { '#type': 'type', '#st': 'status', '#title': 'title', '#kind': 'kind' },
+          ExpressionAttributeValues: {
+            ':t': 'learner-module',
+            ':m': m.moduleId,
+            ':title': m.title,
+            ':kind': m.kind,
+            ':s': submission,
+            ':approved': 'approved',
+            ':u': userId,
+            ':n': learner.name,
+            ':g2': waiting.GSI2PK,
+            ':g2s': waiting.GSI2SK,
+          },
+        },
       },
-    }),
-  );
+      ...fileChecks(userId, m.moduleId, submission.files ?? []),
+    ]);
+    return 'saved';
+  } catch (err) {
+    if (conditionFailed(err, 0)) return 'approved';
+    if (conditionFailed(err)) return 'file-gone';
+    throw err;
+  }
 }
 
 export async function waitingSubmissions(store: StoreClients) {

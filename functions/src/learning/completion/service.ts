@@ -7,15 +7,22 @@
 import { Problem } from '../../platform/http/problem';
 import { authorize } from '../../policy';
 import * as db from './store';
-import { getModule, getModules, learnerRecord, pathVersion, type LearnerModule } from '../shared/store';
+import type { AbsenceEffect, ModuleFacts } from './store';
+import { getLearnerModule, getModule, getModules, learnerRecord, pathVersion, type CompletedModule, type LearnerModule, type StoredModule } from '../shared/store';
+import * as seats from '../sessions/store';
+import type { Session } from '../sessions/store';
 import * as learnerFiles from '../files/service';
 import type { FileRef } from '../files/service';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
 import { actor, moduleResource, visibleModule } from '../shared/access';
-import { computeProgress, earnedAccreditation } from '../domain/progress';
+import { accreditationTotals, computeProgress, earnedAccreditation } from '../domain/progress';
+import { hasStarted } from '../domain/instants';
 import { sessionKinds, type LearningPath, type StepCompletion } from '../domain/types';
 
 // ---- recording completions (attendance, approval, self-report) and the paths they complete ----
+
+/** What a completion records of a module: identity, and the revision and accreditation it freezes. */
+export const factsOf = (m: Pick<StoredModule, 'id' | 'title' | 'kind' | 'rev' | 'accreditation'>): ModuleFacts => ({ moduleId: m.id, title: m.title, kind: m.kind, rev: m.rev, accreditation: m.accreditation });
 
 /** The facts progress is computed from: the steps of a path that the learner's completed modules cover. */
 export function completionsFor(path: Pick<LearningPath, 'steps'>, modules: LearnerModule[]): StepCompletion[] {
@@ -23,9 +30,42 @@ export function completionsFor(path: Pick<LearningPath, 'steps'>, modules: Learn
   return path.steps.filter((s) => done.has(s.moduleId)).map((s) => ({ stepId: s.id, completedAt: done.get(s.moduleId)!.completedAt!, source: (done.get(s.moduleId)!.source ?? 'manual') as StepCompletion['source'] }));
 }
 
-/** One module done: record it once, then see whether any of the learner's paths is now complete. */
-export async function recordCompletion(ctx: LearningCtx, userId: string, m: { moduleId: string; title: string; kind: string }, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
+/**
+ * The module copies of the learner's completions, for points: the copy frozen at completion. A
+ * completion recorded before copies existed gets one now, from the module as it is, written back
+ * once (conditionally), so its points never change again. Returns copies by module id.
+ */
+export async function frozenCopies(ctx: LearningCtx, userId: string, completed: LearnerModule[]): Promise<Map<string, CompletedModule>> {
+  const out = new Map<string, CompletedModule>();
+  const missing = completed.filter((c) => c.completedAt && !c.completedModule);
+  for (const c of completed) if (c.completedModule) out.set(c.moduleId, c.completedModule);
+  if (missing.length === 0) return out;
+  const current = await getModules(ctx.store, missing.map((c) => c.moduleId));
+  const at = nowOf(ctx);
+  await Promise.all(
+    missing.map(async (c) => {
+      const m = current.get(c.moduleId);
+      const copy: CompletedModule = { ...(m ? { rev: m.rev } : {}), title: m?.title ?? c.title, accreditation: m?.accreditation ?? [], backfilledAt: at };
+      if (!(await db.freezeCompletion(ctx.store, userId, c.moduleId, copy))) {
+        // Frozen by a request at the same moment (or no longer complete): report what is stored.
+        const stored = (await learnerRecord(ctx.store, userId, { consistent: true })).modules.find((x) => x.moduleId === c.moduleId);
+        if (stored?.completedModule) return void out.set(c.moduleId, stored.completedModule);
+      }
+      out.set(c.moduleId, copy);
+    }),
+  );
+  return out;
+}
+
+/** Points per register of completed modules, from their frozen copies. */
+export function totalsOf(completed: LearnerModule[], copies: Map<string, CompletedModule>) {
+  return accreditationTotals(completed.map((c) => copies.get(c.moduleId)?.accreditation ?? []));
+}
+
+/** One module done: record it once (with the module as it is now), then see whether any of the learner's paths is now complete. */
+export async function recordCompletion(ctx: LearningCtx, userId: string, m: ModuleFacts, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
   const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence, evidenceFiles);
+  if (done === 'file-gone') throw new Problem('conflict', 'Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw');
   await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
   return done;
 }
@@ -34,32 +74,157 @@ export async function recordCompletion(ctx: LearningCtx, userId: string, m: { mo
  * Records the completion of every open path enrolment of the learner that `concerns` and whose
  * rules are now met. Runs after a module completes, and after enrolling in or migrating to a path
  * whose modules were already done: in both cases the path is complete and must not wait for a
- * further module. Recording is conditional (`completedAt` once), so a race records it once.
+ * further module. Recording is conditional (`completedAt` once), so a race records it once; and it
+ * holds only while the attendance it relied on still stands (a correction at the same moment makes
+ * it read again).
  */
 export async function completeFinishedPaths(ctx: LearningCtx, userId: string, concerns: (pathId: string, path: LearningPath) => boolean, fallbackAt: string) {
-  const record = await learnerRecord(ctx.store, userId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await completeFinishedPathsOnce(ctx, userId, concerns, fallbackAt))) return;
+  }
+}
+
+/** One pass; true when a path's completion lost a race with a correction and the pass must run again. */
+async function completeFinishedPathsOnce(ctx: LearningCtx, userId: string, concerns: (pathId: string, path: LearningPath) => boolean, fallbackAt: string): Promise<boolean> {
+  const record = await learnerRecord(ctx.store, userId, { consistent: true });
+  let again = false;
   for (const lp of record.paths.filter((x) => !x.completedAt)) {
     const path = await pathVersion(ctx.store, lp.pathId, lp.version);
     if (!path || !concerns(lp.pathId, path)) continue;
     const completions = completionsFor(path, record.modules);
     const progress = computeProgress(path, completions);
     if (!progress.complete) continue;
-    const modules = await getModules(ctx.store, path.steps.map((s) => s.moduleId));
-    const points = earnedAccreditation([...modules.values()], path, completions);
+    const onPath = new Set(path.steps.map((s) => s.moduleId));
+    const used = record.modules.filter((m) => m.completedAt && onPath.has(m.moduleId));
+    const copies = await frozenCopies(ctx, userId, used);
+    const points = earnedAccreditation(used.map((m) => ({ id: m.moduleId, accreditation: copies.get(m.moduleId)?.accreditation ?? [] })), path, completions);
     // The completion event is what the portfolio builds on: when, which version, which points.
     // Steps done before enrolling count, but the path is not complete before the learner joined it.
     const reached = progress.completedAt ?? fallbackAt;
     const completedAt = lp.enrolledAt > reached ? lp.enrolledAt : reached;
-    await db.markPathCompleted(ctx.store, userId, lp.pathId, completedAt, {
-      kind: 'path-completed',
-      pathId: lp.pathId,
-      version: lp.version,
-      title: path.title,
+    const relied = used.filter((m) => m.source === 'attendance').map((m) => ({ moduleId: m.moduleId, completedAt: m.completedAt! }));
+    const outcome = await db.markPathCompleted(
+      ctx.store,
+      userId,
+      lp.pathId,
       completedAt,
-      accreditation: points,
-    });
+      { kind: 'path-completed', pathId: lp.pathId, version: lp.version, title: path.title, completedAt, accreditation: points },
+      relied,
+    );
+    if (outcome === 'changed') again = true;
   }
+  return again;
 }
+
+// ---- attendance: it completes the module once the session has begun; a correction takes it back ----
+
+const maxAttempts = 8;
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 15 * (attempt + 1)));
+const attendable = new Set(['enrolled', 'attended', 'absent']);
+const notEnrolled = () => new Problem('conflict', 'Deze persoon is niet ingeschreven voor deze sessie');
+const busy = () => new Problem('conflict', 'De aanwezigheid is intussen gewijzigd; probeer het opnieuw');
+
+/**
+ * Attended: the seat, the attended sessions of the module and (the first time) the module's
+ * completion with its frozen copy change in one transaction, conditional on what was read and on
+ * the session having begun. Then the paths it completes.
+ */
+export async function recordAttendance(ctx: LearningCtx, s: Pick<Session, 'id' | 'moduleId' | 'start'>, m: StoredModule, userId: string) {
+  const now = nowOf(ctx);
+  if (!hasStarted(s.start, now)) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const [seat, lm] = await Promise.all([seats.getSeat(ctx.store, s.id, userId, { consistent: true }), getLearnerModuleConsistent(ctx, userId, m.id)]);
+    if (!seat || !attendable.has(seat.status)) throw notEnrolled();
+    if (seat.status === 'attended' && lm?.completedAt && lm.attendedSessions?.has(s.id)) return;
+    const completes = !lm?.completedAt;
+    const parts = [seats.seatAttendedPart({ ...seat, start: seat.start ?? s.start }, now), db.attendedPart(userId, factsOf(m), s.id, lm, now)];
+    if (await db.writeTogether(ctx.store, parts)) {
+      if (completes) await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((x) => x.moduleId === m.id), now);
+      return;
+    }
+    await backoff(attempt);
+  }
+  throw busy();
+}
+
+/**
+ * Corrected to absent. What came only from this attendance goes, in one transaction with the
+ * seat: the module's completion (unless another attended session of the module completes it; then
+ * the completion moves to that one), and every path completion that no longer holds without it
+ * (with its event). A path that stays complete keeps its event with the points of what still
+ * counts. Mijn leren's totals follow from the completions, so the points go with them.
+ */
+export async function recordAbsence(ctx: LearningCtx, s: Pick<Session, 'id' | 'moduleId'>, userId: string) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const seat = await seats.getSeat(ctx.store, s.id, userId, { consistent: true });
+    if (!seat || !attendable.has(seat.status)) throw notEnrolled();
+    if (seat.status === 'absent') return;
+    if (seat.status === 'enrolled') {
+      if (await seats.setSeatStatusFrom(ctx.store, s.id, userId, 'enrolled', 'absent')) return;
+      await backoff(attempt);
+      continue;
+    }
+    const record = await learnerRecord(ctx.store, userId, { consistent: true });
+    const lm = record.modules.find((x) => x.moduleId === s.moduleId);
+    const effect = await absenceEffect(ctx, userId, s, lm);
+    const parts = [seats.seatAbsentPart(seat), db.absentPart(userId, s.moduleId, s.id, lm, effect)];
+    if (effect.kind === 'remove') parts.push(...(await pathsWithout(ctx, userId, record, s.moduleId)));
+    if (await db.writeTogether(ctx.store, parts)) return;
+    await backoff(attempt);
+  }
+  throw busy();
+}
+
+/** Does this attendance carry the module's completion, and is there another attendance to carry it instead? */
+async function absenceEffect(ctx: LearningCtx, userId: string, s: Pick<Session, 'id' | 'moduleId'>, lm: LearnerModule | undefined): Promise<AbsenceEffect> {
+  if (!lm?.completedAt || lm.source !== 'attendance') return { kind: 'keep' };
+  if (lm.completedVia !== undefined && lm.completedVia !== s.id) return { kind: 'keep' };
+  const others = lm.attendedSessions ? [...lm.attendedSessions].filter((id) => id !== s.id) : await legacyAttendance(ctx, userId, s);
+  if (others.length === 0) return { kind: 'remove' };
+  // The earliest other attendance now completes the module (its time, or the session's start for older seats).
+  const when = await Promise.all(others.map(async (id) => ({ id, seat: await seats.getSeat(ctx.store, id, userId, { consistent: true }) })));
+  const standing = when.filter((w) => w.seat?.status === 'attended').map((w) => ({ via: w.id, at: w.seat!.attendedAt ?? w.seat!.start }));
+  if (standing.length === 0) return { kind: 'remove' };
+  standing.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { kind: 'move', via: standing[0]!.via, at: standing[0]!.at };
+}
+
+/** Completions recorded before the attended set existed: the learner's other attended seats of the module. */
+async function legacyAttendance(ctx: LearningCtx, userId: string, s: Pick<Session, 'id' | 'moduleId'>): Promise<string[]> {
+  const all = await seats.seatsOfLearner(ctx.store, userId, '0000');
+  return all.filter((x) => x.moduleId === s.moduleId && x.sessionId !== s.id && x.status === 'attended').map((x) => x.sessionId);
+}
+
+/** The path parts of taking a module's completion back: completions that no longer hold go, the rest keep fewer points. */
+async function pathsWithout(ctx: LearningCtx, userId: string, record: Awaited<ReturnType<typeof learnerRecord>>, moduleId: string) {
+  const remaining = record.modules.map((x) => (x.moduleId === moduleId ? { ...x, completedAt: undefined } : x));
+  const parts = [];
+  for (const lp of record.paths) {
+    const path = await pathVersion(ctx.store, lp.pathId, lp.version);
+    if (!path || !path.steps.some((x) => x.moduleId === moduleId)) continue;
+    if (!lp.completedAt) {
+      // Not complete as read: it must still not be when this is written (a completion recorded
+      // meanwhile from this very attendance would otherwise outlive it).
+      parts.push(db.pathStillOpenPart(userId, lp.pathId));
+      continue;
+    }
+    const completions = completionsFor(path, remaining);
+    if (!computeProgress(path, completions).complete) {
+      parts.push(...db.pathUncompletedParts(userId, lp.pathId, lp.completedAt!));
+      continue;
+    }
+    const event = record.events.find((e) => e.pathId === lp.pathId && e.completedAt === lp.completedAt);
+    if (!event) continue;
+    const onPath = new Set(path.steps.map((x) => x.moduleId));
+    const used = remaining.filter((m) => m.completedAt && onPath.has(m.moduleId));
+    const copies = await frozenCopies(ctx, userId, used);
+    const points = earnedAccreditation(used.map((m) => ({ id: m.moduleId, accreditation: copies.get(m.moduleId)?.accreditation ?? [] })), path, completions);
+    if (JSON.stringify(points) !== JSON.stringify(event.accreditation)) parts.push(db.pathPointsPart(userId, lp.pathId, lp.completedAt!, points));
+  }
+  return parts;
+}
+
+const getLearnerModuleConsistent = (ctx: LearningCtx, userId: string, moduleId: string) => getLearnerModule(ctx.store, userId, moduleId, { consistent: true });
 
 // ---- what the learner does: join a module without sessions, complete one themselves -----------
 
@@ -82,6 +247,6 @@ export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?
   if (m.kind === 'external' && !evidence?.trim() && files.length === 0) {
     throw new Problem('validation', 'Voeg bewijs toe (bijvoorbeeld het certificaatnummer, een link of het certificaat zelf)', { errors: [{ path: 'evidence', message: 'Verplicht bij externe scholing' }] });
   }
-  const done = await recordCompletion(ctx, p.id, { moduleId, title: m.title, kind: m.kind }, m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim() || undefined, files);
+  const done = await recordCompletion(ctx, p.id, factsOf(m), m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim() || undefined, files);
   return { completedAt: done.completedAt!, evidenceFiles: files };
 }

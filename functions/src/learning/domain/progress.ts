@@ -13,7 +13,7 @@
  * - `percent` is 100 exactly when the path is complete, so a progress bar never shows 100% on an
  *   unfinished path (and never less on a finished one).
  */
-import type { LearningModule, LearningPath, StepCompletion } from './types';
+import type { Accreditation, LearningModule, LearningPath, StepCompletion } from './types';
 
 export type StepStatus = 'locked' | 'open' | 'complete';
 
@@ -91,10 +91,17 @@ export function earnedAccreditation(
   for (const m of modules) if (!byId.has(m.id)) byId.set(m.id, m);
 
   const moduleIds = new Set(path.steps.filter((s) => done.has(s.id)).map((s) => s.moduleId));
+  return accreditationTotals([...moduleIds].map((id) => byId.get(id)?.accreditation ?? []));
+}
+
+/**
+ * Points per register over several completions, each given as the accreditation it earned (for
+ * a completed module: the copy frozen at completion, never the module as it is now). Sorted by
+ * register, rounded to hundredths.
+ */
+export function accreditationTotals(earned: Array<ReadonlyArray<Pick<Accreditation, 'register' | 'points'>>>): Array<{ register: string; points: number }> {
   const totals = new Map<string, number>();
-  for (const id of moduleIds) {
-    for (const a of byId.get(id)?.accreditation ?? []) totals.set(a.register, (totals.get(a.register) ?? 0) + a.points);
-  }
+  for (const list of earned) for (const a of list) totals.set(a.register, (totals.get(a.register) ?? 0) + a.points);
   return [...totals]
     .sort(([a], [b]) => a.localeCompare(b, 'nl'))
     .map(([register, points]) => ({ register, points: roundPoints(points) }));

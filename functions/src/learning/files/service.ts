@@ -69,7 +69,7 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
   // so a place under the cap is taken atomically (and given back if the upload does not become a file).
   if (!(await files.takeFilePlace(ctx.store, p.id, moduleId, maxFilesPerModule, () => files.countLearnerFiles(ctx.store, p.id, moduleId)))) throw atCap();
   try {
-    const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, {
+    const { size, etag, claim } = await uploads.claimUpload(ctx.store, uploadId, {
       maxBytes: maxLearnerFileBytes,
       matches: (head) => matchesLearnerFile(pending.contentType, head),
       label: learnerFileTypes[pending.contentType].label,
@@ -85,7 +85,8 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
       objectKey: `learners/${p.id}/${moduleId}/${id}`,
       createdAt: new Date().toISOString(),
     };
-    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag);
+    // A copy that fails releases the claim: completing the same upload again then works.
+    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag, claim);
     await files.putLearnerFile(ctx.store, file);
     return refOf(file);
   } catch (err) {
@@ -128,13 +129,17 @@ export async function open(ctx: LearningCtx, moduleId: string, userId: string, f
  */
 export async function remove(ctx: LearningCtx, moduleId: string, fileId: string) {
   const p = signedIn(ctx);
-  const [file, record] = await Promise.all([files.getLearnerFile(ctx.store, p.id, moduleId, fileId), getLearnerModule(ctx.store, p.id, moduleId)]);
+  const [file, record] = await Promise.all([files.getLearnerFile(ctx.store, p.id, moduleId, fileId, { consistent: true }), getLearnerModule(ctx.store, p.id, moduleId, { consistent: true })]);
   if (!file) throw new Problem('notFound', 'Bestand niet gevonden');
   const submission = record?.submission;
   const inHandIn = submission && submission.status !== 'returned' && submission.files?.some((f) => f.id === fileId);
   const asEvidence = record?.evidenceFiles?.some((f) => f.id === fileId);
   if (inHandIn || asEvidence) throw new Problem('conflict', inHandIn ? 'Dit bestand hoort bij je ingeleverde opdracht' : 'Dit bestand is het bewijs van je afgeronde scholing');
-  if (await files.deleteLearnerFileOnce(ctx.store, file)) await files.giveBackFilePlace(ctx.store, p.id, moduleId);
+  // Deleted only if the record still names files as just read: a hand-in at the same moment wins or loses as a whole.
+  const outcome = await files.deleteLearnerFileUnlessNamed(ctx.store, file, { submission: submission && { submittedAt: submission.submittedAt, status: submission.status }, evidenceFiles: record?.evidenceFiles });
+  if (outcome === 'changed') throw new Problem('conflict', 'Je inlevering is intussen gewijzigd; kijk of dit bestand er nog bij hoort en probeer het opnieuw');
+  if (outcome === 'gone') throw new Problem('notFound', 'Bestand niet gevonden');
+  await files.giveBackFilePlace(ctx.store, p.id, moduleId);
   await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: file.objectKey }));
   return { deleted: fileId };
 }

@@ -1,7 +1,7 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, fromItem } from '../../platform/store/items';
-import { del, get, put, query, update } from '../../platform/store/table';
+import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { del, get, put, query, transact, update, type TransactPart } from '../../platform/store/table';
 import type { LearnerFileType } from '../domain/file-types';
 
 /** A learner's upload between the presigned POST and its check (same key space as article uploads). */
@@ -52,8 +52,8 @@ export async function putLearnerFile(store: StoreClients, f: LearnerFile) {
   await put(store, { ...keys.learnerFile(f.userId, f.moduleId, f.id), type: 'learner-file', ...f }, { ConditionExpression: 'attribute_not_exists(PK)' });
 }
 
-export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string) {
-  return fromItem<LearnerFile>(await get(store, keys.learnerFile(userId, moduleId, fileId)));
+export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string, opts: { consistent?: boolean } = {}) {
+  return fromItem<LearnerFile>(await get(store, keys.learnerFile(userId, moduleId, fileId), opts.consistent ? { ConsistentRead: true } : undefined));
 }
 
 /** How many files a learner keeps for one module (a bound on uploads, which cost storage). */
@@ -62,6 +62,8 @@ export async function countLearnerFiles(store: StoreClients, userId: string, mod
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
     ExpressionAttributeValues: { ':pk': keys.learner(userId).PK, ':sk': `FILE#${moduleId}#` },
     Select: 'COUNT',
+    // It starts the cap's counter: a file just written must be counted.
+    ConsistentRead: true,
   });
   return res.Count ?? 0;
 }
@@ -106,7 +108,52 @@ export async function giveBackFilePlace(store: StoreClients, userId: string, mod
   );
 }
 
-/** Deletes a learner's file record; true only for the one call that removed it (so its place is given back once). */
-export async function deleteLearnerFileOnce(store: StoreClients, f: { userId: string; moduleId: string; id: string }): Promise<boolean> {
-  return conditional(() => del(store, keys.learnerFile(f.userId, f.moduleId, f.id), { ConditionExpression: 'attribute_exists(PK)' }));
+/** A check per named file that its record still exists, for the transaction that names it (a hand-in, a completion report). */
+export function fileChecks(userId: string, moduleId: string, files: Array<{ id: string }>): TransactPart[] {
+  return files.map((f) => ({ ConditionCheck: { Key: keys.learnerFile(userId, moduleId, f.id), ConditionExpression: 'attribute_exists(PK)' } }));
+}
+
+/** What the learner's module record said about hand-ins and evidence when a deletion was decided. */
+export interface NamingState {
+  submission?: { submittedAt: string; status: string };
+  evidenceFiles?: LearnerFileRef[];
+}
+
+/**
+ * Deletes a learner's file record, together with a check that the learner's module record still
+ * names files as it did when the deletion was decided (the same hand-in in the same state, the
+ * same evidence): a hand-in or report saved at the same moment either sees the file gone (its own
+ * check fails) or makes this deletion fail. `deleted` only for the one call that removed it (so
+ * its place is given back once).
+ */
+export async function deleteLearnerFileUnlessNamed(store: StoreClients, f: { userId: string; moduleId: string; id: string }, read: NamingState): Promise<'deleted' | 'gone' | 'changed'> {
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  if (read.submission) {
+    conditions.push('submission.submittedAt = :sAt AND submission.#st = :sSt');
+    values[':sAt'] = read.submission.submittedAt;
+    values[':sSt'] = read.submission.status;
+  } else conditions.push('attribute_not_exists(submission)');
+  if (read.evidenceFiles) {
+    conditions.push('evidenceFiles = :ev');
+    values[':ev'] = read.evidenceFiles;
+  } else conditions.push('attribute_not_exists(evidenceFiles)');
+  try {
+    await transact(store, [
+      { Delete: { Key: keys.learnerFile(f.userId, f.moduleId, f.id), ConditionExpression: 'attribute_exists(PK)' } },
+      {
+        ConditionCheck: {
+          Key: keys.learnerModule(f.userId, f.moduleId),
+          ConditionExpression: conditions.join(' AND '),
+          ...(read.submission ? { ExpressionAttributeNames: { '#st': 'status' } } : {}),
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        },
+      },
+    ]);
+    return 'deleted';
+  } catch (err) {
+    if (conditionFailed(err, 0)) return 'gone';
+    if (conditionFailed(err, 1)) return 'changed';
+    throw err;
+  }
 }

@@ -1,13 +1,14 @@
 /**
  * Mijn leren: a learner's paths with progress, upcoming sessions, open modules and assignments,
- * completed modules, evaluations still to give, and accreditation points per register.
+ * completed modules, evaluations still to give, and accreditation points per register. Points come
+ * from the copy of each module frozen on its completion, never from the module as it is now.
  */
 import { learnerRecord, pathVersion } from '../shared/store';
 import { getPathMeta } from '../paths/store';
 import { seatsOfLearner } from '../sessions/store';
 import { evaluatedTargets } from '../evaluations/store';
 import { listFieldsOf } from '../catalogue/service';
-import { completionsFor } from '../completion/service';
+import { completionsFor, frozenCopies, totalsOf } from '../completion/service';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
 import { computeProgress } from '../domain/progress';
 
@@ -24,15 +25,15 @@ export async function myLearning(ctx: LearningCtx) {
   const moduleIds = new Set<string>(record.modules.map((m) => m.moduleId));
   for (const { path } of pathStates) path.steps.forEach((s) => moduleIds.add(s.moduleId));
   const completed = record.modules.filter((m) => m.completedAt);
-  const [modules, evaluated] = await Promise.all([
+  const [modules, evaluated, copies] = await Promise.all([
     listFieldsOf(ctx.store, [...moduleIds]),
     evaluatedTargets(ctx.store, p.id, [
       ...completed.map((c) => ({ targetType: 'module', targetId: c.moduleId })),
       ...record.paths.filter((x) => x.completedAt).map((x) => ({ targetType: 'path', targetId: x.pathId })),
     ]),
+    // Older completions without a copy get one here, once (see frozenCopies).
+    frozenCopies(ctx, p.id, completed),
   ]);
-  const accreditation = new Map<string, number>();
-  for (const c of completed) for (const a of modules.get(c.moduleId)?.accreditation ?? []) accreditation.set(a.register, (accreditation.get(a.register) ?? 0) + a.points);
   return {
     paths: pathStates.map(({ lp, path, latest }) => {
       const progress = computeProgress(path, completionsFor(path, record.modules));
@@ -52,11 +53,14 @@ export async function myLearning(ctx: LearningCtx) {
       .map((s) => ({ sessionId: s.sessionId, moduleId: s.moduleId, title: s.title, start: s.start, end: s.end, location: s.location, meetingUrl: s.meetingUrl, status: s.status })),
     enrolledModules: record.modules.filter((m) => m.enrolledAt && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, kind: m.kind, enrolledAt: m.enrolledAt! })),
     assignments: record.modules.filter((m) => m.kind === 'assignment' && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, status: m.submission?.status ?? 'open' })),
-    completed: completed.map((c) => ({ moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, points: (modules.get(c.moduleId)?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) })),
+    completed: completed.map((c) => {
+      const copy = copies.get(c.moduleId);
+      return { moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, ...(copy?.rev !== undefined ? { moduleRev: copy.rev } : {}), points: (copy?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) };
+    }),
     pendingEvaluations: [
       ...completed.filter((c) => !evaluated.has(`module#${c.moduleId}`)).map((c) => ({ targetType: 'module' as const, targetId: c.moduleId, title: c.title })),
       ...record.paths.filter((x) => x.completedAt && !evaluated.has(`path#${x.pathId}`)).map((x) => ({ targetType: 'path' as const, targetId: x.pathId, title: x.title })),
     ],
-    accreditation: [...accreditation.entries()].map(([register, points]) => ({ register, points })),
+    accreditation: totalsOf(completed, copies),
   };
 }

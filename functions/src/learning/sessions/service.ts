@@ -11,7 +11,8 @@ import type { Session } from './store';
 import { getModule } from '../shared/store';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
 import { actor, sessionResource, visibleModule } from '../shared/access';
-import { recordCompletion } from '../completion/service';
+import { recordAbsence, recordAttendance } from '../completion/service';
+import { hasStarted } from '../domain/instants';
 import { sessionKinds } from '../domain/types';
 
 export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
@@ -48,7 +49,8 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   // A trainer never sits in a session they teach: attendance they register would be their own.
   authorize(actor(ctx), 'session', 'enrol', sessionResource(ctx, s, m));
   const now = nowOf(ctx);
-  if (s.start <= now) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  if (s.status !== 'planned') throw new Problem('conflict', 'Deze sessie gaat niet door; inschrijven kan niet');
+  if (hasStarted(s.start, now)) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
   const existing = await db.getSeat(ctx.store, sessionId, p.id);
   if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
   const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start, moduleId: s.moduleId, title: s.moduleTitle, end: s.end, location: s.location, meetingUrl: s.meetingUrl };
@@ -57,7 +59,13 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
   if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
   const position = timeId();
-  if (!(await db.joinWaitlist(ctx.store, s, seat, position))) throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
+  const joined = await db.joinWaitlist(ctx.store, s, seat, position, now);
+  if (joined === 'already') throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
+  if (joined === 'closed') {
+    // Cancelled or begun in the meantime: the transaction saw it, so say which.
+    const latest = await db.getSession(ctx.store, sessionId);
+    throw new Problem('conflict', latest?.status === 'planned' ? 'Deze sessie is al begonnen; inschrijven kan niet meer' : 'Deze sessie gaat niet door; inschrijven kan niet');
+  }
   // A seat may be free while others wait (a cancellation not yet handed on): hand it on now, in order.
   await fillFromWaitlist(ctx, sessionId);
   const seats = await db.seatsOfSession(ctx.store, sessionId);
@@ -75,7 +83,7 @@ async function fillFromWaitlist(ctx: LearningCtx, sessionId: string) {
     // Refused: either the room is full again (stop), or a concurrent request moved this learner
     // (promoted or cancelled) and the next in line may still get the seat (go on).
     const s = await db.getSession(ctx.store, sessionId);
-    if (!s || s.enrolled >= s.capacity || s.waitlisted === 0) return;
+    if (!s || s.status !== 'planned' || s.enrolled >= s.capacity || s.waitlisted === 0) return;
   }
 }
 
@@ -84,7 +92,7 @@ export async function cancel(ctx: LearningCtx, sessionId: string) {
   const s = await loadSession(ctx, sessionId);
   // A session of a module the caller may not see answers like a missing one, as enrolling does.
   visibleModule(ctx, await getModule(ctx.store, s.moduleId));
-  if (s.start <= nowOf(ctx)) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
+  if (hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
   const seat = await db.getSeat(ctx.store, sessionId, p.id);
   if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', 'Je bent niet ingeschreven voor deze sessie');
   if (!(await db.releaseSeat(ctx.store, sessionId, p.id, seat.status))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
@@ -117,10 +125,12 @@ export async function registerAttendance(ctx: LearningCtx, sessionId: string, us
   if (!m) throw new Problem('notFound', 'Deze sessie bestaat niet');
   // Nobody registers their own attendance: it would grant them the completion and its points.
   authorize(actor(ctx), 'seat', 'register-attendance', { session: sessionResource(ctx, s, m), learnerId: userId });
-  if (s.start > nowOf(ctx)) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
-  if (!(await db.setSeatStatus(ctx.store, sessionId, userId, present ? 'attended' : 'absent'))) throw new Problem('conflict', 'Deze persoon is niet ingeschreven voor deze sessie');
-  if (present) await recordCompletion(ctx, userId, { moduleId: s.moduleId, title: m.title, kind: m.kind }, 'attendance');
-  const seat = await db.getSeat(ctx.store, sessionId, userId);
+  // Attendance, and the completion it brings, only once the session has begun (compared as instants).
+  if (!hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
+  // Present completes the module (and the paths that follow); a correction to absent takes back what came only from it.
+  if (present) await recordAttendance(ctx, s, m, userId);
+  else await recordAbsence(ctx, s, userId);
+  const seat = await db.getSeat(ctx.store, sessionId, userId, { consistent: true });
   return { userId, name: seat!.name, status: seat!.status };
 }
 

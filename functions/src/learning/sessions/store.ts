@@ -1,7 +1,8 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
-import { get, put, queryAll, transact, update } from '../../platform/store/table';
+import { get, put, queryAll, transact, update, type TransactPart } from '../../platform/store/table';
+import { hasStarted, inOffsetOf } from '../domain/instants';
 
 /** Sessions, seats and the waitlist: every seat change is one transaction with the session's counters. */
 
@@ -29,6 +30,8 @@ export interface Seat {
   waitlistPosition?: string;
   createdAt: string;
   start: string;
+  /** When attendance was registered (status `attended`). */
+  attendedAt?: string;
   /** Copied from the session so "Mijn leren" needs no extra read per seat. */
   moduleId?: string;
   title?: string;
@@ -77,8 +80,8 @@ export async function setCapacity(store: StoreClients, sessionId: string, capaci
   );
 }
 
-export async function getSeat(store: StoreClients, sessionId: string, userId: string) {
-  return fromItem<Seat>(await get(store, keys.seat(sessionId, userId)));
+export async function getSeat(store: StoreClients, sessionId: string, userId: string, opts: { consistent?: boolean } = {}) {
+  return fromItem<Seat>(await get(store, keys.seat(sessionId, userId), opts.consistent ? { ConsistentRead: true } : undefined));
 }
 
 export async function seatsOfSession(store: StoreClients, sessionId: string) {
@@ -147,7 +150,8 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
             // Nobody may pass the queue: while anyone waits, a free seat is theirs (see promote).
             ConditionExpression: 'enrolled < #cap AND waitlisted = :zero AND #start > :now AND #status = :planned',
             ExpressionAttributeNames: { '#start': 'start', '#status': 'status', '#cap': 'capacity' },
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now, ':planned': 'planned' },
+            // The stored start keeps the offset it was planned in: "now" is written in that offset to compare.
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': inOffsetOf(now, session.start), ':planned': 'planned' },
           },
         },
         {
@@ -163,21 +167,26 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
     return 'enrolled';
   } catch (err) {
     if (conditionFailed(err, 1)) return 'already';
-    if (conditionFailed(err, 0)) return session.start <= now ? 'started' : 'full';
+    if (conditionFailed(err, 0)) return hasStarted(session.start, now) ? 'started' : 'full';
     throw err;
   }
 }
 
-export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string): Promise<boolean> {
-  return conditional(() =>
-    withConflictRetry(() =>
+/**
+ * Joins the waitlist: only of a session that still takes place and has not begun (checked in the
+ * same transaction, so a cancellation at the same moment wins). Why it failed, if it did.
+ */
+export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string, now: string): Promise<'waitlisted' | 'closed' | 'already'> {
+  try {
+    await withConflictRetry(() =>
       transact(store, [
         {
           Update: {
             Key: keys.session(session.id),
             UpdateExpression: 'SET waitlisted = waitlisted + :one',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':one': 1 },
+            ConditionExpression: 'attribute_exists(PK) AND #status = :planned AND #start > :now',
+            ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
+            ExpressionAttributeValues: { ':one': 1, ':planned': 'planned', ':now': inOffsetOf(now, session.start) },
           },
         },
         {
@@ -196,8 +205,13 @@ export async function joinWaitlist(store: StoreClients, session: Session, seat: 
           },
         },
       ]),
-    ),
-  );
+    );
+    return 'waitlisted';
+  } catch (err) {
+    if (conditionFailed(err, 0)) return 'closed';
+    if (conditionFailed(err, 1)) return 'already';
+    throw err;
+  }
 }
 
 /** Gives up a seat or a waitlist place; the matching counter goes down in the same transaction. */
@@ -245,9 +259,10 @@ export async function promote(store: StoreClients, sessionId: string, userId: st
           Update: {
             Key: keys.session(sessionId),
             UpdateExpression: 'SET enrolled = enrolled + :one, waitlisted = waitlisted - :one',
-            ConditionExpression: 'enrolled < #cap',
-            ExpressionAttributeNames: { '#cap': 'capacity' },
-            ExpressionAttributeValues: { ':one': 1 },
+            // A cancelled session hands no seats on.
+            ConditionExpression: 'enrolled < #cap AND #status = :planned',
+            ExpressionAttributeNames: { '#cap': 'capacity', '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':planned': 'planned' },
           },
         },
       ]),
@@ -255,13 +270,40 @@ export async function promote(store: StoreClients, sessionId: string, userId: st
   );
 }
 
-export async function setSeatStatus(store: StoreClients, sessionId: string, userId: string, status: 'attended' | 'absent'): Promise<boolean> {
+/** A seat's attendance changes only from the status it was read in (a correction at the same moment starts again). */
+export async function setSeatStatusFrom(store: StoreClients, sessionId: string, userId: string, from: SeatStatus, to: 'absent'): Promise<boolean> {
   return conditional(() =>
     update(store, keys.seat(sessionId, userId), {
-      UpdateExpression: 'SET #status = :s',
-      ConditionExpression: '#status IN (:enrolled, :attended, :absent)',
+      UpdateExpression: 'SET #status = :to',
+      ConditionExpression: '#status = :from',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':s': status, ':enrolled': 'enrolled', ':attended': 'attended', ':absent': 'absent' },
+      ExpressionAttributeValues: { ':to': to, ':from': from },
     }),
   );
+}
+
+/** The seat's part of registering attendance: attended from the status read, never before the session began. */
+export function seatAttendedPart(seat: Pick<Seat, 'sessionId' | 'userId' | 'status' | 'start'>, now: string): TransactPart {
+  return {
+    Update: {
+      Key: keys.seat(seat.sessionId, seat.userId),
+      UpdateExpression: 'SET #status = :attended, attendedAt = if_not_exists(attendedAt, :now)',
+      ConditionExpression: '#status = :from AND #start <= :nowThere',
+      ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
+      ExpressionAttributeValues: { ':attended': 'attended', ':now': now, ':from': seat.status, ':nowThere': inOffsetOf(now, seat.start) },
+    },
+  };
+}
+
+/** The seat's part of correcting attendance to absent. */
+export function seatAbsentPart(seat: Pick<Seat, 'sessionId' | 'userId'>): TransactPart {
+  return {
+    Update: {
+      Key: keys.seat(seat.sessionId, seat.userId),
+      UpdateExpression: 'SET #status = :absent REMOVE attendedAt',
+      ConditionExpression: '#status = :attended',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':absent': 'absent', ':attended': 'attended' },
+    },
+  };
 }

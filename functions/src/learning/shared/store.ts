@@ -3,7 +3,7 @@ import type { LearnerFileRef } from '../files/store';
 import { keys } from '../../platform/store/keys';
 import { fromItem } from '../../platform/store/items';
 import { batchGet, get, queryAll } from '../../platform/store/table';
-import type { LearningModule, LearningPath } from '../domain/types';
+import type { Accreditation, LearningModule, LearningPath } from '../domain/types';
 
 /**
  * The records every part of learning reads: modules (written by ../catalogue), published path
@@ -19,6 +19,21 @@ export interface StoredModule extends LearningModule {
   updatedAt: string;
 }
 
+/**
+ * The module as it was when the learner completed it, kept on the completion: what Mijn leren
+ * totals, path completions and (later) the portfolio report. A later change to the module never
+ * changes it. Completions recorded before this copy existed get it the first time they are read
+ * (`backfilledAt` says when, and that it is the module as it was then).
+ */
+export interface CompletedModule {
+  /** The module's revision (`rev`) at completion; absent when the module no longer existed. */
+  rev?: number;
+  title: string;
+  /** The whole accreditation as it was: register, points and accreditation number. */
+  accreditation: Accreditation[];
+  backfilledAt?: string;
+}
+
 export interface LearnerModule {
   moduleId: string;
   title: string;
@@ -26,6 +41,11 @@ export interface LearnerModule {
   enrolledAt?: string;
   completedAt?: string;
   source?: string;
+  completedModule?: CompletedModule;
+  /** Attendance only: the session whose attendance completed the module. */
+  completedVia?: string;
+  /** Attendance only: every session of this module the learner attended (a string set). */
+  attendedSessions?: Set<string>;
   evidence?: string;
   evidenceFiles?: LearnerFileRef[];
   submission?: { text: string; files?: LearnerFileRef[]; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
@@ -85,8 +105,9 @@ export async function pathVersion(store: StoreClients, pathId: string, version: 
 
 // ---- the learner's record --------------------------------------------------------------------
 
-export async function learnerRecord(store: StoreClients, userId: string) {
-  const items = await queryAll(store, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `LEARNER#${userId}` } });
+/** The whole record in one Query; `consistent` where a conditional write follows from what was read. */
+export async function learnerRecord(store: StoreClients, userId: string, opts: { consistent?: boolean } = {}) {
+  const items = await queryAll(store, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `LEARNER#${userId}` }, ...(opts.consistent ? { ConsistentRead: true } : {}) });
   const paths: LearnerPath[] = [];
   const modules: LearnerModule[] = [];
   const events: LearningEvent[] = [];
@@ -98,8 +119,8 @@ export async function learnerRecord(store: StoreClients, userId: string) {
   return { paths, modules, events };
 }
 
-export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string) {
-  return fromItem<LearnerModule>(await get(store, keys.learnerModule(userId, moduleId)));
+export async function getLearnerModule(store: StoreClients, userId: string, moduleId: string, opts: { consistent?: boolean } = {}) {
+  return fromItem<LearnerModule>(await get(store, keys.learnerModule(userId, moduleId), opts.consistent ? { ConsistentRead: true } : undefined));
 }
 
 export async function getLearnerPath(store: StoreClients, userId: string, pathId: string) {

@@ -10,9 +10,14 @@ import { Problem } from '../http/problem';
 import type { StoreClients } from '../store/clients';
 import { keys } from '../store/keys';
 import { uploadsPendingPrefix } from '../store/schema';
-import { del } from '../store/table';
+import { del, update } from '../store/table';
 
 const uploadWindowSeconds = 300;
+/**
+ * How long a claim holds an upload. A claim is released when the copy fails (so the learner or
+ * author can simply try again), and one left by a crashed request lapses after this time.
+ */
+const claimLeaseSeconds = 120;
 const sourceKey = (uploadId: string) => `${uploadsPendingPrefix}${uploadId}`;
 
 /** Step 1: a presigned POST for one object under the uploads bucket's pending prefix. */
@@ -31,11 +36,13 @@ export async function presignUpload(store: StoreClients, uploadId: string, conte
 }
 
 /**
- * Step 2: the arrived object is claimed and checked. The pending record is deleted conditionally
- * first, so two completes of one upload cannot both make a file; a refused upload loses its object
- * too, so nothing of it is kept. Returns the size and the ETag of exactly what was checked.
+ * Step 2: the arrived object is claimed and checked. The pending record is claimed conditionally
+ * first (a lease, not a deletion), so two completes of one upload cannot both make a file, and a
+ * complete whose copy fails can be retried (see step 3). A refused upload loses its pending record
+ * and its object, so nothing of it is kept and a second complete finds nothing. Returns the size
+ * and the ETag of exactly what was checked, and the claim to pass to `keepUpload`.
  */
-export async function claimUpload(store: StoreClients, uploadId: string, rules: { maxBytes: number; matches(head: Uint8Array): boolean; label: string }): Promise<{ size: number; etag: string | undefined }> {
+export async function claimUpload(store: StoreClients, uploadId: string, rules: { maxBytes: number; matches(head: Uint8Array): boolean; label: string }): Promise<{ size: number; etag: string | undefined; claim: string }> {
   const { s3, buckets } = store;
   let size: number;
   let etag: string | undefined;
@@ -49,13 +56,20 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
     }
     throw err;
   }
+  const claim = crypto.randomUUID();
+  const now = Math.floor(Date.now() / 1000);
   try {
-    await del(store, keys.upload(uploadId), { ConditionExpression: 'attribute_exists(PK)' });
+    await update(store, keys.upload(uploadId), {
+      UpdateExpression: 'SET claimedBy = :claim, claimedUntil = :until',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(claimedBy) OR claimedUntil < :now)',
+      ExpressionAttributeValues: { ':claim': claim, ':until': now + claimLeaseSeconds, ':now': now },
+    });
   } catch (err) {
     if ((err as { name?: string }).name === 'ConditionalCheckFailedException') throw new Problem('notFound', 'Deze upload is al afgerond');
     throw err;
   }
   const refuse = async (reason: string): Promise<never> => {
+    await finish(store, uploadId, claim);
     await dropObject(store, uploadId);
     throw new Problem('unprocessable', reason);
   };
@@ -65,19 +79,25 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
     const res = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
     first = await res.Body!.transformToByteArray();
   } catch (err) {
-    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId);
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId, claim);
+    // Anything else (S3 briefly unavailable): the claim is given back, so completing again works.
+    await release(store, uploadId, claim);
     throw err;
   }
   if (!rules.matches(first)) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
-  return { size, etag };
+  return { size, etag, claim };
 }
 
 /**
  * Step 3: the checked object moves to the attachments bucket under `objectKey`. The copy only
  * happens if the object is still the one checked (the presigned POST stays valid for minutes, so
- * it could be replaced in between). s3rver ignores the condition; S3 enforces it.
+ * it could be replaced in between). s3rver ignores the condition; S3 enforces it. A copy that
+ * fails otherwise (a transient S3 error) releases the claim and keeps the uploaded object, so the
+ * same upload can be completed again; a successful one ends the upload. `claim` (from
+ * `claimUpload`) makes sure only the claiming request releases or ends it; callers that do not
+ * pass it act on whatever claim is held.
  */
-export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined) {
+export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined, claim?: string) {
   try {
     await store.s3.send(
       new CopyObjectCommand({
@@ -90,14 +110,31 @@ export async function keepUpload(store: StoreClients, uploadId: string, objectKe
       }),
     );
   } catch (err) {
-    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId);
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return changed(store, uploadId, claim);
+    await release(store, uploadId, claim);
     throw err;
   }
+  await finish(store, uploadId, claim);
   await dropObject(store, uploadId);
 }
 
+/** Gives a claim back, so the upload can be completed again. Best effort: if this fails too, the claim lapses after its lease. */
+async function release(store: StoreClients, uploadId: string, claim: string | undefined) {
+  await update(store, keys.upload(uploadId), {
+    UpdateExpression: 'REMOVE claimedBy, claimedUntil',
+    ConditionExpression: claim ? 'claimedBy = :claim' : 'attribute_exists(claimedBy)',
+    ...(claim ? { ExpressionAttributeValues: { ':claim': claim } } : {}),
+  }).catch(() => undefined);
+}
+
+/** The upload is over (kept or refused): its pending record goes, so a later complete finds nothing. */
+async function finish(store: StoreClients, uploadId: string, claim: string | undefined) {
+  await del(store, keys.upload(uploadId), claim ? { ConditionExpression: 'claimedBy = :claim', ExpressionAttributeValues: { ':claim': claim } } : undefined).catch(() => undefined);
+}
+
 /** The object was replaced after the check began (the presigned POST was used again): nothing is kept. */
-async function changed(store: StoreClients, uploadId: string): Promise<never> {
+async function changed(store: StoreClients, uploadId: string, claim: string | undefined): Promise<never> {
+  await finish(store, uploadId, claim);
   await dropObject(store, uploadId);
   throw new Problem('conflict', 'Het bestand veranderde tijdens de controle; upload het opnieuw');
 }

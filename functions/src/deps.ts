@@ -13,5 +13,6 @@ export interface AppDeps extends PlatformDeps {
 
 export function buildDeps(config: AppConfig, logger?: Logger): AppDeps {
   const platform = buildPlatformDeps(config, logger);
-  return { ...platform, search: searchIndexFor(platform.store) };
+  // In AWS the table's stream feeds the search indexer Lambda; locally the use cases call it after each write.
+  return { ...platform, search: searchIndexFor(platform.store, { indexing: config.mode === 'aws' ? 'stream' : 'inline' }) };
 }

@@ -421,6 +421,35 @@ describe('knowledge base in Chromium', () => {
     expect(confirms[0]).toMatch(/gaan verloren/);
     expect(bLog.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
   });
+  it('d2: opening the editor of a published article writes nothing; the first save creates the draft, which can be discarded', async () => {
+    const word = uniqueWord('alleenkijken');
+    const { id, slug } = await publishArticle({ title: `Alleen kijken ${word}`, audience: 'internal', markdown: `## Inleiding\n\nGepubliceerde tekst.` });
+    const author = await tokens.author();
+    const { page, log } = await newPage();
+    await signInAs(page, users.joost);
+    await page.goto(url(`/kennis/bewerken/${id}`));
+    await h1(page, `Bewerken: Alleen kijken ${word}`);
+    await page.getByText('Er is nog geen concept').waitFor();
+    expect(await page.getByLabel('Tekst (Markdown)', { exact: true }).inputValue()).toContain('Gepubliceerde tekst.');
+    await expectNoAxeViolations(page, '/kennis/bewerken/{id} (published, no draft yet)');
+    // Looking wrote nothing.
+    const looked = await api(`/api/articles/${id}`, { token: author });
+    expect(looked.data.draft).toBeUndefined();
+    expect(looked.data.article.hasDraft).toBe(false);
+
+    await page.getByLabel('Tekst (Markdown)', { exact: true }).fill(`## Inleiding\n\nBijgewerkte tekst ${word}.`);
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.getByText('Concept opgeslagen (revisie 1).').waitFor();
+    const saved = await api(`/api/articles/${id}`, { token: author });
+    expect(saved.data.draft).toMatchObject({ revision: 1, basedOn: 1, updatedBy: { id: 'u-joost-bakker' }, markdown: `## Inleiding\n\nBijgewerkte tekst ${word}.` });
+
+    // Discarding it (after a confirm) leaves the published article as it was.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Concept weggooien' }).click();
+    await page.waitForURL(new RegExp(`/kennis/${slug}$`));
+    expect((await api(`/api/articles/${id}`, { token: author })).data.draft).toBeUndefined();
+    expect(log.errors).toEqual([]);
+  });
   it('e: a renamed article keeps its old link (address bar follows), and the history shows the change accessibly', async () => {
     const word = uniqueWord('hernoem');
     const { id, slug } = await publishArticle({ title: `Oude titel ${word}`, audience: 'public', markdown: `## Inleiding\n\nEerste regel.\n\nTweede regel.` });

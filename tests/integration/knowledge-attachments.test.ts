@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, stack } from '../support/api';
-import { createArticle, png, publishArticle, tokens, uniqueWord, upload } from '../support/knowledge';
+import { createArticle, png, publishArticle, publishNextVersion, tokens, uniqueWord, upload } from '../support/knowledge';
 
 describe('article attachments', () => {
   it('uploads through a presigned POST, checks the bytes, and serves the file with the article\'s visibility', async () => {
@@ -13,11 +13,14 @@ describe('article attachments', () => {
     expect(complete!.data.markdown).toBe(`![schema-veiligheidsplan.png](${complete!.data.url})`);
 
     const url = complete!.data.url as string;
+    // Readers get what the published version shows: publish one with the image in it.
+    await publishNextVersion(id, { markdown: `Het schema:\n\n${complete!.data.markdown}` });
     const asEmployee = await fetch(`${stack().appUrl}${url}`, { headers: { authorization: `Bearer ${employee}` } });
     expect(asEmployee.status).toBe(200);
     expect(asEmployee.headers.get('content-type')).toBe('image/png');
     expect(asEmployee.headers.get('x-content-type-options')).toBe('nosniff');
     expect(asEmployee.headers.get('cache-control')).toBe('private, no-store');
+    expect(asEmployee.headers.get('vary')).toBe('Authorization');
     expect(Buffer.from(await asEmployee.arrayBuffer()).equals(png)).toBe(true);
     expect((await fetch(`${stack().appUrl}${url}`)).status).toBe(404); // hidden answers like missing, to anonymous callers too
     expect((await fetch(`${stack().appUrl}${url}`, { headers: { authorization: `Bearer ${partner}` } })).status).toBe(404);
@@ -31,10 +34,12 @@ describe('article attachments', () => {
     const pub = await publishArticle({ title: `Publiek met bijlage ${uniqueWord()}`, audience: 'public' });
     const a = (await upload(author, pub.id, { name: 'folder.pdf', type: 'application/pdf', body: Buffer.from('%PDF-1.4\n% test\n') })).complete!;
     expect(a.status).toBe(201);
+    await publishNextVersion(pub.id, { markdown: `Download ${a.data.markdown}.` });
     const res = await fetch(`${stack().appUrl}${a.data.url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="folder.pdf"');
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('vary')).toBe('Authorization');
 
     const draft = await createArticle(author, { title: `Concept met bijlage ${uniqueWord()}`, audience: 'public' });
     const d = (await upload(author, draft.data.article.id, { name: 'x.png', type: 'image/png', body: png })).complete!;

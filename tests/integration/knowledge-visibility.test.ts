@@ -46,7 +46,7 @@ const noEditor = (reader: Reader, audience?: Audience, state?: State) =>
   reader === 'anonymous' ? 401 : audience === undefined || mayReadPublished(reader, audience, state!) ? 403 : unknown;
 
 const mayReadPublished = (reader: Reader, audience: Audience, state: State) => state === 'published' && rules[reader].reads.includes(audience);
-/** Who may open an attachment: whoever may read the article's published version, and its writers always. */
+/** Who may open an attachment the published version shows: whoever may read that version, and its writers always. */
 const mayOpenAttachment = (reader: Reader, audience: Audience, state: State) => mayReadPublished(reader, audience, state) || rules[reader].editor;
 
 interface Fixture {
@@ -56,7 +56,9 @@ interface Fixture {
   slug: string;
   /** The slug of version 1, before the rename (published and archived articles). */
   oldSlug?: string;
+  /** Shown by version 2 (published and archived articles); uploaded to the draft otherwise. */
   attachmentUrl: string;
+  attachmentMarkdown: string;
   versions: number;
 }
 
@@ -66,7 +68,7 @@ describe('knowledge visibility: role × audience × state matrix on every readin
   const tokenOf = {} as Record<Reader, string | undefined>;
   const cases = () => audiences.flatMap((audience) => states.map((state) => ({ audience, state, f: fx[audience][state], label: `${audience}/${state}` })));
   const v1 = (f: Fixture) => `Eerste tekst ${f.title}.`;
-  const v2 = (f: Fixture) => `Tweede tekst ${f.title}.`;
+  const v2 = (f: Fixture) => `Tweede tekst ${f.title}. ${f.attachmentMarkdown}`;
 
   beforeAll(async () => {
     for (const reader of readers) tokenOf[reader] = rules[reader].user ? await tokenFor(rules[reader].user!) : undefined;
@@ -76,20 +78,23 @@ describe('knowledge visibility: role × audience × state matrix on every readin
       for (const state of states) {
         const title = `Matrix ${audience} ${state} ${word}`;
         const input = { title, audience, markdown: `Eerste tekst ${title}.`, themes: [`thema-${word}`], tags: [word], networkId: network };
+        const attach = async (id: string) => {
+          const { complete } = await upload(author, id, { name: `bijlage-${state}.png`, type: 'image/png', body: png });
+          expect(complete?.status, JSON.stringify(complete?.data)).toBe(201);
+          return { attachmentUrl: complete!.data.url as string, attachmentMarkdown: complete!.data.markdown as string };
+        };
         if (state === 'draft') {
           // Submitted and waiting in review, never published.
           const { id, slug } = await submitArticle(input, { author });
-          fx[audience][state] = { id, title, slug, attachmentUrl: '', versions: 0 };
+          fx[audience][state] = { id, title, slug, ...(await attach(id)), versions: 0 };
         } else {
-          // Two versions, the second under a new slug: the first slug becomes an old, redirecting one.
+          // Two versions, the second under a new slug (the first slug becomes an old, redirecting one) and showing the attachment.
           const first = await publishArticle(input, { author, lead });
-          const next = await publishNextVersion(first.id, { slug: `${first.slug}-nieuw`, markdown: `Tweede tekst ${title}.`, note: 'Nieuwe link' }, { author, lead });
-          fx[audience][state] = { id: first.id, title, slug: next.slug, oldSlug: first.slug, attachmentUrl: '', versions: 2 };
+          const a = await attach(first.id);
+          const next = await publishNextVersion(first.id, { slug: `${first.slug}-nieuw`, markdown: `Tweede tekst ${title}. ${a.attachmentMarkdown}`, note: 'Nieuwe link' }, { author, lead });
+          fx[audience][state] = { id: first.id, title, slug: next.slug, oldSlug: first.slug, ...a, versions: 2 };
         }
         const f = fx[audience][state];
-        const { complete } = await upload(author, f.id, { name: `bijlage-${state}.png`, type: 'image/png', body: png });
-        expect(complete?.status, JSON.stringify(complete?.data)).toBe(201);
-        f.attachmentUrl = complete!.data.url;
         if (state === 'archived') expect((await api(`/api/articles/${f.id}/archive`, { method: 'POST', token: lead })).status).toBe(200);
       }
     }

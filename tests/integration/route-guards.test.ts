@@ -226,6 +226,30 @@ const rules: Record<string, Case[]> = {
       },
     },
   ],
+  'DELETE /api/articles/{id}/draft': [
+    {
+      name: 'abandon a draft (a never-published article goes with it)',
+      may: policy('article', 'discard-draft', internalArticle),
+      ok: 204,
+      call: async () => {
+        const a = await article('editing');
+        return { path: `/api/articles/${a.id}/draft?expectedRevision=${a.revision}` };
+      },
+    },
+  ],
+  'DELETE /api/articles/{id}/attachments/{attachmentId}': [
+    {
+      name: 'delete an attachment no published version shows',
+      may: policy('article', 'delete-attachment', internalArticle),
+      ok: 204,
+      call: async (actor) => {
+        if (!policy('article', 'delete-attachment', internalArticle)(actor)) return { path: `/api/articles/${f.draftOnly.id}/attachments/${f.draftOnly.attachmentUrl.split('/')[4]}` };
+        const uploadId = await startUpload('lead', `/api/articles/${f.draftOnly.id}/attachments`);
+        const added = await must('lead', 'POST', `/api/articles/${f.draftOnly.id}/attachments/${uploadId}/complete`, undefined, 201);
+        return { path: `/api/articles/${f.draftOnly.id}/attachments/${added.id}` };
+      },
+    },
+  ],
   'POST /api/articles/{id}/submit': [
     {
       name: 'submit for review',

@@ -72,6 +72,32 @@ describe('the access policy keeps records meaningful', () => {
   });
 });
 
+describe('attachments follow the published version', () => {
+  const publicArticle = states.article['public article']!;
+  const writers: Persona[] = ['author (member)', 'lead expert', 'academy-admin'];
+
+  it('serves readers only what the published version shows, with its audience; writers everything', () => {
+    for (const [name, actor] of all) {
+      const writer = writers.includes(name);
+      // A draft's attachment of a public article: writers only, never anonymous.
+      expect(can(actor, 'article', 'read-attachment', { ...publicArticle, attachmentPublished: false }), name).toBe(writer);
+      // Shown by the published version: whoever reads that version.
+      expect(can(actor, 'article', 'read-attachment', { ...publicArticle, attachmentPublished: true }), name).toBe(true);
+      const internal = { ...states.article['internal article']!, attachmentPublished: true };
+      expect(can(actor, 'article', 'read-attachment', internal), name).toBe(writer || can(actor, 'article', 'read', internal));
+      // Never published: readers get nothing, whatever the attachment.
+      expect(can(actor, 'article', 'read-attachment', { ...states.article['unpublished draft']!, attachmentPublished: true }), name).toBe(writer);
+    }
+  });
+
+  it('lets the article\'s writers delete attachments and abandon drafts, nobody else', () => {
+    for (const [name, actor] of all) {
+      expect(can(actor, 'article', 'delete-attachment', publicArticle), name).toBe(writers.includes(name));
+      expect(can(actor, 'article', 'discard-draft', publicArticle), name).toBe(writers.includes(name));
+    }
+  });
+});
+
 describe('authorize answers without leaking existence', () => {
   it('answers 404 for what is hidden, to anonymous and signed-in callers alike', () => {
     const internal = states.article['internal article']!;

@@ -24,6 +24,8 @@ export const routes = {
 export { publishedAudience } from './articles/service';
 export { membershipsOf } from './networks/store';
 export { searchIndexFor, type SearchIndexStore } from './search/index-store';
+export { indexArticleChanges, reconcileSearchIndex, type IndexingReport, type ReconcileReport } from './search/indexer';
+export type { ChangeRecord } from './search/stream-records';
 export { useLearningLinks, type LearningLinks } from './links';
 export { renderMarkdown } from './domain/render';
 export { articleReachesAll, type Audience } from './domain/visibility';

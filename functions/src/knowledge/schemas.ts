@@ -24,7 +24,20 @@ export const ContentInputSchema = z
   .openapi('ArticleContentInput');
 
 export const CreateArticleSchema = ContentInputSchema.extend({ networkId: z.string().min(1).max(80) }).openapi('CreateArticle');
-export const SaveDraftSchema = ContentInputSchema.extend({ expectedRevision: z.number().int().positive() }).openapi('SaveDraft');
+export const SaveDraftSchema = ContentInputSchema.extend({
+  expectedRevision: z
+    .number()
+    .int()
+    .min(0)
+    .openapi({ description: 'The revision edited; 0 = no draft yet: the first save on a published article creates it (from `basedOn`)' }),
+  basedOn: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'The published version the edits start from. Creating a draft: must still be the published version. On a draft: set to the current version once its changes are taken over' }),
+}).openapi('SaveDraft');
+export const DiscardDraftQuerySchema = z.object({ expectedRevision: z.coerce.number().int().positive() });
 export const RevisionSchema = z.object({ expectedRevision: z.number().int().positive() }).openapi('ExpectedRevision');
 export const PublishSchema = RevisionSchema.extend({
   note: z.string().trim().min(1, 'Geef een korte toelichting').max(500),

@@ -37,6 +37,8 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
     'internal article': { networkId: network, audience: 'internal', readable: true },
     'partner article': { networkId: network, audience: 'partners', readable: true },
     'public article': { networkId: network, audience: 'public', readable: true },
+    "an attachment the published public version shows": { networkId: network, audience: 'public', readable: true, attachmentPublished: true },
+    "an attachment the published internal version shows": { networkId: network, audience: 'internal', readable: true, attachmentPublished: true },
     'unpublished draft': { networkId: network, audience: 'public', readable: false },
     'draft by the member': { networkId: network, audience: 'internal', readable: true, authorIds: ['member'] },
     'draft by the lead': { networkId: network, audience: 'internal', readable: true, authorIds: ['lead'] },

@@ -34,6 +34,8 @@ export interface ArticleResource {
   readable: boolean;
   /** Main author and co-authors of the draft under decision, and whoever handed it in. */
   authorIds?: readonly string[];
+  /** For one of its attachments: whether the published version shows it (readers get only those). */
+  attachmentPublished?: boolean;
 }
 export interface NetworkResource {
   networkId: string;
@@ -119,6 +121,13 @@ export const rules = {
       signal: { who: 'aangemelde lezers van het artikel', allow: (a, r) => isSignedIn(a) && canReadArticle(a, r) },
       'read-editorial': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
       edit: { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      'discard-draft': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      // Readers get what the published version shows, with its audience; drafts' attachments stay with the writers.
+      'read-attachment': {
+        who: 'lezers van het artikel (bijlagen die de gepubliceerde versie toont); auteurs van het netwerk, leidend experts en de academie (alle)',
+        allow: (a, r) => (r.attachmentPublished === true && canReadArticle(a, r)) || writes(a, r.networkId),
+      },
+      'delete-attachment': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
       // Four eyes: the draft's own authors never publish it; the academy may, with a recorded reason.
       publish: { who: 'leidend experts van het netwerk en de academie, niet de auteurs van het concept', allow: (a, r) => leads(a, r.networkId) && !(r.authorIds ?? []).some((id) => isSelf(a, id)) },
       'publish-own': { who: 'de academie, met een vastgelegde reden', allow: (a) => isAdmin(a) },

@@ -1,9 +1,9 @@
 import { searchIndexFor } from '../search/index-store';
+import { searchArticles } from '../search/service';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, type AppContext } from '../../platform/http/router';
 import { body, commonProblems, json, problemResponse, security } from '../../platform/http/contract';
 import * as svc from './service';
-import { learningLinks } from '../links';
 import { renderMarkdown } from '../domain/render';
 import { actorOf, authorize, readableAudiences } from '../../policy';
 import { actorFor } from './service';
@@ -11,6 +11,7 @@ import {
   ArticleForEditingSchema,
   ArticleMetaSchema,
   CreateArticleSchema,
+  DiscardDraftQuerySchema,
   DiffSchema,
   DraftSchema,
   NewArticleSchema,
@@ -89,7 +90,7 @@ const startDraft = createRoute({
   path: '/{id}/draft',
   tags,
   security,
-  summary: 'Concept openen op basis van de gepubliceerde versie (of het lopende concept teruggeven)',
+  summary: 'Concept nu openen op basis van de gepubliceerde versie (of het lopende concept teruggeven); de editor doet dit niet: daar ontstaat het concept bij de eerste opslag',
   request: { params: IdParam },
   responses: { 200: json(DraftSchema, 'Concept'), ...errors, ...conflict },
 });
@@ -99,9 +100,19 @@ const saveDraft = createRoute({
   path: '/{id}/draft',
   tags,
   security,
-  summary: 'Concept opslaan (optimistisch: expectedRevision moet de laatst geladen revisie zijn)',
+  summary: 'Concept opslaan (optimistisch: expectedRevision moet de laatst geladen revisie zijn; 0 met basedOn maakt het eerste concept op een gepubliceerd artikel)',
   request: { params: IdParam, ...body(SaveDraftSchema) },
   responses: { 200: json(DraftSchema, 'Opgeslagen'), ...errors, ...conflict },
+});
+
+const discardDraft = createRoute({
+  method: 'delete',
+  path: '/{id}/draft',
+  tags,
+  security,
+  summary: 'Concept weggooien (niet in review); een nooit gepubliceerd artikel verdwijnt ermee. Slugs die alleen het concept had, komen vrij',
+  request: { params: IdParam, query: DiscardDraftQuerySchema },
+  responses: { 204: { description: 'Weggegooid' }, ...errors, ...conflict },
 });
 
 const submit = createRoute({
@@ -178,8 +189,7 @@ const diff = createRoute({
 export const articleRoutes = newRouter()
   .openapi(search, async (c) => {
     const q = c.req.valid('query');
-    const index = await searchIndexFor(c.get('deps').store).current();
-    const result = index.search(q.q, { audiences: readableAudiences(actorOf(c.get('principal'))), network: q.network, theme: q.theme, audience: q.audience, language: q.language, limit: q.limit, offset: q.offset });
+    const result = await searchArticles(c.get('deps').store, q.q, { audiences: readableAudiences(actorOf(c.get('principal'))), network: q.network, theme: q.theme, audience: q.audience, language: q.language, limit: q.limit, offset: q.offset });
     return c.json(result, 200);
   })
   .openapi(bySlug, async (c) => {
@@ -193,8 +203,7 @@ export const articleRoutes = newRouter()
     // Related items depend on who reads, so only an anonymous read of a public article is shareable.
     c.header('cache-control', read.view.audience === 'public' && !ctx.principal ? 'public, max-age=60' : 'private, no-store');
     c.header('vary', 'Authorization');
-    const [related, relatedModules] = await Promise.all([svc.related(ctx, read.view), learningLinks().relatedModules({ store: ctx.store, principal: ctx.principal }, read.view)]);
-    return c.json({ ...read.view, related, relatedModules }, 200);
+    return c.json({ ...read.view, ...(await svc.readingExtras(ctx, read.view)) }, 200);
   })
   .openapi(preview, async (c) => {
     authorize(await actorFor(knowledgeCtx(c)), 'knowledge', 'write', {});
@@ -209,6 +218,10 @@ export const articleRoutes = newRouter()
   .openapi(saveDraft, async (c) => {
     const { expectedRevision, ...input } = c.req.valid('json');
     return c.json(await svc.saveDraft(knowledgeCtx(c), c.req.valid('param').id, expectedRevision, input), 200);
+  })
+  .openapi(discardDraft, async (c) => {
+    await svc.discardDraft(knowledgeCtx(c), c.req.valid('param').id, c.req.valid('query').expectedRevision);
+    return c.body(null, 204) as never;
   })
   .openapi(submit, async (c) => c.json(await svc.submitDraft(knowledgeCtx(c), c.req.valid('param').id, c.req.valid('json').expectedRevision), 200))
   .openapi(publish, async (c) => {

@@ -1,3 +1,4 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { Principal } from '../../platform/auth/principal';
 import { Problem } from '../../platform/http/problem';
 import type { StoreClients } from '../../platform/store/clients';
@@ -6,12 +7,15 @@ import * as articles from './store';
 import type { ArticleMeta, Draft, ReaderView, Version } from './store';
 import { getNetwork, listMembers, membershipsOf } from '../networks/store';
 import type { SearchIndexStore } from '../search/index-store';
+import { indexAfterWrite, reconcileSearchIndex } from '../search/indexer';
 import { renderMarkdown } from '../domain/render';
 import { isUsableSlug, slugify, slugPattern } from '../domain/slug';
 import { articleReachesAll, audiences, type Audience } from '../domain/visibility';
 import { learningLinks } from '../links';
 import { draftTransitions, reviewByDate } from '../domain/workflow';
 import { articleBytes, fitsInOneItem, maxArticleBytes, maxReviewComments } from '../domain/limits';
+import { attachmentIdsIn } from '../domain/attachment-types';
+import { removeAllAttachments } from '../attachments/store';
 import { actorOf, authorize, can, readableAudiences, type Action, type Actor, type ArticleResource } from '../../policy';
 import { diffVersions } from '../domain/diff';
 import type { SearchDoc } from '../domain/search';
@@ -62,7 +66,7 @@ export const articleResource = (meta: Pick<ArticleMeta, 'networkId' | 'audience'
 });
 
 /** Asks the policy about an article; a caller it is hidden from gets the very answer of a missing one. */
-async function authorizeArticle(ctx: KnowledgeCtx, action: Action<'article'>, meta: ArticleMeta, actor?: Actor): Promise<Principal> {
+export async function authorizeArticle(ctx: KnowledgeCtx, action: Action<'article'>, meta: ArticleMeta, actor?: Actor): Promise<Principal> {
   const p = signedIn(ctx);
   authorize(actor ?? (await actorFor(ctx)), 'article', action, articleResource(meta), `Geen artikel met id ${meta.id}`);
   return p;
@@ -184,18 +188,34 @@ export async function getForEditing(ctx: KnowledgeCtx, articleId: string) {
   return { article: meta, draft: await articles.getDraft(ctx.store, articleId) };
 }
 
-/** Opens a draft on a published article; if one is already open, everyone edits that one. */
+/**
+ * Opens a draft on a published article explicitly (API clients; the web editor does not: its
+ * first save creates the draft, see `saveDraft`). If one is already open, everyone edits that one.
+ * The running draft is looked for first and the published version read after it, so a publish
+ * landing in between makes the new draft start from the version just published, never an older one.
+ */
 export async function startDraft(ctx: KnowledgeCtx, articleId: string) {
-  const meta = await loadMeta(ctx, articleId);
-  const p = await requireWriter(ctx, meta);
-  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
+  const first = await loadMeta(ctx, articleId);
+  const p = await requireWriter(ctx, first);
+  if (first.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
   const existing = await articles.getDraft(ctx.store, articleId);
   if (existing) return existing;
+  const meta = await loadMeta(ctx, articleId);
   const base = await articles.getVersion(ctx.store, articleId, meta.publishedVersion);
   if (!base) throw new Problem('conflict', 'Dit artikel heeft nog geen gepubliceerde versie');
-  const now = nowOf(ctx);
-  const draft: Draft = {
-    articleId,
+  const draft = draftFrom(base, meta, p, nowOf(ctx));
+  const outcome = await articles.writeDraft(ctx.store, draft, { revision: null, states: [] }, { basedOnPublished: meta.publishedVersion });
+  if (outcome === 'saved') return draft;
+  const theirs = await articles.getDraft(ctx.store, articleId);
+  // Someone opened it at the same moment: theirs is the draft.
+  if (theirs) return theirs;
+  throw staleBase(meta.publishedVersion, (await loadMeta(ctx, articleId)).publishedVersion);
+}
+
+/** A new draft with the content of a published version. */
+function draftFrom(base: Version, meta: ArticleMeta, p: Principal, now: string): Draft {
+  return {
+    articleId: meta.id,
     networkId: meta.networkId,
     title: base.title,
     summary: base.summary,
@@ -209,29 +229,71 @@ export async function startDraft(ctx: KnowledgeCtx, articleId: string) {
     authors: base.authors,
     state: 'editing',
     revision: 1,
-    basedOn: meta.publishedVersion,
+    basedOn: base.version,
     updatedBy: who(p),
     updatedAt: now,
     comments: [],
   };
-  if (!(await articles.putDraft(ctx.store, draft, { revision: null, states: [] }))) {
-    // Someone opened it at the same moment: theirs is the draft.
-    return (await articles.getDraft(ctx.store, articleId))!;
-  }
-  return draft;
 }
 
-export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, input: ContentInput) {
+/**
+ * A draft (or a first save) that starts from an older version than the one readers see now:
+ * publishing it would silently undo the newer version. The body names both, so the editor can
+ * show what changed and let the writer take it over and save with `basedOn` = the current version.
+ */
+function staleBase(basedOn: number, currentVersion: number): Problem {
+  return new Problem(
+    'conflict',
+    `Dit concept is gebaseerd op versie ${basedOn}, maar intussen is versie ${currentVersion} gepubliceerd. Bekijk wat er in versie ${currentVersion} veranderde, neem dat over in het concept en sla het op als bijgewerkt naar versie ${currentVersion}; anders zou publiceren die versie ongedaan maken.`,
+    { basedOn, currentVersion },
+  );
+}
+
+/** The slug readers reach the article by now (none before its first publication). */
+const publishedSlug = (meta: ArticleMeta) => (meta.publishedVersion > 0 ? meta.slug : undefined);
+
+/** Whether a slug the draft lets go of was only ever a draft's: never published, so it can be given back. */
+async function onlyDraftsHeld(ctx: KnowledgeCtx, meta: ArticleMeta, slug: string): Promise<boolean> {
+  if (slug === publishedSlug(meta)) return false;
+  if (meta.publishedVersion === 0) return true;
+  return !(await articles.listVersions(ctx.store, meta.id)).some((v) => v.slug === slug);
+}
+
+/**
+ * Saves a draft. `expectedRevision` is the revision the writer edited; 0 means "there was no
+ * draft yet": the first save on a published article creates the draft from the version named by
+ * `basedOn` (only while that is still the published version, and only if nobody created a draft
+ * meanwhile: otherwise the usual version conflict). On an existing draft, `basedOn` set to the
+ * current published version says the writer took its changes over (see `staleBase`).
+ * A rename holds the new slug and gives back the old one if only drafts ever held it, all in the
+ * transaction of the save, so two drafts cannot take one slug and a refused save holds none.
+ */
+export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, input: ContentInput & { basedOn?: number }) {
   const meta = await loadMeta(ctx, articleId);
   const p = await requireWriter(ctx, meta);
   if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
-  const current = await articles.getDraft(ctx.store, articleId);
-  if (!current || current.revision !== expectedRevision || !draftTransitions.save.includes(current.state)) throw conflictFor(current, expectedRevision);
+  const existing = await articles.getDraft(ctx.store, articleId);
+  let current: Draft;
+  let creating = false;
+  if (expectedRevision === 0) {
+    if (existing) throw conflictFor(existing, expectedRevision);
+    if (meta.publishedVersion === 0) throw conflictFor(undefined, expectedRevision);
+    const basedOn = input.basedOn ?? meta.publishedVersion;
+    if (basedOn !== meta.publishedVersion) throw staleBase(basedOn, meta.publishedVersion);
+    const base = await articles.getVersion(ctx.store, articleId, basedOn);
+    if (!base) throw new Problem('conflict', 'Dit artikel heeft nog geen gepubliceerde versie');
+    current = { ...draftFrom(base, meta, p, nowOf(ctx)), revision: 0 };
+    creating = true;
+  } else {
+    if (!existing || existing.revision !== expectedRevision || !draftTransitions.save.includes(existing.state)) throw conflictFor(existing, expectedRevision);
+    current = existing;
+    if (input.basedOn !== undefined && input.basedOn !== current.basedOn) {
+      if (input.basedOn !== meta.publishedVersion) throw staleBase(input.basedOn, meta.publishedVersion);
+      current = { ...current, basedOn: input.basedOn };
+    }
+  }
   const slug = input.slug ?? current.slug;
   checkSlug(slug);
-  if (slug !== current.slug && slug !== meta.slug && !(await articles.reserveSlug(ctx.store, slug, articleId))) {
-    throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
-  }
   const mainAuthor = current.authors[0] ?? who(p);
   const coAuthors = input.coAuthors ?? current.authors.slice(1).map((a) => a.id);
   const authors = await resolveAuthors(ctx, { ...p, id: mainAuthor.id, name: mainAuthor.name }, meta.networkId, coAuthors, current.authors.slice(1));
@@ -254,10 +316,41 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
     updatedBy: who(p),
     updatedAt: nowOf(ctx),
   };
-  if (!(await articles.putDraft(ctx.store, next, { revision: expectedRevision, states: draftTransitions.save }))) {
-    throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
-  }
+  const holdSlug = slug !== current.slug && slug !== publishedSlug(meta) ? slug : undefined;
+  const releaseSlug = slug !== current.slug && !creating && (await onlyDraftsHeld(ctx, meta, current.slug)) ? current.slug : undefined;
+  const outcome = await articles.writeDraft(ctx.store, next, creating ? { revision: null, states: [] } : { revision: expectedRevision, states: draftTransitions.save }, {
+    holdSlug,
+    releaseSlug,
+    ...(creating ? { basedOnPublished: current.basedOn } : {}),
+  });
+  if (outcome === 'slug-taken') throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
+  if (outcome === 'stale') throw staleBase(current.basedOn, (await loadMeta(ctx, articleId)).publishedVersion);
+  if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
   return next;
+}
+
+/**
+ * Abandons the draft at the revision the writer saw (not one in review: that is the reviewer's
+ * until returned). A never-published article is removed with it, its attachments too; a
+ * published one keeps its versions and readers. Slugs only the draft held are given back.
+ */
+export async function discardDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number) {
+  const meta = await loadMeta(ctx, articleId);
+  await authorizeArticle(ctx, 'discard-draft', meta);
+  const draft = await articles.getDraft(ctx.store, articleId);
+  if (!draft || draft.revision !== expectedRevision) throw conflictFor(draft, expectedRevision);
+  if (!draftTransitions.save.includes(draft.state)) {
+    throw new Problem('conflict', 'Een concept dat in review is, kan niet worden weggegooid; laat het eerst terugsturen', { state: draft.state });
+  }
+  const candidates = [...new Set([draft.slug, ...(meta.publishedVersion === 0 ? [meta.slug] : [])])];
+  const release = (await Promise.all(candidates.map(async (slug) => ((await onlyDraftsHeld(ctx, meta, slug)) ? slug : undefined)))).filter((x): x is string => !!x);
+  if (!(await articles.discardDraft(ctx.store, meta, draft, release, nowOf(ctx)))) throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
+  if (meta.publishedVersion === 0) {
+    // Nothing can show them any more; tidy up (best effort: an orphan record is unreachable either way).
+    const objects = await removeAllAttachments(ctx.store, articleId).catch(() => [] as string[]);
+    await Promise.all(objects.map((Key) => ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key })).catch(() => undefined)));
+  }
+  return { removedArticle: meta.publishedVersion === 0 };
 }
 
 async function transition(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, action: 'submit' | 'return', comment?: string) {
@@ -303,6 +396,7 @@ export function searchDocFor(view: ReaderView, plainText: string): SearchDoc {
     language: view.language,
     publishedAt: view.publishedAt,
     reviewBy: view.reviewBy,
+    version: view.version,
   };
 }
 
@@ -315,6 +409,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
   const fourEyesOverride = authorizePublication(ctx, actor, meta, draft, opts.overrideReason);
+  if (draft.basedOn !== meta.publishedVersion) throw staleBase(draft.basedOn, meta.publishedVersion);
   if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
     await refuseIfAssigned(ctx, meta, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
   }
@@ -347,10 +442,20 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
     reviewBy: reviewByDate(now),
     lastReviewedBy: who(p),
   };
-  const outcome = await articles.publish(ctx.store, { meta, draft, version, view, previousSlug: meta.publishedVersion > 0 ? meta.slug : undefined });
+  const outcome = await articles.publish(ctx.store, {
+    meta,
+    draft,
+    version,
+    view,
+    previousSlug: publishedSlug(meta),
+    publishedAttachments: attachmentIdsIn(draft.markdown, articleId),
+  });
   if (outcome === 'slug-taken') throw new Problem('conflict', `De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`);
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
-  if (opts.updateIndex !== false) await ctx.search.update((index) => index.upsert(searchDocFor(view, rendered.plainText)));
+  // A first publication under another name than the article was created with: that name was only ever a draft's.
+  if (meta.publishedVersion === 0 && meta.slug !== draft.slug) await articles.releaseSlugs(ctx.store, articleId, [meta.slug]).catch(() => undefined);
+  // The write is the truth; the index follows (the table's stream in AWS, this call locally) and never fails the publish.
+  if (opts.updateIndex !== false) await indexAfterWrite(ctx.store, ctx.search, articleId);
   return { version, view };
 }
 
@@ -392,7 +497,7 @@ export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
   if (meta.archived) return meta;
   await refuseIfAssigned(ctx, meta, null, 'Dit artikel is leesstof in');
   if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', 'Het artikel is intussen gewijzigd; probeer het opnieuw');
-  await ctx.search.update((index) => index.remove(articleId));
+  await indexAfterWrite(ctx.store, ctx.search, articleId); // as after publishing: never fails the archive
   return { ...meta, archived: true };
 }
 
@@ -456,6 +561,34 @@ export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): P
   return result;
 }
 
+/**
+ * What a page view shows beside the article (related articles, modules to join), kept per
+ * article version and reader tier for `extrasTtlMs`. Both depend only on the reader's tier, the
+ * search snapshot and the catalogue, never on the person; computing them on every view cost more
+ * than the article's own GetItem (the catalogue of thousands of modules is scored per call, and
+ * each call past its 5 s freshness set off a full catalogue reload). So a view is the one GetItem
+ * plus, at most every 30 s per article, tier and search snapshot, this work: a newly published
+ * article appears among related ones as before, a module beside an article within 30 s.
+ */
+type Extras = { related: RelatedHit[]; relatedModules: Awaited<ReturnType<ReturnType<typeof learningLinks>['relatedModules']>> };
+const extrasCache = new Map<string, { at: number; value: Promise<Extras> }>();
+const extrasTtlMs = 30_000;
+const extrasCacheMax = 2000;
+
+export async function readingExtras(ctx: KnowledgeCtx, view: ReaderView): Promise<Extras> {
+  // The search snapshot's version is part of the key: a publish shows up in related articles as soon as the index has it.
+  const { version: snapshot } = await ctx.search.currentWithVersion();
+  const key = `${readableAudiences(actorOf(ctx.principal)).join(',')}|${view.articleId}|${view.version}|${snapshot}`;
+  const hit = extrasCache.get(key);
+  if (hit && Date.now() - hit.at < extrasTtlMs) return hit.value;
+  const value = Promise.all([related(ctx, view), learningLinks().relatedModules({ store: ctx.store, principal: ctx.principal }, view)]).then(([related, relatedModules]) => ({ related, relatedModules }));
+  if (extrasCache.size >= extrasCacheMax) extrasCache.delete(extrasCache.keys().next().value!);
+  extrasCache.set(key, { at: Date.now(), value });
+  // A failure is not kept: the next view tries again.
+  value.catch(() => extrasCache.delete(key));
+  return value;
+}
+
 export async function history(ctx: KnowledgeCtx, articleId: string) {
   const meta = await loadMeta(ctx, articleId);
   await requireEditorialReader(ctx, meta);
@@ -475,19 +608,9 @@ export async function diff(ctx: KnowledgeCtx, articleId: string, from: number, t
   return { from: a.version, to: b.version, hunks: diffVersions(a.markdown, b.markdown) };
 }
 
+/** Brings the index in line with the articles of these networks (the reconciliation job); returns how many are published. */
 export async function rebuildSearchIndex(store: StoreClients, search: SearchIndexStore, networkIds: string[]) {
-  const docs: SearchDoc[] = [];
-  for (const networkId of networkIds) {
-    for (const meta of await articles.listNetworkArticles(store, networkId, 1000)) {
-      if (meta.archived || meta.publishedVersion === 0) continue;
-      const [slugItem, v] = await Promise.all([articles.getSlug(store, meta.slug), articles.getVersion(store, meta.id, meta.publishedVersion)]);
-      if (slugItem?.view && v) docs.push(searchDocFor(slugItem.view, renderMarkdown(v.markdown).plainText));
-    }
-  }
-  await search.update((index) => {
-    for (const d of docs) index.upsert(d);
-  });
-  return docs.length;
+  return (await reconcileSearchIndex(store, search, { networkIds })).published;
 }
 
 /** The audience of the published article at its current slug, or undefined when there is none (unknown, old or archived). */

@@ -1,7 +1,7 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
-import { get, put, query, transact, update, type TransactPart } from '../../platform/store/table';
+import { get, query, transact, type TransactPart } from '../../platform/store/table';
 import type { Audience } from '../domain/visibility';
 import type { DraftState } from '../domain/workflow';
 
@@ -40,9 +40,12 @@ export interface ArticleMeta {
   updatedAt: string;
   hasDraft: boolean;
   draftState?: DraftState;
+  /** Counters, changed only with `ADD` by votes and signals; no other write ever sets them. */
   useful: number;
   notUseful: number;
   openSignals: number;
+  /** Attachments the published version shows (set at publish): what readers may open. Absent on articles published before it existed. */
+  publishedAttachments?: string[];
 }
 
 export interface ReviewComment {
@@ -88,7 +91,57 @@ export interface ReaderView extends Omit<ArticleContent, 'markdown'> {
   lastReviewedBy: { id: string; name: string };
 }
 
-export type SlugItem = { articleId: string; view?: ReaderView; archived?: boolean };
+/**
+ * `SLUG#{slug}`: the current slug of a published article carries its reader view; a slug that was
+ * ever published carries `published` (the current one, and old ones kept as redirects); a slug
+ * without either is only held by a draft and is given back when the draft lets go of it.
+ */
+export type SlugItem = { articleId: string; view?: ReaderView; archived?: boolean; published?: boolean };
+
+/**
+ * A transaction that met another transaction on the same item (DynamoDB answers
+ * TransactionConflict, no condition failed) is tried again after a short random wait: a hot
+ * article (votes during a publish) must not turn into 409s or 500s.
+ */
+export function onlyContention(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  if (e.name === 'TransactionConflictException') return true;
+  if (e.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+export async function withContention<T>(work: () => Promise<T>, attempts = 12): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts || !onlyContention(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+    }
+  }
+}
+
+/** Deletes a slug item only while no published version ever used it and it is still this article's. */
+const releaseSlugPart = (slug: string, articleId: string): TransactPart => ({
+  Delete: {
+    Key: keys.slug(slug),
+    ConditionExpression: 'articleId = :id AND attribute_not_exists(#view) AND attribute_not_exists(published)',
+    ExpressionAttributeNames: { '#view': 'view' },
+    ExpressionAttributeValues: { ':id': articleId },
+  },
+});
+
+/** Holds a slug for this article: free, or already its own (an old published slug keeps its `published` mark). */
+const holdSlugPart = (slug: string, articleId: string): TransactPart => ({
+  Update: {
+    Key: keys.slug(slug),
+    UpdateExpression: 'SET articleId = :id, #type = :slug',
+    ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':id': articleId, ':slug': 'slug' },
+  },
+});
 
 export async function getMeta(store: StoreClients, articleId: string) {
   return fromItem<ArticleMeta>(await get(store, keys.article(articleId)));
@@ -166,8 +219,23 @@ export async function createArticle(store: StoreClients, meta: ArticleMeta, draf
   }
 }
 
-/** Writes a draft only if nobody saved in between (expectedRevision) and the state allows editing. */
-export async function putDraft(store: StoreClients, draft: Draft, expected: { revision: number | null; states: DraftState[] }): Promise<boolean> {
+export interface DraftWriteOptions {
+  /** A slug the draft takes (renamed): held in the same transaction, refused when another article has it. */
+  holdSlug?: string;
+  /** A slug the draft lets go of that no published version used: given back in the same transaction. */
+  releaseSlug?: string;
+  /** Creating a draft from a published version: only while that version is still the published one. */
+  basedOnPublished?: number;
+}
+
+export type DraftWrite = 'saved' | 'conflict' | 'slug-taken' | 'stale';
+
+/**
+ * Writes a draft only if nobody saved in between (expected revision, or no draft at all for
+ * `revision: null`) and the state allows it; with its slug changes and, for a new draft on a
+ * published article, the check that the version it starts from is still the published one.
+ */
+export async function writeDraft(store: StoreClients, draft: Draft, expected: { revision: number | null; states: DraftState[] }, opts: DraftWriteOptions = {}): Promise<DraftWrite> {
   const index = draft.state === 'in-review' && draft.submittedAt ? keys.draftInReview(draft.networkId, draft.submittedAt, draft.articleId) : {};
   const names = { '#rev': 'revision', '#state': 'state' };
   const values: Record<string, unknown> = {};
@@ -177,26 +245,90 @@ export async function putDraft(store: StoreClients, draft: Draft, expected: { re
     expected.states.forEach((s, i) => (values[`:s${i}`] = s));
     condition = `#rev = :rev AND #state IN (${expected.states.map((_, i) => `:s${i}`).join(', ')})`;
   }
-  return conditional(() =>
-    transact(store, [
-      {
-        Put: {
-          Item: { ...keys.draft(draft.articleId), ...index, type: 'draft', ...draft },
-          ConditionExpression: condition,
-          ExpressionAttributeNames: expected.revision !== null ? names : undefined,
-          ExpressionAttributeValues: expected.revision !== null ? values : undefined,
-        },
+  const metaValues: Record<string, unknown> = { ':t': true, ':ds': draft.state, ':now': draft.updatedAt, ':g1': `${draft.updatedAt}#${draft.articleId}` };
+  if (opts.basedOnPublished !== undefined) metaValues[':pv'] = opts.basedOnPublished;
+  const parts: TransactPart[] = [
+    {
+      Put: {
+        Item: { ...keys.draft(draft.articleId), ...index, type: 'draft', ...draft },
+        ConditionExpression: condition,
+        ExpressionAttributeNames: expected.revision !== null ? names : undefined,
+        ExpressionAttributeValues: expected.revision !== null ? values : undefined,
       },
-      {
-        Update: {
-          Key: keys.article(draft.articleId),
-          UpdateExpression: 'SET hasDraft = :t, draftState = :ds, updatedAt = :now, GSI1SK = :g1',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':t': true, ':ds': draft.state, ':now': draft.updatedAt, ':g1': `${draft.updatedAt}#${draft.articleId}` },
-        },
+    },
+    {
+      Update: {
+        Key: keys.article(draft.articleId),
+        UpdateExpression: 'SET hasDraft = :t, draftState = :ds, updatedAt = :now, GSI1SK = :g1',
+        ConditionExpression: opts.basedOnPublished !== undefined ? 'attribute_exists(PK) AND publishedVersion = :pv' : 'attribute_exists(PK)',
+        ExpressionAttributeValues: metaValues,
       },
-    ]),
-  );
+    },
+  ];
+  const holdAt = opts.holdSlug ? parts.push(holdSlugPart(opts.holdSlug, draft.articleId)) - 1 : -1;
+  const releaseAt = opts.releaseSlug ? parts.push(releaseSlugPart(opts.releaseSlug, draft.articleId)) - 1 : -1;
+  try {
+    await withContention(() => transact(store, parts));
+    return 'saved';
+  } catch (err) {
+    if (!conditionFailed(err)) throw err;
+    if (conditionFailed(err, 0)) return 'conflict';
+    if (holdAt >= 0 && conditionFailed(err, holdAt)) return 'slug-taken';
+    if (conditionFailed(err, 1)) return 'stale';
+    // The slug let go of turned out not to be a draft's alone: keep it, save the draft.
+    if (releaseAt >= 0 && conditionFailed(err, releaseAt)) return writeDraft(store, draft, expected, { ...opts, releaseSlug: undefined });
+    return 'conflict';
+  }
+}
+
+/** `writeDraft` for transitions that move no slug: true when written. */
+export async function putDraft(store: StoreClients, draft: Draft, expected: { revision: number | null; states: DraftState[] }): Promise<boolean> {
+  return (await writeDraft(store, draft, expected)) === 'saved';
+}
+
+/**
+ * Abandons a draft (editing or returned, at the revision the writer saw) and gives back the slug
+ * only it held. A never-published article goes with its draft; a published one keeps everything else.
+ */
+export async function discardDraft(store: StoreClients, meta: ArticleMeta, draft: Draft, releaseSlugs: string[], now: string): Promise<boolean> {
+  const parts: TransactPart[] = [
+    {
+      Delete: {
+        Key: keys.draft(meta.id),
+        ConditionExpression: '#rev = :rev AND #state IN (:editing, :returned)',
+        ExpressionAttributeNames: { '#rev': 'revision', '#state': 'state' },
+        ExpressionAttributeValues: { ':rev': draft.revision, ':editing': 'editing', ':returned': 'returned' },
+      },
+    },
+    meta.publishedVersion === 0
+      ? { Delete: { Key: keys.article(meta.id), ConditionExpression: 'publishedVersion = :zero', ExpressionAttributeValues: { ':zero': 0 } } }
+      : {
+          Update: {
+            Key: keys.article(meta.id),
+            UpdateExpression: 'SET hasDraft = :f, updatedAt = :now, GSI1SK = :g1 REMOVE draftState',
+            ConditionExpression: 'publishedVersion = :pv',
+            ExpressionAttributeValues: { ':f': false, ':now': now, ':g1': `${now}#${meta.id}`, ':pv': meta.publishedVersion },
+          },
+        },
+  ];
+  const releaseFrom = parts.length;
+  for (const slug of releaseSlugs) parts.push(releaseSlugPart(slug, meta.id));
+  try {
+    await withContention(() => transact(store, parts));
+    return true;
+  } catch (err) {
+    if (!conditionFailed(err)) throw err;
+    const failedRelease = releaseSlugs.findIndex((_, i) => conditionFailed(err, releaseFrom + i));
+    if (failedRelease >= 0 && !conditionFailed(err, 0) && !conditionFailed(err, 1)) {
+      return discardDraft(store, meta, draft, releaseSlugs.filter((_, i) => i !== failedRelease), now);
+    }
+    return false;
+  }
+}
+
+/** Gives back slugs only drafts held (best effort: a slug that turns out published or taken stays). */
+export async function releaseSlugs(store: StoreClients, articleId: string, slugs: string[]): Promise<void> {
+  await Promise.all(slugs.map((slug) => conditional(() => transact(store, [releaseSlugPart(slug, articleId)]))));
 }
 
 export interface PublishInput {
@@ -205,17 +337,20 @@ export interface PublishInput {
   version: Version;
   view: ReaderView;
   previousSlug?: string;
+  /** Attachment ids the version shows. */
+  publishedAttachments: string[];
 }
 
 /**
  * Publishing freezes a version and moves the reader's pointer in one transaction: the version
- * item (never overwritten), META (optimistic rev), the draft (must still be the reviewed one),
- * the current slug's reader view, and a redirect from the previous slug after a rename.
+ * item (never overwritten), META (optimistic rev, and still on the version the draft started
+ * from), the draft (must still be the reviewed one), the current slug's reader view, and a
+ * redirect from the previous slug after a rename. META is updated field by field: the counters
+ * that votes and signals move with `ADD` are never written here, so none is lost to a publish.
  */
 export async function publish(store: StoreClients, p: PublishInput): Promise<'published' | 'conflict' | 'slug-taken'> {
   const { meta, draft, version, view } = p;
-  const nextMeta: ArticleMeta = {
-    ...meta,
+  const fields: Record<string, unknown> = {
     slug: view.slug,
     title: version.title,
     summary: version.summary,
@@ -228,22 +363,29 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
     lastReviewedBy: view.lastReviewedBy,
     rev: meta.rev + 1,
     hasDraft: false,
-    draftState: undefined,
     updatedAt: version.publishedAt,
+    publishedAttachments: p.publishedAttachments,
+    ...keys.articleByNetwork(meta.networkId, version.publishedAt, meta.id),
+    ...(meta.archived ? {} : keys.articleByReviewDate(meta.networkId, view.reviewBy, meta.id)),
   };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':rev': meta.rev, ':basedOn': meta.publishedVersion };
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    return `#f${i} = :f${i}`;
+  });
+  names['#rev'] = 'rev';
+  names['#pv'] = 'publishedVersion';
   const items: TransactPart[] = [
     { Put: { Item: { ...keys.version(meta.id, version.version), type: 'version', ...version }, ConditionExpression: 'attribute_not_exists(PK)' } },
     {
-      Put: {
-        Item: {
-          ...keys.article(meta.id),
-          ...keys.articleByNetwork(meta.networkId, nextMeta.updatedAt, meta.id),
-          ...(meta.archived ? {} : keys.articleByReviewDate(meta.networkId, view.reviewBy, meta.id)),
-          type: 'article',
-          ...nextMeta,
-        },
-        ConditionExpression: 'rev = :rev',
-        ExpressionAttributeValues: { ':rev': meta.rev },
+      Update: {
+        Key: keys.article(meta.id),
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE draftState`,
+        ConditionExpression: '#rev = :rev AND #pv = :basedOn',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       },
     },
     {
@@ -256,7 +398,7 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
     },
     {
       Put: {
-        Item: { ...keys.slug(view.slug), type: 'slug', articleId: meta.id, view },
+        Item: { ...keys.slug(view.slug), type: 'slug', articleId: meta.id, view, published: true },
         ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
         ExpressionAttributeValues: { ':id': meta.id },
       },
@@ -265,27 +407,20 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
   if (p.previousSlug && p.previousSlug !== view.slug) {
     items.push({
       Put: {
-        Item: { ...keys.slug(p.previousSlug), type: 'slug', articleId: meta.id },
+        Item: { ...keys.slug(p.previousSlug), type: 'slug', articleId: meta.id, published: true },
         ConditionExpression: 'articleId = :id',
         ExpressionAttributeValues: { ':id': meta.id },
       },
     });
   }
   try {
-    await transact(store, items);
+    await withContention(() => transact(store, items));
     return 'published';
   } catch (err) {
     if (conditionFailed(err, 3)) return 'slug-taken';
     if (conditionFailed(err)) return 'conflict';
     throw err;
   }
-}
-
-/** Reserves a new slug for a draft rename (released again only by never publishing it). */
-export async function reserveSlug(store: StoreClients, slug: string, articleId: string): Promise<boolean> {
-  return conditional(() =>
-    put(store, { ...keys.slug(slug), type: 'slug', articleId }, { ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id', ExpressionAttributeValues: { ':id': articleId } }),
-  );
 }
 
 /** Archive: readers and lists lose it, the versions stay. */
@@ -310,11 +445,4 @@ export async function archive(store: StoreClients, meta: ArticleMeta, now: strin
       },
     ]),
   );
-}
-
-export async function updateCounters(store: StoreClients, articleId: string, delta: { useful?: number; notUseful?: number; openSignals?: number }) {
-  await update(store, keys.article(articleId), {
-    UpdateExpression: 'ADD useful :u, notUseful :n, openSignals :o',
-    ExpressionAttributeValues: { ':u': delta.useful ?? 0, ':n': delta.notUseful ?? 0, ':o': delta.openSignals ?? 0 },
-  });
 }

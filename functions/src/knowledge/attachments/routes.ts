@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../platform/http/router';
 import { body, commonProblems, json, problemResponse, security } from '../../platform/http/contract';
+import { limitPerUser } from '../../platform/http/rate-limit';
 import * as svc from './service';
 import { attachmentContentTypes, attachmentTypes, maxAttachmentBytes } from '../domain/attachment-types';
 import { knowledgeCtx } from '../articles/routes';
@@ -14,6 +15,7 @@ const Id = z.string().min(1).max(80);
 const start = createRoute({
   method: 'post',
   path: '/{id}/attachments',
+  middleware: limitPerUser('uploads'),
   tags,
   security,
   summary: 'Upload starten: presigned POST naar de uploads-bucket (type en grootte begrensd)',
@@ -44,11 +46,21 @@ const list = createRoute({
   responses: { 200: json(z.array(AttachmentSchema), 'Bijlagen'), ...errors },
 });
 
+const remove = createRoute({
+  method: 'delete',
+  path: '/{id}/attachments/{attachmentId}',
+  tags,
+  security,
+  summary: 'Bijlage verwijderen (auteurs); niet zolang de gepubliceerde versie haar toont',
+  request: { params: z.object({ id: Id, attachmentId: Id }) },
+  responses: { 204: { description: 'Verwijderd' }, ...errors, 409: problemResponse('De gepubliceerde versie toont deze bijlage') },
+});
+
 const serve = createRoute({
   method: 'get',
   path: '/{articleId}/{attachmentId}/{fileName}',
   tags,
-  summary: 'Bijlage openen, met dezelfde zichtbaarheid als het artikel',
+  summary: 'Bijlage openen: lezers alleen wat de gepubliceerde versie toont (met haar publiek), auteurs alles',
   request: { params: z.object({ articleId: Id, attachmentId: Id, fileName: z.string().max(200) }) },
   responses: { 200: { description: 'Het bestand' }, 401: errors[401], 404: errors[404] },
 });
@@ -60,9 +72,14 @@ export const articleAttachmentRoutes = newRouter()
     const { id, uploadId } = c.req.valid('param');
     return c.json(await svc.completeUpload(knowledgeCtx(c), id, uploadId), 201);
   })
-  .openapi(list, async (c) => c.json(await svc.list(knowledgeCtx(c), c.req.valid('param').id), 200));
+  .openapi(list, async (c) => c.json(await svc.list(knowledgeCtx(c), c.req.valid('param').id), 200))
+  .openapi(remove, async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    await svc.remove(knowledgeCtx(c), id, attachmentId);
+    return c.body(null, 204) as never;
+  });
 
-/** Under `/api/attachments`: the files themselves, with the article's visibility. */
+/** Under `/api/attachments`: the files themselves, as visible as the published version that shows them. */
 export const attachmentRoutes = newRouter().openapi(serve, async (c) => {
   const { articleId, attachmentId } = c.req.valid('param');
   const { attachment, body: file, public: isPublic } = await svc.open(knowledgeCtx(c), articleId, attachmentId);
@@ -73,5 +90,7 @@ export const attachmentRoutes = newRouter().openapi(serve, async (c) => {
     'content-disposition': `${disposition}; filename="${attachment.fileName}"`,
     'x-content-type-options': 'nosniff',
     'cache-control': isPublic ? 'public, max-age=300' : 'private, no-store',
+    // Who asks decides what is served (a writer sees drafts' attachments): never share across callers.
+    vary: 'Authorization',
   }) as never;
 });

@@ -1,10 +1,11 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../../platform/http/problem';
 import { timeId } from '../../platform/store/keys';
 import * as store from './store';
 import { actorOf, can } from '../../policy';
-import { attachmentTypes, matchesMagic, maxAttachmentBytes, safeFileName, type AttachmentType } from '../domain/attachment-types';
-import { actorFor, articleResource, loadMeta, requireWriter, type KnowledgeCtx } from '../articles/service';
+import { attachmentIdsIn, attachmentTypes, matchesMagic, maxAttachmentBytes, maxAttachmentsPerArticle, safeFileName, type AttachmentType } from '../domain/attachment-types';
+import { actorFor, articleResource, authorizeArticle, loadMeta, requireWriter, type KnowledgeCtx } from '../articles/service';
+import { getVersion, type ArticleMeta } from '../articles/store';
 import * as uploads from '../../platform/uploads/pipeline';
 
 export const attachmentUrl = (a: { articleId: string; id: string; fileName: string }) => `/api/attachments/${a.articleId}/${a.id}/${a.fileName}`;
@@ -13,6 +14,8 @@ export const attachmentUrl = (a: { articleId: string; id: string; fileName: stri
 export async function startUpload(ctx: KnowledgeCtx, articleId: string, input: { fileName: string; contentType: AttachmentType; bytes: number }) {
   const meta = await loadMeta(ctx, articleId);
   const p = await requireWriter(ctx, meta);
+  // Early and friendly; the place itself is taken when the upload completes.
+  if ((await store.countAttachments(ctx.store, articleId)) >= maxAttachmentsPerArticle) throw full();
   const uploadId = timeId();
   await store.putPendingUpload(ctx.store, {
     uploadId,
@@ -34,13 +37,20 @@ export async function completeUpload(ctx: KnowledgeCtx, articleId: string, uploa
   const pending = await store.getPendingUpload(ctx.store, uploadId);
   if (!pending || pending.articleId !== articleId || pending.createdBy !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
   const type = attachmentTypes[pending.contentType];
-  const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
-
+  // A place under the cap first (the pending upload stays if there is none, for after a delete).
+  if (!(await store.takeAttachmentPlace(ctx.store, articleId, maxAttachmentsPerArticle))) throw full();
   const id = timeId();
   const objectKey = `articles/${articleId}/${id}`;
-  await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType, etag);
-  const attachment = { id, articleId, fileName: pending.fileName, contentType: pending.contentType, bytes: size, objectKey, createdBy: { id: p.id, name: p.name }, createdAt: new Date().toISOString() };
-  await store.putAttachment(ctx.store, attachment);
+  const attachment = { id, articleId, fileName: pending.fileName, contentType: pending.contentType, bytes: 0, objectKey, createdBy: { id: p.id, name: p.name }, createdAt: new Date().toISOString() };
+  try {
+    const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
+    attachment.bytes = size;
+    await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType, etag);
+    await store.putAttachment(ctx.store, attachment);
+  } catch (err) {
+    await store.giveBackAttachmentPlace(ctx.store, articleId).catch(() => undefined);
+    throw err;
+  }
   const url = attachmentUrl(attachment);
   const markdown = type.inline ? `![${pending.fileName}](${url})` : `[${pending.fileName}](${url})`;
   return { ...attachment, url, markdown };
@@ -52,14 +62,59 @@ export async function list(ctx: KnowledgeCtx, articleId: string) {
   return (await store.listAttachments(ctx.store, articleId)).map((a) => ({ ...a, url: attachmentUrl(a) }));
 }
 
-/** Serving: the attachment is exactly as visible as its article's published version (writers always see it). */
+const full = () =>
+  new Problem('unprocessable', `Een artikel heeft maximaal ${maxAttachmentsPerArticle} bijlagen. Verwijder eerst een bijlage die het artikel niet meer gebruikt.`);
+
+/**
+ * The attachments the published version shows. Set on the article at publish; for an article
+ * published before that, read from its published version.
+ */
+async function publishedAttachments(ctx: KnowledgeCtx, meta: ArticleMeta): Promise<string[]> {
+  if (meta.publishedVersion === 0) return [];
+  if (meta.publishedAttachments) return meta.publishedAttachments;
+  const v = await getVersion(ctx.store, meta.id, meta.publishedVersion);
+  return v ? attachmentIdsIn(v.markdown, meta.id) : [];
+}
+
+/**
+ * Serving follows the published version, not the article's current audience: readers (anonymous
+ * included) get an attachment only if the published version shows it and they may read that
+ * version; the article's writers get every attachment, drafts' too. Only a published attachment
+ * of a public article may be cached publicly; every answer varies with Authorization.
+ */
 export async function open(ctx: KnowledgeCtx, articleId: string, attachmentId: string) {
   const [meta, attachment] = await Promise.all([loadMeta(ctx, articleId).catch(() => undefined), store.getAttachment(ctx.store, articleId, attachmentId)]);
   // Hidden and missing answer alike, signed in or not.
   if (!meta || !attachment) throw new Problem('notFound', 'Bijlage niet gevonden');
+  const resource = { ...articleResource(meta), attachmentPublished: (await publishedAttachments(ctx, meta)).includes(attachmentId) };
   // Reading needs no memberships; only an attachment readers cannot see asks for the caller's networks.
-  const readable = can(actorOf(ctx.principal), 'article', 'read', articleResource(meta));
-  if (!readable && !can(await actorFor(ctx), 'article', 'read-editorial', articleResource(meta))) throw new Problem('notFound', 'Bijlage niet gevonden');
+  const asReader = can(actorOf(ctx.principal), 'article', 'read-attachment', resource);
+  if (!asReader && !can(await actorFor(ctx), 'article', 'read-attachment', resource)) throw new Problem('notFound', 'Bijlage niet gevonden');
   const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: attachment.objectKey }));
-  return { attachment, body: object.Body!.transformToWebStream(), public: readable && meta.audience === 'public' };
+  const isPublic = can(actorOf(null), 'article', 'read-attachment', resource);
+  return { attachment, body: object.Body!.transformToWebStream(), public: isPublic };
+}
+
+/**
+ * Deletes an attachment (the article's writers). One the published version shows stays until a
+ * version without it is published: readers would otherwise meet a broken image. Older versions
+ * are not protected: an editor looking back sees the link without the file.
+ */
+export async function remove(ctx: KnowledgeCtx, articleId: string, attachmentId: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const meta = await loadMeta(ctx, articleId);
+    await authorizeArticle(ctx, 'delete-attachment', meta);
+    const attachment = await store.getAttachment(ctx.store, articleId, attachmentId);
+    if (!attachment) throw new Problem('notFound', 'Bijlage niet gevonden');
+    if ((await publishedAttachments(ctx, meta)).includes(attachmentId)) {
+      throw new Problem('conflict', 'Deze bijlage staat in de gepubliceerde versie van het artikel. Publiceer eerst een versie zonder deze bijlage; daarna kun je haar verwijderen.');
+    }
+    const outcome = await store.deleteAttachment(ctx.store, attachment, meta.rev);
+    if (outcome === 'gone') throw new Problem('notFound', 'Bijlage niet gevonden');
+    if (outcome === 'deleted') {
+      await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: attachment.objectKey })).catch(() => undefined);
+      return;
+    }
+  }
+  throw new Problem('conflict', 'Het artikel werd intussen gewijzigd; probeer het opnieuw');
 }

@@ -1,7 +1,8 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { fromItem } from '../../platform/store/items';
-import { get, put, query } from '../../platform/store/table';
+import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { del, get, put, query, transact, update } from '../../platform/store/table';
+import { withContention } from '../articles/store';
 import type { AttachmentType } from '../domain/attachment-types';
 
 export interface PendingUpload {
@@ -49,4 +50,98 @@ export async function listAttachments(store: StoreClients, articleId: string) {
     ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':a': keys.attachmentPrefix },
   });
   return (res.Items ?? []).map((i) => fromItem<Attachment>(i)!);
+}
+
+// ---- the cap on an article's attachments ------------------------------------------------------
+
+/**
+ * How many attachments an article keeps, counted in one item beside it (key built here: this
+ * store's alone; SK outside `ATTACHMENT#` so listing attachments never meets it). A place is taken
+ * conditionally before an upload is claimed and given back if it does not become an attachment,
+ * so uploads completed side by side cannot pass the cap together.
+ */
+const countKey = (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'ATTACHMENTCOUNT' });
+
+export async function countAttachments(store: StoreClients, articleId: string): Promise<number> {
+  const item = await get(store, countKey(articleId), { ConsistentRead: true });
+  if (item) return item.attachments as number;
+  const res = await query(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)',
+    ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':a': keys.attachmentPrefix },
+    Select: 'COUNT',
+  });
+  return res.Count ?? 0;
+}
+
+/** Takes a place for one more attachment; false at the cap. The first use starts from the attachments kept before the counter existed. */
+export async function takeAttachmentPlace(store: StoreClients, articleId: string, max: number): Promise<boolean> {
+  const Key = countKey(articleId);
+  if (!(await get(store, Key, { ConsistentRead: true }))) {
+    const kept = await countAttachments(store, articleId);
+    await conditional(() => put(store, { ...Key, type: 'attachment-count', articleId, attachments: kept }, { ConditionExpression: 'attribute_not_exists(PK)' }));
+  }
+  return conditional(() =>
+    update(store, Key, {
+      UpdateExpression: 'SET #n = #n + :one',
+      ConditionExpression: '#n < :max',
+      ExpressionAttributeNames: { '#n': 'attachments' },
+      ExpressionAttributeValues: { ':one': 1, ':max': max },
+    }),
+  );
+}
+
+/** Gives a place back: an upload that did not become an attachment. */
+export async function giveBackAttachmentPlace(store: StoreClients, articleId: string): Promise<void> {
+  await conditional(() =>
+    update(store, countKey(articleId), {
+      UpdateExpression: 'SET #n = #n - :one',
+      ConditionExpression: '#n > :zero',
+      ExpressionAttributeNames: { '#n': 'attachments' },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    }),
+  );
+}
+
+/**
+ * Deletes an attachment record and gives its place back, only while the article is at the
+ * revision the caller checked (a publish in between, which might show it, bumps it).
+ * 'gone': already deleted; 'changed': the article moved on (check again).
+ */
+export async function deleteAttachment(store: StoreClients, a: Attachment, articleRev: number): Promise<'deleted' | 'gone' | 'changed'> {
+  const parts = (withCount: boolean) => [
+    { Delete: { Key: keys.attachment(a.articleId, a.id), ConditionExpression: 'attribute_exists(PK)' } },
+    { ConditionCheck: { Key: keys.article(a.articleId), ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': articleRev } } },
+    ...(withCount
+      ? [
+          {
+            Update: {
+              Key: countKey(a.articleId),
+              UpdateExpression: 'SET #n = #n - :one',
+              ConditionExpression: '#n > :zero',
+              ExpressionAttributeNames: { '#n': 'attachments' },
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+        ]
+      : []),
+  ];
+  for (const withCount of [true, false]) {
+    try {
+      await withContention(() => transact(store, parts(withCount)));
+      return 'deleted';
+    } catch (err) {
+      if (conditionFailed(err, 0)) return 'gone';
+      if (conditionFailed(err, 1)) return 'changed';
+      // No counter yet (attachments from before it existed): delete without it.
+      if (!(withCount && conditionFailed(err, 2))) throw err;
+    }
+  }
+  return 'changed';
+}
+
+/** Removes every attachment record of an article and its counter (a never-published article abandoned); returns the object keys to delete. */
+export async function removeAllAttachments(store: StoreClients, articleId: string): Promise<string[]> {
+  const all = await listAttachments(store, articleId);
+  await Promise.all([...all.map((a) => del(store, keys.attachment(articleId, a.id))), del(store, countKey(articleId))]);
+  return all.map((a) => a.objectKey);
 }

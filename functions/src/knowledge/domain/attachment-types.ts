@@ -24,3 +24,16 @@ export function matchesMagic(type: AttachmentType, head: Uint8Array): boolean {
   return attachmentTypes[type].magic.some((sig) => sig.every((byte, i) => byte === -1 || head[i] === byte));
 }
 
+
+/** At most this many attachments per article (a counter beside the article holds it, so parallel uploads cannot pass it together). */
+export const maxAttachmentsPerArticle = 50;
+
+/**
+ * The attachments a text shows: ids from links to `/api/attachments/{articleId}/{id}/…` of this
+ * article, in order of first appearance. Readers are served exactly these of the published version.
+ */
+export function attachmentIdsIn(markdown: string, articleId: string): string[] {
+  const escaped = articleId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`/api/attachments/${escaped}/([A-Za-z0-9_-]{1,80})/`, 'g');
+  return [...new Set([...markdown.matchAll(pattern)].map((m) => m[1]!))];
+}

@@ -11,6 +11,20 @@ interface Pointer {
 }
 
 /**
+ * Who brings article changes into the index. `stream`: in AWS the table's stream invokes the
+ * search-indexer Lambda (functions/src/search-indexer.ts). `inline`: locally and in tests there is
+ * no stream, so the use case hands the written article to the same handler right after the write
+ * (see `indexAfterWrite` in indexer.ts).
+ */
+export type IndexingMode = 'inline' | 'stream';
+
+export interface SearchIndexOptions {
+  indexing?: IndexingMode;
+  /** How long an instance trusts its in-memory index before it looks at the pointer again. */
+  recheckMs?: number;
+}
+
+/**
  * The search index lives as a snapshot in S3; a DynamoDB pointer names the current snapshot and
  * orders concurrent writers (conditional write on its version). Each API instance keeps the index
  * in memory and re-reads the pointer at most every `recheckMs`, so a publish elsewhere shows up
@@ -18,12 +32,17 @@ interface Pointer {
  */
 export class SearchIndexStore {
   private cached?: { pointer: Pointer; index: SearchIndex; checkedAt: number };
+  readonly indexing: IndexingMode;
+  private readonly recheckMs: number;
 
   constructor(
     private readonly store: StoreClients,
+    options: SearchIndexOptions = {},
     private readonly name = 'articles',
-    private readonly recheckMs = 5000,
-  ) {}
+  ) {
+    this.indexing = options.indexing ?? 'inline';
+    this.recheckMs = options.recheckMs ?? 5000;
+  }
 
   private async readPointer(): Promise<Pointer | undefined> {
     const item = await get(this.store, keys.searchPointer(this.name));
@@ -71,6 +90,18 @@ export class SearchIndexStore {
   }
 
   private async apply(mutate: (index: SearchIndex) => void): Promise<void> {
+    try {
+      await this.applyWithRetries(mutate);
+    } catch (err) {
+      // The change was made on the cached index itself (copying tens of MB per change would cost
+      // more than it saves), so the cache is now ahead of what S3 holds: forget it, and the next
+      // read loads the snapshot that really is current.
+      this.cached = undefined;
+      throw err;
+    }
+  }
+
+  private async applyWithRetries(mutate: (index: SearchIndex) => void): Promise<void> {
     const attempts = 10;
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
@@ -89,7 +120,7 @@ export class SearchIndexStore {
         return;
       } catch (err) {
         if (!conditionFailed(err)) throw err;
-        this.cached = undefined; // someone else published first: rebuild on their snapshot
+        this.cached = undefined; // someone else published first: apply the change again on their snapshot
       }
     }
     throw new Error(`Search index update lost ${attempts} races in a row`);
@@ -98,11 +129,14 @@ export class SearchIndexStore {
 
 const byStore = new WeakMap<StoreClients, SearchIndexStore>();
 
-/** The one search index of a process (per store clients), shared by routes, use cases and scripts. */
-export function searchIndexFor(store: StoreClients): SearchIndexStore {
+/**
+ * The one search index of a process (per store clients), shared by routes, use cases and scripts.
+ * The composition root (deps.ts) calls it first, with the options; later calls get that instance.
+ */
+export function searchIndexFor(store: StoreClients, options?: SearchIndexOptions): SearchIndexStore {
   let index = byStore.get(store);
   if (!index) {
-    index = new SearchIndexStore(store);
+    index = new SearchIndexStore(store, options);
     byStore.set(store, index);
   }
   return index;

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../platform/http/router';
 import { body, commonProblems, json, problemResponse, security } from '../../platform/http/contract';
+import { limitPerUser } from '../../platform/http/rate-limit';
 import * as svc from './service';
 import { knowledgeCtx } from '../articles/routes';
 import { AnswerSchema, SignalInputSchema, SignalSchema } from '../schemas';
@@ -11,6 +12,7 @@ const errors = commonProblems;
 const create = createRoute({
   method: 'post',
   path: '/by-slug/{slug}/signals',
+  middleware: limitPerUser('signals'),
   tags,
   security,
   summary: 'Nuttig / niet nuttig, eventueel met opmerking of vraag',

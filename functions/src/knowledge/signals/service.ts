@@ -11,7 +11,11 @@ const signedIn = (ctx: KnowledgeCtx) => {
   return ctx.principal;
 };
 
-/** A reader can only signal on an article they may read; the article is found by its slug, as the reader knows it. */
+/**
+ * A reader can only signal on an article they may read; the article is found by its slug, as the
+ * reader knows it. Every signal is kept (the reader's history, and a remark for the network to
+ * answer), but the article's counts hold one vote per reader: their latest.
+ */
 export async function createSignal(ctx: KnowledgeCtx, slug: string, input: { useful: boolean; remark?: string }) {
   const p = signedIn(ctx);
   const read = await readBySlug(ctx, slug);
@@ -29,8 +33,12 @@ export async function createSignal(ctx: KnowledgeCtx, slug: string, input: { use
     status: remark ? 'open' : 'closed',
     createdAt: ctx.now ? ctx.now() : new Date().toISOString(),
   };
-  await signals.createSignal(ctx.store, signal);
-  return signal;
+  // The same reader voting twice at once: the loser starts again from the winner's vote.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const previous = await signals.getVote(ctx.store, signal.articleId, p.id);
+    if (await signals.recordSignal(ctx.store, signal, previous)) return signal;
+  }
+  throw new Problem('conflict', 'Je stem werd tegelijk vanaf een andere plek gewijzigd; probeer het opnieuw');
 }
 
 export async function mySignals(ctx: KnowledgeCtx) {

@@ -1,7 +1,10 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, fromItem } from '../../platform/store/items';
-import { get, query, transact } from '../../platform/store/table';
+import { get, query, transact, type TransactPart } from '../../platform/store/table';
+import { conditionFailed } from '../../platform/store/items';
+import { withContention } from '../articles/store';
+import { voteChange } from '../domain/votes';
 
 /** A reader's feedback on an article: useful or not, optionally with a remark or question. */
 export interface Signal {
@@ -21,9 +24,35 @@ export interface Signal {
   createdAt: string;
 }
 
-/** The signal and the article's counters change together, so counts never drift from signals. */
-export async function createSignal(store: StoreClients, s: Signal): Promise<void> {
-  await transact(store, [
+/**
+ * A reader's current vote on an article, one item per reader (`VOTE#{userId}` beside the
+ * article), so a vote counts once and a changed mind moves the count instead of adding to it.
+ * (Key built here: it is this store's alone.)
+ */
+const voteKey = (articleId: string, userId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `VOTE#${userId}` });
+
+export async function getVote(store: StoreClients, articleId: string, userId: string): Promise<boolean | undefined> {
+  const item = await get(store, voteKey(articleId, userId), { ConsistentRead: true });
+  return item ? (item.useful as boolean) : undefined;
+}
+
+/**
+ * The signal, the reader's vote and the article's counters change together, so counts never
+ * drift from votes: the vote item's condition names the vote this change was computed from, and
+ * a reader voting twice at once makes the later write start again from the earlier one's result.
+ * Returns false when the vote changed under it (the caller reads it again and retries).
+ */
+export async function recordSignal(store: StoreClients, s: Signal, previous: boolean | undefined): Promise<boolean> {
+  const change = voteChange(previous, s.useful);
+  const open = s.status === 'open' ? 1 : 0;
+  const parts: TransactPart[] = [
+    {
+      Put: {
+        Item: { ...voteKey(s.articleId, s.reader.id), type: 'vote', articleId: s.articleId, userId: s.reader.id, useful: s.useful, at: s.createdAt },
+        ConditionExpression: previous === undefined ? 'attribute_not_exists(PK)' : 'useful = :prev',
+        ExpressionAttributeValues: previous === undefined ? undefined : { ':prev': previous },
+      },
+    },
     {
       Put: {
         Item: {
@@ -36,43 +65,61 @@ export async function createSignal(store: StoreClients, s: Signal): Promise<void
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
-    {
+  ];
+  if (change.useful !== 0 || change.notUseful !== 0 || open !== 0) {
+    parts.push({
       Update: {
         Key: keys.article(s.articleId),
         UpdateExpression: 'ADD useful :u, notUseful :n, openSignals :o',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':u': s.useful ? 1 : 0, ':n': s.useful ? 0 : 1, ':o': s.status === 'open' ? 1 : 0 },
+        ExpressionAttributeValues: { ':u': change.useful, ':n': change.notUseful, ':o': open },
       },
-    },
-  ]);
+    });
+  }
+  try {
+    await withContention(() => transact(store, parts));
+    return true;
+  } catch (err) {
+    if (conditionFailed(err, 0)) return false;
+    throw err;
+  }
 }
 
 export async function getSignal(store: StoreClients, articleId: string, signalId: string): Promise<Signal | undefined> {
   return fromItem<Signal>(await get(store, keys.signal(articleId, signalId)));
 }
 
-/** Answering closes the signal (leaves the network's open list) and lowers the open count. */
+/**
+ * Answering closes the signal (leaves the network's open list) and lowers the open count, which
+ * never goes below zero: should it already be zero (a count that drifted before votes had their
+ * own items), the signal is closed without lowering it.
+ */
 export async function answerSignal(store: StoreClients, s: Signal, answer: string, by: { id: string; name: string }, at: string): Promise<boolean> {
-  return conditional(() =>
-    transact(store, [
-      {
-        Update: {
-          Key: keys.signal(s.articleId, s.id),
-          UpdateExpression: 'SET #status = :closed, answer = :a, answeredBy = :by, answeredAt = :at REMOVE GSI2PK, GSI2SK',
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':a': answer, ':by': by, ':at': at },
-        },
-      },
-      {
-        Update: {
-          Key: keys.article(s.articleId),
-          UpdateExpression: 'ADD openSignals :minus',
-          ExpressionAttributeValues: { ':minus': -1 },
-        },
-      },
-    ]),
-  );
+  const close: TransactPart = {
+    Update: {
+      Key: keys.signal(s.articleId, s.id),
+      UpdateExpression: 'SET #status = :closed, answer = :a, answeredBy = :by, answeredAt = :at REMOVE GSI2PK, GSI2SK',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':a': answer, ':by': by, ':at': at },
+    },
+  };
+  const lower: TransactPart = {
+    Update: {
+      Key: keys.article(s.articleId),
+      UpdateExpression: 'ADD openSignals :minus',
+      ConditionExpression: 'openSignals > :zero',
+      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+    },
+  };
+  try {
+    await withContention(() => transact(store, [close, lower]));
+    return true;
+  } catch (err) {
+    if (conditionFailed(err, 0)) return false;
+    if (!conditionFailed(err, 1)) throw err;
+    return conditional(() => withContention(() => transact(store, [close])));
+  }
 }
 
 export async function signalsOfReader(store: StoreClients, userId: string): Promise<Signal[]> {

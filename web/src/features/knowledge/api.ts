@@ -32,6 +32,7 @@ import type {
   SignalInputSchema,
   SignalSchema,
   VersionHistorySchema,
+  VersionSchema,
   VersionSummarySchema,
 } from '../../../../functions/src/knowledge/schemas';
 import type { PresignedPostSchema, uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
@@ -63,6 +64,8 @@ export type ArticleForEditing = z.infer<typeof ArticleForEditingSchema>;
 export type NewArticle = z.infer<typeof NewArticleSchema>;
 export type VersionHistory = z.infer<typeof VersionHistorySchema>;
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
+/** One published version, with its text. */
+export type Version = z.infer<typeof VersionSchema>;
 export type DiffResult = z.infer<typeof DiffSchema>;
 export type Published = z.infer<typeof PublishedSchema>;
 export type PreviewResult = z.infer<typeof PreviewResultSchema>;
@@ -88,7 +91,10 @@ export const networkSignals = (networkId: string) => api<Signal[]>(`/api/network
 export const myKnowledge = () => api<MyKnowledge>('/api/me/knowledge');
 
 export const articleForEditing = (id: string) => api<ArticleForEditing>(`/api/articles/${enc(id)}`);
-export const startDraft = (id: string) => post<Draft>(`/api/articles/${enc(id)}/draft`);
+/** One published version (the editor's starting point when no draft is open: nothing is written by looking). */
+export const articleVersion = (id: string, version: number) => api<Version>(`/api/articles/${enc(id)}/versions/${version}`);
+/** Abandons the draft at the revision shown; a never-published article goes with it. */
+export const discardDraft = (draft: Pick<Draft, 'articleId' | 'revision'>) => api<void>(`/api/articles/${enc(draft.articleId)}/draft?expectedRevision=${draft.revision}`, { method: 'DELETE' });
 export const createArticle = (body: z.input<typeof CreateArticleSchema>) => post<NewArticle>('/api/articles', body);
 export const saveDraft = (id: string, body: z.input<typeof SaveDraftSchema>) => api<Draft>(`/api/articles/${enc(id)}/draft`, { method: 'PUT', body });
 export const submitDraft = (draft: Pick<Draft, 'articleId' | 'revision'>) => post<Draft>(`/api/articles/${enc(draft.articleId)}/submit`, { expectedRevision: draft.revision });
@@ -102,3 +108,4 @@ export const diff = (id: string, from: string, to: string) => api<DiffResult>(`/
 export const attachments = (articleId: string) => api<Attachment[]>(`/api/articles/${enc(articleId)}/attachments`);
 export const startAttachment = (articleId: string, body: UploadRequest) => post<UploadTicket>(`/api/articles/${enc(articleId)}/attachments`, body);
 export const completeAttachment = (articleId: string, uploadId: string) => post<NewAttachment>(`/api/articles/${enc(articleId)}/attachments/${enc(uploadId)}/complete`);
+export const deleteAttachment = (a: Pick<Attachment, 'articleId' | 'id'>) => api<void>(`/api/articles/${enc(a.articleId)}/attachments/${enc(a.id)}`, { method: 'DELETE' });

@@ -4,6 +4,11 @@
  * the newest draft, which discards local edits only after the author confirms. An existing
  * article also gets the "Bijlagen" panel (attachments.ts, its own chunk): upload, list, and insert
  * an attachment's Markdown at the cursor.
+ *
+ * Opening the editor of a published article writes nothing: the form starts from the published
+ * version (revision 0), and the first save creates the draft, naming the version it started from
+ * (`basedOn`). If that version was superseded meanwhile, or someone else created a draft first,
+ * the save is refused (409) and nothing is overwritten.
  */
 import { ProblemError } from '../../api';
 import { currentUser } from '../../auth';
@@ -17,8 +22,8 @@ import type { Field } from '../../ui/form';
 import { ut } from '../../ui/messages';
 import { loadFailedPage, signInRequiredPage } from '../../ui/page';
 import { renderTrustedArticleHtml } from '../../ui/trusted-html';
-import { articleForEditing, createArticle, myKnowledge, network, networks as fetchNetworks, preview as fetchPreview, saveDraft, startDraft, submitDraft } from './api';
-import type { ArticleMeta, Audience, ContentInput, Draft, Language, MyKnowledge, Network } from './api';
+import { articleForEditing, articleVersion, createArticle, discardDraft, myKnowledge, network, networks as fetchNetworks, preview as fetchPreview, saveDraft, submitDraft } from './api';
+import type { ArticleMeta, Audience, ContentInput, Draft, Language, MyKnowledge, Network, Version } from './api';
 import { page } from './common';
 import { kt } from './messages';
 
@@ -34,6 +39,30 @@ let unsaved: { path: string; revision: number | null; input: ContentInput; netwo
 
 const enc = encodeURIComponent;
 export const previewDelayMs = 400;
+
+/** The form's content for a published article without a draft: its published version, not yet saved (revision 0). */
+function startingPoint(article: ArticleMeta, v: Version): Draft {
+  return {
+    articleId: article.id,
+    networkId: article.networkId,
+    title: v.title,
+    summary: v.summary,
+    markdown: v.markdown,
+    html: v.html,
+    tags: v.tags,
+    themes: v.themes,
+    audience: v.audience,
+    language: v.language,
+    slug: article.slug,
+    authors: v.authors,
+    state: 'editing',
+    revision: 0,
+    basedOn: v.version,
+    updatedBy: v.publishedBy,
+    updatedAt: v.publishedAt,
+    comments: [],
+  };
+}
 
 export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
   const m = kt().editor;
@@ -57,8 +86,8 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     networks = networkResult;
     if (editing) {
       article = editing.article;
-      // A published article without a running draft: open one (or get the one someone just opened).
-      draft = editing.draft ?? (await startDraft(editing.article.id));
+      // A published article without a running draft: start from its published version; nothing is written until the first save.
+      draft = editing.draft ?? startingPoint(editing.article, await articleVersion(editing.article.id, editing.article.publishedVersion));
     }
   } catch (err) {
     return loadFailedPage(err);
@@ -297,13 +326,15 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
         h('div', null, h('dt', null, m.network), h('dd', null, networkName(draft.networkId))),
       ),
       draft.basedOn > 0 ? h('p', null, m.basedOn(draft.basedOn)) : null,
-      h('p', null, m.lastSaved(draft.updatedBy.name, formatDate(draft.updatedAt))),
+      draft.revision === 0 ? h('p', null, m.notSavedYet) : h('p', null, m.lastSaved(draft.updatedBy.name, formatDate(draft.updatedAt))),
+      staleNote(),
       lockedNote,
       h(
         'p',
         { class: 'actions' },
         locked && canPublish ? h('a', { href: `/kennis/review/${enc(draft.articleId)}`, class: 'button' }, m.toReview) : null,
         article && article.publishedVersion > 0 ? h('a', { href: `/kennis/${enc(article.slug)}` }, m.viewPublished) : null,
+        draft.revision > 0 && !locked ? on(h('button', { type: 'button', class: 'button button--secondary' }, m.discard), { click: discard }) : null,
       ),
       draft.comments.length > 0
         ? h(
@@ -319,6 +350,46 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
         : null,
     );
   };
+  /**
+   * The draft started from an older version than the one published now: publishing it would undo
+   * that version. The writer compares, takes the changes over, and marks the draft as brought up to date.
+   */
+  function staleNote() {
+    const current = article?.publishedVersion ?? 0;
+    if (!draft || draft.revision === 0 || draft.basedOn === 0 || draft.basedOn >= current || draft.state === 'in-review') return null;
+    return h(
+      'div',
+      { class: 'alert', role: 'note' },
+      h('p', null, m.stale(draft.basedOn, current)),
+      h(
+        'p',
+        { class: 'alert__actions' },
+        h('a', { href: `/kennis/geschiedenis/${enc(draft.articleId)}` }, m.staleCompare),
+        ' ',
+        on(h('button', { type: 'button', class: 'button button--secondary' }, m.staleTakenOver(current)), {
+          click: () =>
+            void run(async () => {
+              await persist(current);
+              renderStatus();
+              status.textContent = m.saved(draft!.revision);
+            }),
+        }),
+      ),
+    );
+  }
+
+  const discard = () => {
+    if (!draft || draft.revision === 0) return;
+    const neverPublished = !article || article.publishedVersion === 0;
+    if (!window.confirm(neverPublished ? m.discardConfirmNew : m.discardConfirm)) return;
+    void run(async () => {
+      await discardDraft(draft!);
+      unsaved = null;
+      flash = null;
+      navigate(neverPublished ? `/kennis/netwerk/${enc(draft!.networkId)}` : `/kennis/${enc(article!.slug)}`, { replace: true });
+    });
+  };
+
   renderStatus();
 
   const showProblem = (err: unknown) => {
@@ -358,8 +429,8 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
     }
   };
 
-  /** Creates the article or saves the draft; returns the stored draft. */
-  const persist = async (): Promise<Draft> => {
+  /** Creates the article or saves the draft (the first save of a published article's draft names its version); returns the stored draft. */
+  const persist = async (basedOn?: number): Promise<Draft> => {
     const input = readInput();
     if (!draft) {
       const created = await createArticle({ ...input, networkId: networkSelect.value });
@@ -367,7 +438,8 @@ export async function knowledgeEditor(ctx: PageContext): Promise<PageView> {
       unsaved = null;
       return created.draft;
     }
-    const saved = await saveDraft(draft.articleId, { ...input, expectedRevision: draft.revision });
+    const base = basedOn ?? (draft.revision === 0 ? draft.basedOn : undefined);
+    const saved = await saveDraft(draft.articleId, { ...input, expectedRevision: draft.revision, ...(base !== undefined ? { basedOn: base } : {}) });
     draft = saved;
     snapshot = JSON.stringify(input);
     unsaved = null;

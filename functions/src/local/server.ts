@@ -8,6 +8,7 @@ import { createApp } from '../app';
 import type { AppDeps } from '../deps';
 import { devRoutes, type DevIssuer } from '../dev';
 import { appCsp, commonSecurityHeaders, contentCsp } from '../platform/http/security-headers';
+import { logMetricsSink, useMetricsSink } from '../platform/observability/metrics';
 
 export interface LocalServerOptions {
   deps: AppDeps;
@@ -43,6 +44,8 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
   const appOrigin = `http://localhost:${opts.appPort}`;
   const contentOrigin = `http://localhost:${opts.contentPort}`;
   const api = createApp(opts.deps, { extraRoutes: [devRoutes(opts.devIssuer)] });
+  // Business events (platform/observability/metrics.ts) as debug log lines; CloudWatch only in Lambda.
+  useMetricsSink(logMetricsSink(opts.deps.logger));
 
   const web = new Hono();
   web.get('/dev-issuer/.well-known/jwks.json', (c) => c.json(opts.devIssuer.jwks()));

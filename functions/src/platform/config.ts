@@ -18,6 +18,12 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1),
   APP_ORIGIN: z.string().url().optional(),
   CONTENT_ORIGIN: z.string().url().optional(),
+  /**
+   * Shared secret CloudFront adds to every /api request (header `x-origin-verify`); when set, the
+   * API refuses requests without it, so the execute-api endpoint cannot be used to bypass
+   * CloudFront and its WAF. Unset locally: there is no CloudFront in front of the local server.
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
   /** Milliseconds; a datastore call that takes longer fails fast instead of hanging a request. */
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
 });
@@ -31,6 +37,8 @@ export interface AppConfig {
   auth: { issuer: string; jwksUrl: string; audience: string };
   appOrigin?: string;
   contentOrigin?: string;
+  /** The secret CloudFront sends in `x-origin-verify`; undefined = no check (local runtime). */
+  originVerifySecret?: string;
   storeTimeoutMs: number;
 }
 
@@ -62,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     appOrigin: e.APP_ORIGIN,
     contentOrigin: e.CONTENT_ORIGIN,
+    originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
   };
 }

@@ -1,6 +1,7 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { Principal } from '../../platform/auth/principal';
 import { Problem } from '../../platform/http/problem';
+import { countEvent } from '../../platform/observability/metrics';
 import type { StoreClients } from '../../platform/store/clients';
 import { timeId } from '../../platform/store/keys';
 import * as articles from './store';
@@ -455,6 +456,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   // A first publication under another name than the article was created with: that name was only ever a draft's.
   if (meta.publishedVersion === 0 && meta.slug !== draft.slug) await articles.releaseSlugs(ctx.store, articleId, [meta.slug]).catch(() => undefined);
   // The write is the truth; the index follows (the table's stream in AWS, this call locally) and never fails the publish.
+  countEvent('ArticlePublished');
   if (opts.updateIndex !== false) await indexAfterWrite(ctx.store, ctx.search, articleId);
   return { version, view };
 }

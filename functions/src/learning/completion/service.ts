@@ -4,6 +4,7 @@
  * attendance in ../sessions and approval in ../assignments) together with the paths it completes.
  * Progress itself is computed only in ../domain/progress.ts; here we gather the facts for it.
  */
+import { countEvent } from '../../platform/observability/metrics';
 import { Problem } from '../../platform/http/problem';
 import { authorize } from '../../policy';
 import * as db from './store';
@@ -64,8 +65,10 @@ export function totalsOf(completed: LearnerModule[], copies: Map<string, Complet
 
 /** One module done: record it once (with the module as it is now), then see whether any of the learner's paths is now complete. */
 export async function recordCompletion(ctx: LearningCtx, userId: string, m: ModuleFacts, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
-  const done = await db.completeModule(ctx.store, userId, m, nowOf(ctx), source, evidence, evidenceFiles);
+  const at = nowOf(ctx);
+  const done = await db.completeModule(ctx.store, userId, m, at, source, evidence, evidenceFiles);
   if (done === 'file-gone') throw new Problem('conflict', 'Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw');
+  if (done.completedAt === at) countEvent('Completion'); // a repeat keeps the first date and is not counted again
   await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
   return done;
 }
@@ -139,6 +142,7 @@ export async function recordAttendance(ctx: LearningCtx, s: Pick<Session, 'id' |
     const completes = !lm?.completedAt;
     const parts = [seats.seatAttendedPart({ ...seat, start: seat.start ?? s.start }, now), db.attendedPart(userId, factsOf(m), s.id, lm, now)];
     if (await db.writeTogether(ctx.store, parts)) {
+      if (completes) countEvent('Completion');
       if (completes) await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((x) => x.moduleId === m.id), now);
       return;
     }
@@ -235,7 +239,7 @@ export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
   if (m.status !== 'published') throw new Problem('conflict', 'Inschrijven kan alleen voor gepubliceerde modules');
   authorize(actor(ctx), 'module', 'join', moduleResource(m));
   if (sessionKinds.includes(m.kind)) throw new Problem('unprocessable', 'Voor deze module schrijf je je in voor een sessie');
-  await db.enrolInModule(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx));
+  if (await db.enrolInModule(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx))) countEvent('Enrolment');
   return { enrolled: true };
 }
 

@@ -23,12 +23,15 @@ export function frozenCopy(m: ModuleFacts): CompletedModule | undefined {
   return { ...(m.rev !== undefined ? { rev: m.rev } : {}), title: m.title, accreditation: m.accreditation.map((a) => ({ ...a })) };
 }
 
-export async function enrolInModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string) {
-  await update(store, keys.learnerModule(userId, m.moduleId), {
+/** Joins once; a repeat keeps the first date. True when this call was the one that joined. */
+export async function enrolInModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string): Promise<boolean> {
+  const res = await update(store, keys.learnerModule(userId, m.moduleId), {
     UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, enrolledAt = if_not_exists(enrolledAt, :at)',
     ExpressionAttributeNames: { '#type': 'type', '#title': 'title', '#kind': 'kind' },
     ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at },
+    ReturnValues: 'UPDATED_OLD',
   });
+  return res.Attributes?.enrolledAt === undefined;
 }
 
 /**

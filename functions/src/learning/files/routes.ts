@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../platform/http/router';
 import { body, json, problemResponse, problems, security } from '../../platform/http/contract';
+import { limitPerUser } from '../../platform/http/rate-limit';
 import * as svc from './service';
 import { ctxOf } from '../shared/context';
 import { learnerFileContentTypes, maxLearnerFileBytes } from '../domain/file-types';
@@ -14,6 +15,7 @@ const Id = z.string().min(1).max(80);
 const start = createRoute({
   method: 'post',
   path: '/{id}/files',
+  middleware: limitPerUser('uploads'),
   tags,
   security,
   summary: 'Bestand inleveren, stap 1: presigned POST naar de uploads-bucket (opdracht of bewijs van externe scholing)',

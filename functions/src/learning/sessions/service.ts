@@ -3,6 +3,7 @@
  * attendance (trainers), a trainer's sessions, and the calendar invitation.
  */
 import type { Principal } from '../../platform/auth/principal';
+import { countEvent } from '../../platform/observability/metrics';
 import { Problem } from '../../platform/http/problem';
 import { timeId } from '../../platform/store/keys';
 import { authorize, can } from '../../policy';
@@ -55,7 +56,10 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
   const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start, moduleId: s.moduleId, title: s.moduleTitle, end: s.end, location: s.location, meetingUrl: s.meetingUrl };
   const outcome = await db.takeSeat(ctx.store, s, seat, now);
-  if (outcome === 'enrolled') return { status: 'enrolled' as const };
+  if (outcome === 'enrolled') {
+    countEvent('Enrolment');
+    return { status: 'enrolled' as const };
+  }
   if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
   if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
   const position = timeId();
@@ -69,6 +73,7 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   // A seat may be free while others wait (a cancellation not yet handed on): hand it on now, in order.
   await fillFromWaitlist(ctx, sessionId);
   const seats = await db.seatsOfSession(ctx.store, sessionId);
+  countEvent('Enrolment'); // a place on the waitlist is an enrolment too; a seat may come free
   if (seats.find((x) => x.userId === p.id)?.status === 'enrolled') return { status: 'enrolled' as const };
   const waiting = seats.filter((x) => x.status === 'waitlisted' && x.waitlistPosition! <= position).length;
   return { status: 'waitlisted' as const, position: waiting };

@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
 import { requestLog } from './logging';
+import { originVerified, originVerifyHeader } from './origin-verify';
+import { problemJson } from './errors';
 import { Problem } from './problem';
 import { IdentityUnavailableError, InvalidTokenError } from '../auth/verify';
 import type { PlatformDeps } from '../deps';
@@ -8,7 +10,11 @@ import type { Principal } from '../auth/principal';
 
 const safeRequestId = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** Picks up the Lambda/API Gateway request id, or a well-formed incoming one, or makes one. */
+/**
+ * Picks up the Lambda/API Gateway request id, or a well-formed incoming one, or makes one; and,
+ * when the configuration holds an origin secret (AWS), refuses requests that did not come through
+ * CloudFront before any other middleware or route runs.
+ */
 export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const lambdaId = (c.env as { lambdaContext?: { awsRequestId?: string } } | undefined)?.lambdaContext?.awsRequestId;
@@ -20,7 +26,10 @@ export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
     const log = requestLog(deps.logger, requestId);
     c.set('log', log);
     const started = performance.now();
-    await next();
+    // In AWS only requests forwarded by CloudFront carry the origin secret (see ./origin-verify.ts);
+    // anything else came straight to the execute-api endpoint, around the WAF. Nothing else runs.
+    if (originVerified(deps.config.originVerifySecret, c.req.header(originVerifyHeader))) await next();
+    else c.res = problemJson(c, 'forbidden', 'Deze API is alleen bereikbaar via de academie zelf.');
     c.header('x-request-id', requestId);
     log.info('request', {
       method: c.req.method,

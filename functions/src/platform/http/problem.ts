@@ -18,6 +18,7 @@ export const problemTypes = {
   payloadTooLarge: { type: `${base}payload-too-large`, title: 'Verzoek te groot', status: 413 },
   unsupportedMediaType: { type: `${base}unsupported-media-type`, title: 'Niet-ondersteund mediatype', status: 415 },
   unprocessable: { type: `${base}unprocessable`, title: 'Kan niet worden verwerkt', status: 422 },
+  tooManyRequests: { type: `${base}too-many-requests`, title: 'Te veel verzoeken', status: 429 },
   storeUnavailable: { type: `${base}store-unavailable`, title: 'Opslag tijdelijk niet bereikbaar', status: 503 },
   identityUnavailable: { type: `${base}identity-unavailable`, title: 'Aanmelddienst tijdelijk niet bereikbaar', status: 503 },
   internal: { type: `${base}internal`, title: 'Interne fout', status: 500 },

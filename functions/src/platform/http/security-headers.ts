@@ -7,7 +7,10 @@ export function appCsp(opts: { contentOrigin: string; connectSrc?: string[] }): 
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: https:",
+    // Images come from the app itself: the front end's files and article attachments, which are
+    // served same-origin under /api/attachments. No third-party images (no tracking pixels in
+    // health information), no data: URLs.
+    "img-src 'self'",
     "font-src 'self'",
     `connect-src 'self' ${(opts.connectSrc ?? []).join(' ')}`.trim(),
     // SCORM is only ever framed from its own origin, never from the app origin.
@@ -36,8 +39,31 @@ export function contentCsp(opts: { appOrigin: string }): string {
   ].join('; ');
 }
 
+/**
+ * Powerful browser features neither origin uses, switched off for the page and every frame in it
+ * (SCORM packages included): a compromised or hostile package cannot ask for camera, location, ...
+ */
+export const permissionsPolicy = [
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'browsing-topics=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'serial=()',
+  'usb=()',
+].join(', ');
+
 export const commonSecurityHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',
+  'permissions-policy': permissionsPolicy,
   'referrer-policy': 'strict-origin-when-cross-origin',
   'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
 };

@@ -69,6 +69,12 @@ export const keys = {
   submissionWaiting: (moduleId: string, submittedAt: string, userId: string) => ({ GSI2PK: `SUBMISSIONS#WAITING`, GSI2SK: `${submittedAt}#${moduleId}#${userId}` }),
   evaluation: (targetType: string, targetId: string, userId: string) => ({ PK: `EVAL#${targetType}#${targetId}`, SK: `BY#${userId}` }),
 
+  /**
+   * A user's request counter for one rate limit and one fixed window (platform/http/rate-limit.ts);
+   * expires through the table's TTL shortly after its window ends.
+   */
+  rateLimit: (userId: string, limit: string, windowStart: number) => ({ PK: `RATE#${userId}`, SK: `${limit}#${windowStart}` }),
+
   /** Pointer to the current search index snapshot in S3 (its version orders concurrent publishes). */
   searchPointer: (name: string) => ({ PK: `SEARCH#${name}`, SK: 'POINTER' }),
 };

@@ -1,8 +1,10 @@
 import { App, Tags } from 'aws-cdk-lib';
 import { addNagChecks } from './nag';
-import { readSettings, type AcademySettings, type SettingsOverrides } from './settings';
+import { edgeRegion, readSettings, type AcademySettings, type SettingsOverrides } from './settings';
 import { AppStack } from './stacks/app-stack';
 import { DataStack } from './stacks/data-stack';
+import { EdgeMonitoringStack } from './stacks/edge-monitoring-stack';
+import { EdgeStack } from './stacks/edge-stack';
 import { IdentityStack } from './stacks/identity-stack';
 import { assertWebBuild, WebStack } from './stacks/web-stack';
 
@@ -23,7 +25,7 @@ export interface BuildAppOptions extends SettingsOverrides {
 export interface AcademyApp {
   app: App;
   settings: AcademySettings;
-  stacks: { data: DataStack; identity: IdentityStack; app: AppStack; web: WebStack };
+  stacks: { data: DataStack; identity: IdentityStack; app: AppStack; web: WebStack; edge?: EdgeStack; edgeMonitoring: EdgeMonitoringStack };
 }
 
 /**
@@ -51,13 +53,34 @@ export function buildApp(options: BuildAppOptions = {}): AcademyApp {
     stackPrefix: settings.stackPrefix,
     cognitoDomainPrefix: settings.cognitoDomainPrefix,
   });
+  // CloudFront takes its web ACL from us-east-1; unless one is given in context, the Edge stack makes it.
+  const edge = settings.webAclArn
+    ? undefined
+    : new EdgeStack(app, name('Edge'), {
+        env: { region: edgeRegion },
+        description: 'Academy edge (us-east-1): the WAF web ACL of both CloudFront distributions',
+        apiRateLimitPer5Minutes: settings.wafApiRateLimit,
+      });
   const appStack = new AppStack(app, name('App'), {
     env,
     description: 'Academy application: API, app and content distributions, uploads, app client',
     data,
     identity,
+    stackPrefix: settings.stackPrefix,
     devOrigins: settings.devOrigins,
-    webAclArn: settings.webAclArn,
+    webAclArn: settings.webAclArn ?? edge!.webAcl.acl.attrArn,
+    apiReservedConcurrency: settings.apiReservedConcurrency,
+    alarmEmail: settings.alarmEmail,
+  });
+  const edgeMonitoring = new EdgeMonitoringStack(app, name('EdgeMonitoring'), {
+    env: { region: edgeRegion },
+    description: 'Academy CloudFront alarms and dashboard (us-east-1, where CloudFront publishes its metrics)',
+    stackPrefix: settings.stackPrefix,
+    alarmEmail: settings.alarmEmail,
+    distributions: [
+      { name: 'App', distribution: appStack.appDistribution.distribution },
+      { name: 'Content', distribution: appStack.contentDistribution.distribution },
+    ],
   });
   const web = new WebStack(app, name('Web'), {
     env,
@@ -69,5 +92,5 @@ export function buildApp(options: BuildAppOptions = {}): AcademyApp {
 
   Tags.of(app).add('project', 'academy');
   addNagChecks(app);
-  return { app, settings, stacks: { data, identity, app: appStack, web } };
+  return { app, settings, stacks: { data, identity, app: appStack, web, edge, edgeMonitoring } };
 }

@@ -11,4 +11,5 @@ export const paths = {
   defaultWebDist: path.join(repoRoot, 'web/dist'),
   spaRewriteFunction: path.join(repoRoot, 'infra/lib/runtime/spa-rewrite.js'),
   headersPolicyLinkHandler: path.join(repoRoot, 'infra/lib/runtime/link-headers-policy.cjs'),
+  adminMfaGateHandler: path.join(repoRoot, 'infra/lib/runtime/admin-mfa-gate.cjs'),
 };

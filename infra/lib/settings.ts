@@ -21,8 +21,17 @@ export interface AcademySettings {
   devOrigins: string[];
   /** Directory holding the built front end (Vite output). */
   webDistPath: string;
-  /** Optional WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1) attached to both distributions. */
+  /**
+   * An existing WAFv2 web ACL (scope CLOUDFRONT, us-east-1) for both distributions. Unset (the
+   * default): the app creates its own in the us-east-1 Edge stack.
+   */
   webAclArn?: string;
+  /** Requests per IP per 5 minutes to /api/* before the WAF blocks that IP for a while. */
+  wafApiRateLimit: number;
+  /** Reserved concurrency of the API function: its share of the account's Lambda concurrency, and its ceiling. */
+  apiReservedConcurrency: number;
+  /** Where alarms are e-mailed (SNS e-mail subscription); unset: alarms go to the topic only. */
+  alarmEmail?: string;
 }
 
 export const contextKeys = {
@@ -32,10 +41,25 @@ export const contextKeys = {
   devOrigins: 'devOrigins',
   webDist: 'webDist',
   webAclArn: 'webAclArn',
+  wafApiRateLimit: 'wafApiRateLimit',
+  apiReservedConcurrency: 'apiReservedConcurrency',
+  alarmEmail: 'alarmEmail',
   allowNonEuRegion: 'allowNonEuRegion',
 } as const;
 
 export const defaultRegion = 'eu-west-1';
+
+/**
+ * CloudFront reads web ACLs (scope CLOUDFRONT) and publishes its metrics only in us-east-1, so the
+ * WAF and the CloudFront alarms live in stacks there. They hold configuration, never personal data.
+ */
+export const edgeRegion = 'us-east-1';
+
+export const settingDefaults = {
+  /** Per IP per 5 minutes on /api/*: room for a ward or a GP practice behind one address. */
+  wafApiRateLimit: 1500,
+  apiReservedConcurrency: 50,
+} as const;
 
 export interface SettingsOverrides {
   webDistPath?: string;
@@ -72,7 +96,25 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv, overrides: Sett
     devOrigins: readOrigins(node),
     webDistPath: webDist ? path.resolve(paths.repoRoot, webDist) : paths.defaultWebDist,
     webAclArn: optionalString(node, contextKeys.webAclArn),
+    wafApiRateLimit: positiveInteger(node, contextKeys.wafApiRateLimit, settingDefaults.wafApiRateLimit, { min: 100 }),
+    apiReservedConcurrency: positiveInteger(node, contextKeys.apiReservedConcurrency, settingDefaults.apiReservedConcurrency, { min: 1 }),
+    alarmEmail: readEmail(node),
   };
+}
+
+/** Whole numbers from cdk.json (numbers) or `-c key=value` (strings). */
+function positiveInteger(node: Node, key: string, fallback: number, opts: { min: number }): number {
+  const raw: unknown = node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!Number.isInteger(value) || value < opts.min) throw new SetupError(`Context ${key} must be a whole number of at least ${opts.min}`);
+  return value;
+}
+
+function readEmail(node: Node): string | undefined {
+  const value = optionalString(node, contextKeys.alarmEmail)?.trim();
+  if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new SetupError(`Context ${contextKeys.alarmEmail} must be an e-mail address`);
+  return value || undefined;
 }
 
 function optionalString(node: Node, key: string): string | undefined {

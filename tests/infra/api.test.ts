@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/platform/config';
-import { objectActions, tableActions } from '../../infra/lib/constructs/api-function';
+import { objectActions, powertools, tableActions } from '../../infra/lib/constructs/api-function';
+import { settingDefaults } from '../../infra/lib/settings';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
 let built: BuiltApp;
@@ -35,12 +36,19 @@ describe('API function', () => {
         'AUTH_AUDIENCE',
         'APP_ORIGIN',
         'CONTENT_ORIGIN',
+        'ORIGIN_VERIFY_SECRET',
+        'POWERTOOLS_SERVICE_NAME',
+        'POWERTOOLS_METRICS_NAMESPACE',
         'NODE_OPTIONS',
       ].sort(),
     );
-    // References become plausible values: a domain-like id for attributes, a plain id for the rest.
+    // References become plausible values: a domain-like id for attributes, a plain id for the rest;
+    // the origin secret is resolved by CloudFormation at deploy time (48 characters).
     const env = Object.fromEntries(
-      Object.entries(variables).map(([k, v]) => [k, renderSample(v, (ref) => (ref.endsWith('.DomainName') ? 'd111.cloudfront.net' : 'id123'))]),
+      Object.entries(variables).map(([k, v]) => [
+        k,
+        k === 'ORIGIN_VERIFY_SECRET' ? 'x'.repeat(48) : renderSample(v, (ref) => (ref.endsWith('.DomainName') ? 'd111.cloudfront.net' : 'id123')),
+      ]),
     );
     const config = loadConfig(env);
     expect(config.mode).toBe('aws');
@@ -48,6 +56,27 @@ describe('API function', () => {
     expect(config.auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/id123/.well-known/jwks.json');
     expect(config.appOrigin).toBe('https://d111.cloudfront.net');
     expect(config.contentOrigin).toBe('https://d111.cloudfront.net');
+    expect(config.originVerifySecret).toHaveLength(48);
+    expect(variables.POWERTOOLS_SERVICE_NAME).toBe(powertools.serviceName);
+  });
+
+  it('gets the origin secret as a deploy-time reference to a generated Secrets Manager secret, never as a value', () => {
+    const variables = apiFunction().Properties.Environment.Variables;
+    const secret = resourceByIdPrefix(built.templates.app, 'AWS::SecretsManager::Secret', 'OriginVerifySecret');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    expect(renderSample(variables.ORIGIN_VERIFY_SECRET)).toBe(`{{resolve:secretsmanager:<${secret.logicalId}>:SecretString:::}}`);
+  });
+
+  it('has reserved concurrency from settings and active X-Ray tracing', () => {
+    const fn = apiFunction().Properties;
+    expect(fn.ReservedConcurrentExecutions).toBe(settingDefaults.apiReservedConcurrency);
+    expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+    const custom = synthApp({ extraContext: { apiReservedConcurrency: '12' } });
+    try {
+      expect(resourceByIdPrefix(custom.templates.app, 'AWS::Lambda::Function', 'ApiFunction').Properties.ReservedConcurrentExecutions).toBe(12);
+    } finally {
+      custom.cleanup();
+    }
   });
 
   it('points APP_ORIGIN and CONTENT_ORIGIN at the two distributions', () => {
@@ -72,7 +101,8 @@ describe('API function', () => {
     expect(policies).toHaveLength(1);
     const statements = policies[0]!.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Effect: string }>;
     const actions = statements.flatMap((s) => [s.Action].flat());
-    expect(new Set(actions)).toEqual(new Set([...tableActions, ...objectActions, 's3:ListBucket', 'logs:CreateLogStream', 'logs:PutLogEvents']));
+    const xray = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+    expect(new Set(actions)).toEqual(new Set([...tableActions, ...objectActions, 's3:ListBucket', 'logs:CreateLogStream', 'logs:PutLogEvents', ...xray]));
     expect(actions.some((a) => a.includes('*'))).toBe(false);
     expect(actions).not.toContain('dynamodb:Scan');
 
@@ -80,16 +110,31 @@ describe('API function', () => {
       expect(statement.Effect).toBe('Allow');
       for (const resource of [statement.Resource].flat()) {
         const text = renderSample(resource);
-        expect(text, 'no account-wide resource').not.toBe('*');
+        // X-Ray has no resource-level permissions: its two write actions, and nothing else, on '*'.
+        if (text === '*') {
+          expect([statement.Action].flat().sort(), 'only X-Ray on *').toEqual([...xray].sort());
+          continue;
+        }
         // The only wildcards: object keys in one bucket, and the table's indexes.
         if (text.includes('*')) expect(text).toMatch(/^<[^>]+>(\/\*|\/index\/\*)$/);
       }
     }
     const rendered = statements.flatMap((s) => [s.Resource].flat()).map((r) => renderSample(r));
-    for (const name of ['ContentBucketArn', 'AttachmentsBucketArn']) {
-      expect(rendered).toContain(`<import:Academy-Data-${name}>/*`);
-    }
+    expect(rendered).toContain('<import:Academy-Data-AttachmentsBucketArn>/*');
     expect(rendered).toContain('<import:Academy-Data-TableArn>/index/*');
+  });
+
+  it('may not touch objects in the content bucket: only the SCORM import writes there, with a role of its own', () => {
+    const roleId = apiFunction().Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(resourcesOfType(built.templates.app, 'AWS::IAM::Policy'))
+      .filter((p) => (p.Properties?.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const bucket = '<import:Academy-Data-ContentBucketArn>';
+    const granted = statements.flatMap((s) =>
+      [s.Resource].flat().map((r) => renderSample(r)).filter((r) => r.startsWith(bucket)).flatMap((resource) => [s.Action].flat().map((action) => `${action} ${resource}`)),
+    );
+    // HeadBucket (the health check) needs s3:ListBucket on the bucket itself; nothing on its objects.
+    expect(granted).toEqual([`s3:ListBucket ${bucket}`]);
   });
 });
 

@@ -84,10 +84,18 @@ describe('S3 buckets', () => {
     }
   });
 
-  it('all have a bucket policy that denies requests without TLS', () => {
+  it('all have exactly one bucket policy, in any stack, that denies requests without TLS', () => {
+    // The content bucket's policy lives in the App stack and names the bucket by the Data stack's export.
+    const namedExports: Record<string, string> = {
+      [resourceByIdPrefix(built.templates.data, 'AWS::S3::Bucket', 'ContentBucket').logicalId]: 'Academy-Data-ContentBucketName',
+    };
     for (const { logicalId, template } of allBuckets()) {
-      const policies = Object.values(resourcesOfType(template, 'AWS::S3::BucketPolicy')).filter(
-        (p) => p.Properties?.Bucket?.Ref === logicalId,
+      const policies = built.allTemplates.flatMap((t) =>
+        Object.values(resourcesOfType(t, 'AWS::S3::BucketPolicy')).filter((p) =>
+          t === template
+            ? p.Properties?.Bucket?.Ref === logicalId
+            : namedExports[logicalId] !== undefined && p.Properties?.Bucket?.['Fn::ImportValue'] === namedExports[logicalId],
+        ),
       );
       expect(policies, `${logicalId} policy`).toHaveLength(1);
       const statements = policies[0]!.Properties!.PolicyDocument.Statement as Array<Record<string, any>>;

@@ -1,6 +1,7 @@
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commonSecurityHeaders } from '../../functions/src/platform/http/security-headers';
+import { originVerifyHeader } from '../../functions/src/platform/http/origin-verify';
+import { commonSecurityHeaders, permissionsPolicy } from '../../functions/src/platform/http/security-headers';
 import { apiPathPattern } from '../../infra/lib/constructs/app-distribution';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
@@ -108,6 +109,18 @@ describe('app distribution', () => {
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
   });
 
+  it('adds the origin secret to every API request, as a deploy-time reference to the generated secret', () => {
+    const api = (config().CacheBehaviors as Array<Record<string, any>>)[0]!;
+    const origin = (config().Origins as Array<Record<string, any>>).find((o) => o.Id === api.TargetOriginId)!;
+    const secret = resourceByIdPrefix(built.templates.app, 'AWS::SecretsManager::Secret', 'OriginVerifySecret');
+    expect(origin.OriginCustomHeaders).toHaveLength(1);
+    expect(origin.OriginCustomHeaders[0].HeaderName).toBe(originVerifyHeader);
+    expect(renderSample(origin.OriginCustomHeaders[0].HeaderValue)).toBe(`{{resolve:secretsmanager:<${secret.logicalId}>:SecretString:::}}`);
+    // The web bucket origin gets nothing of it.
+    const s3 = (config().Origins as Array<Record<string, any>>).find((o) => o.S3OriginConfig)!;
+    expect(s3.OriginCustomHeaders).toBeUndefined();
+  });
+
   it('sends security headers: HSTS (2 years, preload), nosniff, referrer policy, no framing', () => {
     const security = headersPolicy('AppDelivery').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(security.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true, Override: true });
@@ -115,6 +128,20 @@ describe('app distribution', () => {
     expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(commonSecurityHeaders['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+  });
+
+  it('switches off powerful browser features with Permissions-Policy, on both distributions', () => {
+    for (const prefix of ['AppDelivery', 'ContentDelivery'] as const) {
+      const custom = headersPolicy(prefix).Properties.ResponseHeadersPolicyConfig.CustomHeadersConfig;
+      expect(custom, prefix).toEqual({ Items: [{ Header: 'Permissions-Policy', Value: permissionsPolicy, Override: true }] });
+    }
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(permissionsPolicy).toContain(`${feature}=()`);
+    expect(finalAppPolicy().config.CustomHeadersConfig).toEqual({ Items: [{ Header: 'Permissions-Policy', Value: permissionsPolicy, Override: true }] });
+  });
+
+  it("loads images only from the app itself (the front end and /api/attachments): img-src 'self'", () => {
+    expect(directive(cspOf(headersPolicy('AppDelivery')), 'img-src')).toBe("img-src 'self'");
+    expect(directive(finalAppPolicy().config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy, 'img-src')).toBe("img-src 'self'");
   });
 
   it('has a strict CSP that forbids being framed', () => {
@@ -182,17 +209,8 @@ describe('content distribution', () => {
     expect(params.QueryStringsConfig).toEqual({ QueryStringBehavior: 'none' });
   });
 
-  it('reads the Data stack content bucket, whose policy admits only CloudFront distributions of this account', () => {
+  it('reads the Data stack content bucket (its bucket policy, which names this distribution: content-bucket.test.ts)', () => {
     const origin = distribution('ContentDelivery').Properties.DistributionConfig.Origins[0];
     expect(origin.DomainName).toEqual({ 'Fn::ImportValue': 'Academy-Data-ContentBucketRegionalDomainName' });
-    const content = resourceByIdPrefix(built.templates.data, 'AWS::S3::Bucket', 'ContentBucket');
-    const policy = Object.values(resourcesOfType(built.templates.data, 'AWS::S3::BucketPolicy')).find(
-      (p) => p.Properties?.Bucket?.Ref === content.logicalId,
-    )!;
-    const grant = (policy.Properties!.PolicyDocument.Statement as Array<Record<string, any>>).find(
-      (s) => s.Principal?.Service === 'cloudfront.amazonaws.com',
-    )!;
-    expect(grant.Action).toBe('s3:GetObject');
-    expect(renderSample(grant.Condition.ArnLike['AWS:SourceArn'])).toBe('arn:aws:cloudfront::123456789012:distribution/*');
   });
 });

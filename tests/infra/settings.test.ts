@@ -14,7 +14,19 @@ describe('settings from context', () => {
       devOrigins: [],
       webDistPath: paths.defaultWebDist,
       webAclArn: undefined,
+      wafApiRateLimit: 1500,
+      apiReservedConcurrency: 50,
+      alarmEmail: undefined,
     });
+  });
+
+  it('reads the WAF rate limit, the reserved concurrency and the alarm address, and rejects nonsense', () => {
+    const s = settings({ wafApiRateLimit: '600', apiReservedConcurrency: 20, alarmEmail: 'beheer@academie.example' });
+    expect(s).toMatchObject({ wafApiRateLimit: 600, apiReservedConcurrency: 20, alarmEmail: 'beheer@academie.example' });
+    expect(() => settings({ wafApiRateLimit: '50' })).toThrow(SetupError);
+    expect(() => settings({ apiReservedConcurrency: '0' })).toThrow(SetupError);
+    expect(() => settings({ apiReservedConcurrency: 'veel' })).toThrow(SetupError);
+    expect(() => settings({ alarmEmail: 'beheer' })).toThrow(SetupError);
   });
 
   it('takes the region from context first, then CDK_DEFAULT_REGION', () => {

@@ -21,7 +21,7 @@ export function makeWebDist(root: string): string {
 }
 
 export interface BuiltApp extends AcademyApp {
-  templates: { data: Template; identity: Template; app: Template; web: Template };
+  templates: { data: Template; identity: Template; app: Template; web: Template; edge?: Template; edgeMonitoring: Template };
   /** Every template, for checks that must hold wherever a resource lives. */
   allTemplates: Template[];
   outdir: string;
@@ -66,11 +66,13 @@ function synthInto(root: string, options: TestBuildOptions): BuiltApp {
     identity: template(stacks.identity),
     app: template(stacks.app),
     web: template(stacks.web),
+    edge: stacks.edge ? template(stacks.edge) : undefined,
+    edgeMonitoring: template(stacks.edgeMonitoring),
   };
   return {
     ...built,
     templates,
-    allTemplates: Object.values(templates),
+    allTemplates: Object.values(templates).filter((t): t is Template => t !== undefined),
     outdir: path.join(root, 'cdk.out'),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };

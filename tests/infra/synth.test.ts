@@ -61,7 +61,7 @@ describe('npx cdk synth', () => {
   });
 
   it('writes a template for each stack', () => {
-    for (const stack of ['Academy-Data', 'Academy-Identity', 'Academy-App', 'Academy-Web']) {
+    for (const stack of ['Academy-Data', 'Academy-Identity', 'Academy-Edge', 'Academy-App', 'Academy-Web', 'Academy-EdgeMonitoring']) {
       expect(existsSync(path.join(outdir, `${stack}.template.json`)), stack).toBe(true);
     }
   });

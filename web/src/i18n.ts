@@ -30,6 +30,7 @@ const nl = {
     signIn: 'Aanmelden',
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld als',
+    twoStep: 'Tweestapsverificatie',
   },
   langSwitch: {
     // The button offers the *other* language, so it speaks that language.
@@ -213,6 +214,7 @@ const en: Messages = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
+    twoStep: 'Two-step verification',
   },
   langSwitch: {
     target: 'nl',

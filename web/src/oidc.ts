@@ -6,9 +6,16 @@
 import { ProblemError } from './api';
 import type { AwsConfig } from './config';
 import { t } from './i18n';
+import { isExpired } from './token';
 
 const pkceKey = 'ggz.pkce';
+const accessTokenKey = 'ggz.accessToken';
 export const callbackPath = '/aanmelden/terug';
+/**
+ * `aws.cognito.signin.user.admin` lets the access token call Cognito's self-service API for this
+ * user only (two-step verification: features/account). The API itself uses the ID token.
+ */
+export const scopes = 'openid email profile aws.cognito.signin.user.admin';
 
 interface PendingSignIn {
   state: string;
@@ -39,7 +46,7 @@ export function authorizeUrl(cfg: AwsConfig, params: { state: string; challenge:
     response_type: 'code',
     client_id: cfg.clientId,
     redirect_uri: params.redirectUri,
-    scope: 'openid email profile',
+    scope: scopes,
     state: params.state,
     code_challenge: params.challenge,
     code_challenge_method: 'S256',
@@ -83,7 +90,33 @@ function failure(detail: string, status = 400): ProblemError {
   return new ProblemError({ title: t().callback.failedTitle, detail, status });
 }
 
-/** Validates the callback and exchanges the code; resolves to the ID token. */
+/**
+ * The access token of this sign-in, kept beside the ID token in sessionStorage (cleared with it
+ * at sign-out) for Cognito's self-service calls; null when missing or expired.
+ */
+export function accessToken(): string | null {
+  try {
+    const token = sessionStorage.getItem(accessTokenKey);
+    if (token && isExpired(token)) {
+      sessionStorage.removeItem(accessTokenKey);
+      return null;
+    }
+    return token;
+  } catch {
+    return null;
+  }
+}
+
+function keepAccessToken(token: unknown): void {
+  try {
+    if (typeof token === 'string' && token !== '') sessionStorage.setItem(accessTokenKey, token);
+    else sessionStorage.removeItem(accessTokenKey);
+  } catch {
+    // Without storage the two-step verification page asks to sign in again.
+  }
+}
+
+/** Validates the callback and exchanges the code; resolves to the ID token (the access token is kept, see accessToken()). */
 export async function completeSignIn(cfg: AwsConfig, query: URLSearchParams): Promise<string> {
   const pending = takePending();
   const error = query.get('error');
@@ -107,10 +140,11 @@ export async function completeSignIn(cfg: AwsConfig, query: URLSearchParams): Pr
   } catch {
     throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
   }
-  const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown };
+  const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; access_token?: unknown; error?: unknown };
   if (!res.ok || typeof body.id_token !== 'string') {
     const reason = typeof body.error === 'string' ? ` (${body.error})` : '';
     throw failure(`${t().callback.tokenFailed}${reason}`, res.status);
   }
+  keepAccessToken(body.access_token);
   return body.id_token;
 }

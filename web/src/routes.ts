@@ -22,6 +22,7 @@ export const routes: readonly Route[] = [
   { path: '/aanmelden', page: signIn },
   { path: '/aanmelden/terug', page: signInCallback },
   { path: '/afmelden', page: signOut },
+  { path: '/tweestapsverificatie', page: async () => (await import('./features/account/two-step')).twoStepPage() },
   { path: '/kennis', page: async (ctx) => (await import('./features/knowledge/search')).knowledgeSearch(ctx) },
   { path: '/kennis/nieuw', page: async (ctx) => (await import('./features/knowledge/editor')).knowledgeEditor(ctx) },
   { path: '/kennis/bewerken/:id', page: async (ctx) => (await import('./features/knowledge/editor')).knowledgeEditor(ctx) },

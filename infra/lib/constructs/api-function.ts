@@ -1,10 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { lambdaBundling } from '../lambda-bundling';
 import { paths } from '../paths';
@@ -20,6 +21,10 @@ export interface ApiFunctionProps {
   authAudience: string;
   appOrigin: string;
   contentOrigin: string;
+  /** The secret CloudFront adds as `x-origin-verify` (see AppDistribution); the API refuses requests without it. */
+  originVerifySecret: ISecret;
+  /** Its share of the account's concurrency, reserved for it and at the same time its ceiling. */
+  reservedConcurrency: number;
 }
 
 /**
@@ -40,6 +45,16 @@ export const tableActions = [
 
 /** Actions the API needs on its buckets' objects: read, write, delete, and clean up failed multipart uploads. */
 export const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
+
+/**
+ * Object access per bucket. The content bucket (extracted SCORM packages) is written only by the
+ * SCORM import job, which gets a role of its own when it arrives; the API only checks that the
+ * bucket answers (health: HeadBucket, which needs s3:ListBucket) and never touches its objects.
+ */
+export const bucketObjectAccess = { uploads: objectActions, attachments: objectActions, content: [] as string[] } as const;
+
+/** Service name and metrics namespace of the API's Powertools logger, metrics and tracer. */
+export const powertools = { serviceName: 'academy-api', metricsNamespace: 'Academy' } as const;
 
 // ESM with a require() shim, minified, with source maps: shared with tests/integration/lambda-bundle.test.ts.
 const { format, ...sharedBundling } = lambdaBundling.cdk;
@@ -69,6 +84,10 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.seconds(10),
+      // A ceiling for a flood (and its bill), and guaranteed room next to other functions in the account.
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      // X-Ray: the function's segment plus the AWS SDK calls the Powertools tracer records.
+      tracing: Tracing.ACTIVE,
       role,
       logGroup,
       description: 'Academy API (Hono)',
@@ -82,6 +101,11 @@ export class ApiFunction extends Construct {
         AUTH_AUDIENCE: props.authAudience,
         APP_ORIGIN: props.appOrigin,
         CONTENT_ORIGIN: props.contentOrigin,
+        // A CloudFormation dynamic reference ({{resolve:secretsmanager:...}}): resolved at deploy
+        // time, so the value is in neither the template nor the code.
+        ORIGIN_VERIFY_SECRET: props.originVerifySecret.secretValue.unsafeUnwrap(),
+        POWERTOOLS_SERVICE_NAME: powertools.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: powertools.metricsNamespace,
         // Stack traces point into functions/src instead of the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -108,10 +132,13 @@ export class ApiFunction extends Construct {
     );
     acknowledgeTableIndexes(role, props.table);
 
-    for (const [name, bucket] of Object.entries(props.buckets)) {
-      role.addToPolicy(new PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
-      // ListBucket turns "missing object" into 404 instead of 403, so the API can tell the two apart.
+    for (const [name, bucket] of Object.entries(props.buckets) as Array<[keyof typeof bucketObjectAccess, IBucket]>) {
+      // ListBucket turns "missing object" into 404 instead of 403, so the API can tell the two apart;
+      // it is also what HeadBucket (the health check) needs.
       role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      const actions = bucketObjectAccess[name];
+      if (actions.length === 0) continue;
+      role.addToPolicy(new PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }));
       acknowledge(
         role,
         `AwsSolutions-IAM5[Resource::${nagReference(this, bucket.arnForObjects('*'))}]`,
@@ -119,6 +146,11 @@ export class ApiFunction extends Construct {
           'this one bucket and to get/put/delete/abort.',
       );
     }
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray only grants on "*" (no resource-level permissions).',
+    );
   }
 }
 

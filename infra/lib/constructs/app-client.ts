@@ -32,7 +32,11 @@ export function createAppClient(scope: Construct, id: string, props: AppClientPr
     authFlows: { user: false, userPassword: false, userSrp: false, adminUserPassword: false, custom: false },
     oAuth: {
       flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+      // COGNITO_ADMIN (aws.cognito.signin.user.admin) lets the access token call Cognito's
+      // self-service API for its own user: the web's two-step verification page enrols TOTP with
+      // it (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference). It allows no more
+      // than the user may do to themselves: attributes stay limited by writeAttributes below.
+      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
       callbackUrls: origins.map((origin) => `${origin}${callbackPath}`),
       logoutUrls: origins.map((origin) => `${origin}/`),
     },

@@ -17,7 +17,9 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { originVerifyHeader } from '../../../functions/src/platform/http/origin-verify';
 import { appCsp } from '../../../functions/src/platform/http/security-headers';
 import { paths } from '../paths';
 import { acknowledgeDistributionDefaults } from './distribution-defaults';
@@ -34,6 +36,8 @@ export interface AppDistributionProps {
   /** Origins the browser calls besides the app itself (Cognito endpoints). */
   connectOrigins: string[];
   accessLogs: IBucket;
+  /** Sent to the API as `x-origin-verify`, so the API can refuse calls that bypass CloudFront. */
+  originVerifySecret: ISecret;
   webAclArn?: string;
 }
 
@@ -80,6 +84,8 @@ export class AppDistribution extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // A dynamic reference to the secret, resolved by CloudFormation at deploy time.
+            customHeaders: { [originVerifyHeader]: props.originVerifySecret.secretValue.unsafeUnwrap() },
           }),
           // A redirect would turn a POST into a GET; an API client speaking plain HTTP has a bug to surface.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

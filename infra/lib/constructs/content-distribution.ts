@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   CacheCookieBehavior,
   CacheHeaderBehavior,
@@ -11,15 +11,18 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketPolicy, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { contentCsp } from '../../../functions/src/platform/http/security-headers';
-import { acknowledge } from '../nag';
 import { acknowledgeDistributionDefaults } from './distribution-defaults';
+import { denyInsecureTransport } from './role-bucket';
 import { headersPolicyConfig } from './security-headers';
 
 export interface ContentDistributionProps {
-  /** A reference to the Data stack's content bucket (its policy already admits this account's distributions). */
+  /**
+   * A reference to the Data stack's content bucket, created there without a bucket policy: this
+   * construct writes its one policy (TLS-only deny, read access for this distribution only).
+   */
   contentBucket: IBucket;
   /** https origin of the app distribution, the only other origin allowed to frame this one. */
   appOrigin: string;
@@ -62,6 +65,20 @@ export class ContentDistribution extends Construct {
       maxTtl: Duration.days(365),
     });
 
+    // The content bucket's one bucket policy. It lives here because it names this distribution
+    // (OAC, AWS:SourceArn = this distribution's ARN): in the Data stack that name would tie the
+    // stacks in a cycle. Attached to the reference before the origin is made, so
+    // S3BucketOrigin.withOriginAccessControl adds its grant for exactly this distribution.
+    // Removal: Delete, so the App stack can be destroyed and created again (a retained policy would
+    // make the next create fail with "bucket policy already exists").
+    if (props.contentBucket.policy) throw new Error('The content bucket already has a bucket policy; S3 keeps one per bucket');
+    const bucketPolicy = new BucketPolicy(this, 'ContentBucketPolicy', {
+      bucket: props.contentBucket,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    bucketPolicy.document.addStatements(denyInsecureTransport(props.contentBucket));
+    props.contentBucket.policy = bucketPolicy;
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Academy SCORM content (separate origin)',
       defaultBehavior: {
@@ -80,10 +97,5 @@ export class ContentDistribution extends Construct {
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
     acknowledgeDistributionDefaults(this.distribution, { hasWebAcl: Boolean(props.webAclArn) });
-    acknowledge(
-      this.distribution,
-      'Annotation::@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
-      "The content bucket's own policy (Data stack) grants s3:GetObject to this account's CloudFront distributions.",
-    );
   }
 }

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
@@ -25,6 +26,12 @@ export interface RoleBucketProps {
   role: BucketRole;
   accessLogs: IBucket;
   cors?: CorsRule[];
+  /**
+   * Another stack owns this bucket's one bucket policy (S3 keeps a single policy per bucket), so
+   * this one creates none, not even the TLS-only deny: the owner adds `denyInsecureTransport()`.
+   * Names the owner for the cdk-nag acknowledgement.
+   */
+  policyOwnedBy?: string;
 }
 
 /**
@@ -49,6 +56,7 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
   }
   const bucket = new Bucket(scope, roleBucketId(props.role), {
     ...secureBucketDefaults,
+    enforceSSL: !props.policyOwnedBy,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: spec.versioned,
     lifecycleRules,
@@ -63,7 +71,28 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
       "The access-log bucket lives in the Data stack; its policy admits server access logs from this account's buckets.",
     );
   }
+  if (props.policyOwnedBy) {
+    acknowledge(
+      bucket,
+      'AwsSolutions-S10',
+      `The bucket's policy, with the TLS-only deny, is created by ${props.policyOwnedBy}, next to the one principal it admits.`,
+    );
+  }
   return bucket;
+}
+
+/**
+ * The TLS-only deny, as `enforceSSL` writes it, for a bucket policy created outside the bucket's
+ * own stack (see `policyOwnedBy`).
+ */
+export function denyInsecureTransport(bucket: IBucket): PolicyStatement {
+  return new PolicyStatement({
+    effect: Effect.DENY,
+    principals: [new AnyPrincipal()],
+    actions: ['s3:*'],
+    resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
 }
 
 /** Construct id (and so logical id prefix) of a role's bucket: UploadsBucket, ContentBucket, ... */

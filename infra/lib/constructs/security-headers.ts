@@ -13,7 +13,7 @@ export interface HeadersPolicySpec {
 }
 
 /**
- * Response-headers policy settings for CloudFront. HSTS, nosniff and Referrer-Policy come from
+ * Response-headers policy settings for CloudFront. HSTS, nosniff, Referrer-Policy and Permissions-Policy come from
  * the API's own header list (functions/src/platform/http/security-headers.ts), so the API, the local
  * server and both distributions send the same values.
  */
@@ -29,6 +29,8 @@ export function headersPolicyConfig(spec: HeadersPolicySpec): PolicyConfig {
       referrerPolicy: { referrerPolicy: header('referrer-policy'), override: true },
       ...(spec.denyFraming ? { frameOptions: { frameOption: 'DENY', override: true } } : {}),
     },
+    // Not one of CloudFront's built-in security headers, so sent as a custom header.
+    customHeadersConfig: { items: [{ header: 'Permissions-Policy', value: header('permissions-policy'), override: true }] },
   };
 }
 

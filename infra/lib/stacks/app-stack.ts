@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
@@ -8,16 +9,23 @@ import { AppDistribution } from '../constructs/app-distribution';
 import { createAppClient } from '../constructs/app-client';
 import { ContentDistribution } from '../constructs/content-distribution';
 import { HttpApiGateway } from '../constructs/http-api';
+import { Monitoring } from '../constructs/monitoring';
+import { SearchIndexer } from '../constructs/search-indexer';
 import { createRoleBucket } from '../constructs/role-bucket';
 import { exportNamed } from '../exports';
+import { acknowledge } from '../nag';
 import type { DataStack } from './data-stack';
 import type { IdentityStack } from './identity-stack';
 
 export interface AppStackProps extends StackProps {
   data: DataStack;
   identity: IdentityStack;
+  stackPrefix: string;
   devOrigins: string[];
-  webAclArn?: string;
+  /** WAFv2 web ACL (scope CLOUDFRONT) for both distributions: the Edge stack's, or one given in context. */
+  webAclArn: string;
+  apiReservedConcurrency: number;
+  alarmEmail?: string;
 }
 
 /**
@@ -36,27 +44,48 @@ export class AppStack extends Stack {
   readonly contentDistribution: ContentDistribution;
   readonly appClient: UserPoolClient;
   readonly api: ApiFunction;
+  /** Keeps the search index in step with the articles (table stream, hourly reconciliation); its dead-letter queue is alarmed. */
+  readonly searchIndexer: SearchIndexer;
+  readonly gateway: HttpApiGateway;
+  /** Dashboard and alarms of the regional parts (API, functions, table, queues); add more with its lists. */
+  readonly monitoring: Monitoring;
   /** What the Web stack writes to, as named imports (see exportNamed). */
   readonly shared: { webBucket: { bucketName: string; bucketArn: string } };
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
-    super(scope, id, props);
+    // Cross-region references: the web ACL comes from us-east-1 (Edge), the distributions' ids go there (EdgeMonitoring).
+    super(scope, id, { ...props, crossRegionReferences: true });
     const { data, identity } = props;
     // Named imports rather than the Data stack's objects: using those objects here would let CDK
     // edit their policies from this stack (a cycle), and named exports keep ids stable.
     const accessLogs = Bucket.fromBucketAttributes(this, 'AccessLogBucketRef', data.shared.accessLogBucket);
     const contentBucket = Bucket.fromBucketAttributes(this, 'ContentBucketRef', data.shared.contentBucket);
     const attachmentsBucket = Bucket.fromBucketAttributes(this, 'AttachmentsBucketRef', data.shared.attachmentsBucket);
-    const table = Table.fromTableAttributes(this, 'TableRef', { tableArn: data.shared.tableArn, grantIndexPermissions: true });
+    const table = Table.fromTableAttributes(this, 'TableRef', { tableArn: data.shared.tableArn, tableStreamArn: data.shared.tableStreamArn, grantIndexPermissions: true });
 
     this.webBucket = createRoleBucket(this, { role: 'web', accessLogs });
     const gateway = new HttpApiGateway(this, 'Api');
+    this.gateway = gateway;
+
+    // CloudFront sends this to the API on every /api request; requests without it did not come
+    // through CloudFront (and its WAF) and are refused by the API (platform/http/origin-verify.ts).
+    const originVerifySecret = new Secret(this, 'OriginVerifySecret', {
+      description: 'Shared secret CloudFront adds to API requests (x-origin-verify); rotate by a new value and a deploy',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    acknowledge(
+      originVerifySecret,
+      'AwsSolutions-SMG4',
+      'Not a credential to a system but a marker CloudFront adds to origin requests; CloudFront and the function read it at deploy ' +
+        'time, so rotation is a new value plus a deploy (docs/operations.md), not a rotation Lambda.',
+    );
 
     this.appDistribution = new AppDistribution(this, 'AppDelivery', {
       webBucket: this.webBucket,
       apiDomainName: gateway.domainName,
       connectOrigins: [identity.cognitoApiOrigin, identity.hostedUiUrl],
       accessLogs,
+      originVerifySecret,
       webAclArn: props.webAclArn,
     });
     const appOrigin = this.appDistribution.origin;
@@ -102,8 +131,20 @@ export class AppStack extends Stack {
       authAudience: this.appClient.userPoolClientId,
       appOrigin,
       contentOrigin: this.contentDistribution.origin,
+      originVerifySecret,
+      reservedConcurrency: props.apiReservedConcurrency,
     });
     gateway.routeAllTo(this.api.function);
+    this.searchIndexer = new SearchIndexer(this, 'SearchIndexer', { table, tableName: data.shared.tableName, attachmentsBucket });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      name: props.stackPrefix,
+      alarmEmail: props.alarmEmail,
+      httpApi: gateway.httpApi,
+      functions: [this.api.function, this.searchIndexer.function],
+      table,
+      deadLetterQueues: [this.searchIndexer.deadLetterQueue],
+    });
 
     this.shared = {
       webBucket: {

@@ -1,5 +1,5 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -12,6 +12,8 @@ import { acknowledge } from '../nag';
 export interface SharedData {
   tableName: string;
   tableArn: string;
+  /** The table's stream (both images): the search indexer's trigger. */
+  tableStreamArn: string;
   contentBucket: SharedBucket;
   attachmentsBucket: SharedBucket;
   accessLogBucket: SharedBucket;
@@ -58,6 +60,8 @@ export class DataStack extends Stack {
       deletionProtection: true,
       timeToLiveAttribute: tableSchema.ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Changes feed the search indexer (App stack); enabling a stream updates the table in place.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
     for (const index of tableSchema.globalIndexes) {
       this.table.addGlobalSecondaryIndex({
@@ -67,23 +71,16 @@ export class DataStack extends Stack {
       });
     }
 
-    this.contentBucket = createRoleBucket(this, { role: 'content', accessLogs: this.accessLogBucket });
+    // The content bucket's policy names the one distribution that may read it (Origin Access
+    // Control, AWS:SourceArn = that distribution). The distribution lives in the App stack, so the
+    // policy does too (ContentDistribution): this stack keeps depending on nothing. See
+    // docs/operations.md for the move of this policy out of this stack.
+    this.contentBucket = createRoleBucket(this, {
+      role: 'content',
+      accessLogs: this.accessLogBucket,
+      policyOwnedBy: 'the App stack (ContentDelivery/ContentBucketPolicy)',
+    });
     this.attachmentsBucket = createRoleBucket(this, { role: 'attachments', accessLogs: this.accessLogBucket });
-
-    // The content distribution (App stack) reads through Origin Access Control. Naming its exact
-    // id here would make this stack depend on the App stack (a cycle), so the grant covers this
-    // account's distributions. The objects are served publicly by that distribution anyway.
-    this.contentBucket.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'AllowCloudFrontOriginAccessControl',
-        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
-        actions: ['s3:GetObject'],
-        resources: [this.contentBucket.arnForObjects('*')],
-        conditions: {
-          ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
-        },
-      }),
-    );
 
     // Buckets in other stacks log here too. CDK cannot add their grants to this policy from
     // there (it would tie the stacks in a cycle), so one statement admits this account's buckets.
@@ -105,6 +102,7 @@ export class DataStack extends Stack {
     this.shared = {
       tableName: exportNamed(this, 'TableName', this.table.tableName),
       tableArn: exportNamed(this, 'TableArn', this.table.tableArn),
+      tableStreamArn: exportNamed(this, 'TableStreamArn', this.table.tableStreamArn!),
       contentBucket: share('ContentBucket', this.contentBucket),
       attachmentsBucket: share('AttachmentsBucket', this.attachmentsBucket),
       accessLogBucket: share('AccessLogBucket', this.accessLogBucket),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -7,11 +8,16 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolOperation,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { claims, roleLabels, roles } from '../../../functions/src/platform/auth/roles';
 import { acknowledge } from '../nag';
+import { paths } from '../paths';
 
 /** `custom:organisationId` in tokens is the custom attribute `organisationId` in the pool. */
 export const organisationIdAttribute = claims.organisationId.replace(/^custom:/, '');
@@ -88,9 +94,12 @@ export class IdentityStack extends Stack {
     acknowledge(
       this.userPool,
       'AwsSolutions-COG2',
-      'MFA is optional (TOTP) by product decision: partner users (GP practices, schools, police) sign in rarely; ' +
-        'threat protection (Plus tier) challenges risky sign-ins. Revisit when staff sign in through the corporate IdP.',
+      'MFA is optional (TOTP) for most users by product decision: partner users (GP practices, schools, police) sign in rarely; ' +
+        'threat protection (Plus tier) challenges risky sign-ins. The academy-admin role requires TOTP: the pre-token-generation ' +
+        'trigger withholds it from tokens of users without it. Revisit when staff sign in through the corporate IdP.',
     );
+
+    this.gateAdminRoleOnMfa();
 
     roles.forEach((role, index) => {
       new CfnUserPoolGroup(this, `Group-${role}`, {
@@ -111,5 +120,37 @@ export class IdentityStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'IssuerUrl', { value: this.issuerUrl });
     new CfnOutput(this, 'HostedUiUrl', { value: this.hostedUiUrl });
+  }
+
+  /**
+   * MFA for academy-admin. Cognito cannot require MFA per group, and switching a live pool from
+   * OPTIONAL to required is refused, so a pre-token-generation trigger (runtime/admin-mfa-gate.cjs)
+   * leaves academy-admin out of the token's groups unless the user has TOTP activated; with MFA
+   * OPTIONAL and no remembered devices, such a user passes a TOTP challenge at every sign-in.
+   * The API and its policy then see a signed-in user without the admin role.
+   */
+  private gateAdminRoleOnMfa(): void {
+    const logGroup = new LogGroup(this, 'AdminMfaGateLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new Role(this, 'AdminMfaGateRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+    const gate = new LambdaFunction(this, 'AdminMfaGate', {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      handler: 'index.handler',
+      code: Code.fromInline(readFileSync(paths.adminMfaGateHandler, 'utf8')),
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+      role,
+      logGroup,
+      description: 'Withholds academy-admin from tokens of users without TOTP MFA',
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, gate);
+    // A policy of its own, not attached through the function: the pool names the function and this
+    // statement names the pool, so the function must not wait for it (that would be a cycle).
+    new Policy(this, 'AdminMfaGatePolicy', {
+      roles: [role],
+      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+    });
+    acknowledge(gate, 'AwsSolutions-L1', 'Node.js 22 on purpose: the same runtime as the API function and the version the project builds and tests with.');
   }
 }

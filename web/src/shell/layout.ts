@@ -32,6 +32,8 @@ export function renderHeader(el: HTMLElement, navItems: readonly NavItem[]): voi
         'div',
         { class: 'account' },
         h('span', { class: 'account__who' }, `${m.account.signedInAs} `, h('span', { class: 'account__name', 'data-testid': 'user-name' }, user.name)),
+        // The user's own account settings (features/account): TOTP, which academy-admin requires.
+        h('a', { href: '/tweestapsverificatie', class: 'account__link' }, m.account.twoStep),
         h('a', { href: '/afmelden', class: 'account__link' }, m.account.signOut),
       )
     : h('div', { class: 'account' }, h('a', { href: '/aanmelden', class: 'account__link' }, m.account.signIn));

@@ -3,9 +3,11 @@ import { newRouter, joinRouters, type Router } from './platform/http/router';
 import { authenticate, requestContext, requireSignInWhereDocumented } from './platform/http/middleware';
 import { onError, problemJson } from './platform/http/errors';
 import { mountOpenApi } from './platform/http/openapi';
+import { text, useRequestLanguageForValidation } from './platform/http/language';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './platform/health/routes';
 import { identity, knowledge, learning } from './features';
+import * as scorm from './scorm';
 
 export interface CreateAppOptions {
   /**
@@ -20,6 +22,8 @@ export interface CreateAppOptions {
  * only `deps` (configuration and clients) differ between them.
  */
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
+  // Zod's own messages follow the request's language (set per request in `requestContext`).
+  useRequestLanguageForValidation();
   const app = newRouter();
   app.use('*', requestContext(deps));
   // JSON bodies are small; files go straight to S3 with presigned requests.
@@ -30,7 +34,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       onError: (c) => {
         // The rest of the body is never read, so the connection cannot be reused.
         c.header('connection', 'close');
-        return problemJson(c as never, 'payloadTooLarge', 'Maximaal 256 KB per verzoek');
+        return problemJson(c as never, 'payloadTooLarge', text('Maximaal 256 KB per verzoek', 'At most 256 KB per request'));
       },
     }),
   );
@@ -44,7 +48,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/api/articles', knowledge.routes.articles);
   app.route('/api/attachments', knowledge.routes.attachments);
   app.route('/api/networks', knowledge.routes.networks);
-  app.route('/api/modules', learning.routes.modules);
+  app.route('/api/modules', joinRouters(learning.routes.modules, scorm.routes.modules));
   app.route('/api/sessions', learning.routes.sessions);
   app.route('/api/paths', learning.routes.paths);
   app.route('/api/trainer', learning.routes.trainer);
@@ -53,7 +57,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 
   mountOpenApi(app);
-  app.notFound((c) => problemJson(c as never, 'notFound', `Geen route voor ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => problemJson(c as never, 'notFound', text(`Geen route voor ${c.req.method} ${c.req.path}`, `No route for ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => onError(err, c as never));
   return app;
 }

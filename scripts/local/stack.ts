@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../functions/src/platform/config';
 import type { StoreClients } from '../../functions/src/platform/store/clients';
@@ -45,6 +46,12 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Signs SCORM launch tokens locally: made at random once per process, so the server and the tests
+ * that read `localEnv` (to mint an expired token) share it, and it never lives in the code.
+ */
+const localScormLaunchSecret = randomBytes(32).toString('base64url');
+
 /** Local environment as the Lambda would see it, only with local endpoints and the dev issuer. */
 export function localEnv(o: { appPort: number; contentPort: number; dynamoPort: number; s3Port: number }): Record<string, string> {
   const appOrigin = `http://localhost:${o.appPort}`;
@@ -62,6 +69,7 @@ export function localEnv(o: { appPort: number; contentPort: number; dynamoPort: 
     AUTH_AUDIENCE: 'academy-local',
     APP_ORIGIN: appOrigin,
     CONTENT_ORIGIN: `http://localhost:${o.contentPort}`,
+    SCORM_LAUNCH_SECRET: localScormLaunchSecret,
   };
 }
 

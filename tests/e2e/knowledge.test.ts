@@ -638,6 +638,18 @@ describe('knowledge base in Chromium', () => {
       expect(await section.getByRole('listitem').count()).toBe(1);
       await expectNoAxeViolations(page, '/kennis/bewerken/{id} (attachment refused by the API)');
 
+      // In English the API's words are English too: the web sends its language with every call.
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      const sectionEn = page.getByRole('region', { name: 'Attachments' });
+      await sectionEn.getByRole('listitem').filter({ hasText: 'pixel.png' }).waitFor();
+      await sectionEn.getByLabel('Add an image or PDF').setInputFiles(fakePath);
+      const alertEn = sectionEn.getByRole('alert');
+      await alertEn.getByText('The content is not a valid PNG file').waitFor();
+      await alertEn.getByText('Cannot be processed').waitFor();
+      expect(await alertEn.textContent()).not.toMatch(/\b(de|het|een|geen|niet)\b/);
+      await page.getByRole('button', { name: 'Schakel over naar Nederlands' }).click();
+      await section.getByRole('listitem').filter({ hasText: 'pixel.png' }).waitFor();
+
       const stored = await api(`/api/articles/${encodeURIComponent(articleId)}/attachments`, { token: await tokens.author() });
       expect((stored.data as Array<{ fileName: string }>).map((a) => a.fileName)).toEqual(['pixel.png']);
       expect(log.errors.filter((e) => !/\b422\b|Unprocessable/i.test(e))).toEqual([]);

@@ -8,6 +8,7 @@ import { devRoutes } from '../../functions/src/dev/routes';
 import { actorOf, can, type Action, type Actor as PolicyActor, type Kind, type Resources } from '../../functions/src/policy';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { untilStarted } from '../support/learning';
+import { validPackage } from '../support/scorm-corpus';
 
 /**
  * The role sweep, and the access policy's matrix test against the API: every operation, called
@@ -66,6 +67,7 @@ const unpublishedArticle = (): Resources['article'] => ({ networkId: network, au
 /** Drafts in the sweep are written and handed in by the network author. */
 const draftOfTheAuthor = (): Resources['article'] => ({ ...internalArticle(), authorIds: [id.networkAuthor] });
 const employeesModule: Resources['module'] = { status: 'published', enrolAudience: 'employees', kind: 'classroom' };
+const elearningModule: Resources['module'] = { status: 'published', enrolAudience: 'employees', kind: 'elearning' };
 const theSession = (actor: Actor): Resources['session'] => ({ module: employeesModule, trainerIds: [id.sessionTrainer], callerHasSeat: actor === 'owner' });
 
 /**
@@ -109,6 +111,9 @@ const f = {} as {
   external: string;
   publicExternal: string;
   elearning: string;
+  draftElearning: string;
+  scormPendingUpload: string;
+  scormImport: string;
   path: string;
   migratePath: string;
 };
@@ -175,6 +180,18 @@ async function startUpload(actor: Actor, startPath: string) {
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'schema.png');
   const s3 = await fetch(start.data.url, { method: 'POST', body: form });
   expect(s3.status).toBeLessThan(300);
+  return start.data.uploadId as string;
+}
+
+/** A SCORM package sent to S3 for an e-learning module (steps 1 and 2); completing it is the caller's. */
+const scormZip = validPackage();
+async function sendScormPackage(actor: Actor, moduleId: string) {
+  const start = await as(actor, 'POST', `/api/modules/${moduleId}/scorm/uploads`, { fileName: 'pakket.zip', contentType: 'application/zip', bytes: scormZip.length });
+  if (start.status !== 201) return undefined;
+  const form = new FormData();
+  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(scormZip)], { type: 'application/zip' }), 'pakket.zip');
+  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
   return start.data.uploadId as string;
 }
 
@@ -386,6 +403,25 @@ const rules: Record<string, Case[]> = {
   ],
 
   // Academy: sessions
+  // SCORM: a module's package
+  'POST /api/modules/{id}/scorm/uploads': [
+    { name: 'upload a package for a published e-learning module', may: policy('scormPackage', 'upload', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm/uploads`, json: { fileName: 'pakket.zip', contentType: 'application/zip', bytes: scormZip.length } }) },
+    { name: 'upload a package for a draft e-learning module', may: policy('scormPackage', 'upload', { module: { ...elearningModule, status: 'draft' } }), call: async () => ({ path: `/api/modules/${f.draftElearning}/scorm/uploads`, json: { fileName: 'pakket.zip', contentType: 'application/zip', bytes: scormZip.length } }) },
+  ],
+  'POST /api/modules/{id}/scorm/uploads/{uploadId}/complete': [
+    {
+      name: 'complete a package upload (queues the import)',
+      may: policy('scormPackage', 'upload', { module: elearningModule }),
+      ok: 202,
+      call: async (actor) => {
+        const own = policy('scormPackage', 'upload', { module: elearningModule })(actor) ? await sendScormPackage(actor, f.elearning) : undefined;
+        return { path: `/api/modules/${f.elearning}/scorm/uploads/${own ?? f.scormPendingUpload}/complete` };
+      },
+    },
+  ],
+  'GET /api/modules/{id}/scorm/imports/{importId}': [{ name: 'the status of an import', may: policy('scormPackage', 'read-import', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm/imports/${f.scormImport}` }) }],
+  'GET /api/modules/{id}/scorm': [{ name: 'the versions of a package', may: policy('scormPackage', 'read-import', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm` }) }],
+
   'POST /api/modules/{id}/sessions': [
     { name: 'plan a session', may: policy('academy', 'plan-sessions', {}), call: async () => ({ path: `/api/modules/${f.classroom}/sessions`, json: { start: future(20), end: future(20, 2), location: 'Zaal 2', trainers: [{ id: id.sessionTrainer, name: 'Trainer' }], capacity: 12 } }) },
   ],
@@ -487,6 +523,9 @@ beforeAll(async () => {
   f.external = await module('external', 'employees', { provider: 'Trimbos-instituut' });
   f.publicExternal = await module('external', 'public', { provider: 'Trimbos-instituut' });
   f.elearning = await module('elearning', 'employees');
+  f.draftElearning = await module('elearning', 'employees', { status: 'draft' });
+  f.scormPendingUpload = (await sendScormPackage('admin', f.elearning))!;
+  f.scormImport = (await must('admin', 'POST', `/api/modules/${f.elearning}/scorm/uploads/${(await sendScormPackage('admin', f.elearning))!}/complete`, undefined, 202)).importId;
   f.path = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep pad ${run}`), 201)).id;
   f.migratePath = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep migratiepad ${run}`), 201)).id;
   await untilStarted(started);

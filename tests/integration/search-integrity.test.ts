@@ -91,8 +91,12 @@ async function currentMetaRecord(id: string) {
 describe('search index out of step with the articles', () => {
   it('publishing succeeds when the index update fails, and a narrowed article never reaches anonymous search; reconciliation repairs the index', async () => {
     const word = uniqueWord('smaldeel');
-    const { id } = await publishArticle({ title: `Openbaar over ${word}`, summary: `Samenvatting over ${word}`, audience: 'public' });
+    const subject = uniqueWord('buurthema');
+    const { id, slug } = await publishArticle({ title: `Openbaar over ${word}`, summary: `Samenvatting over ${word}`, audience: 'public', tags: [subject] });
     expect(ids(await search(word))).toContain(id);
+    // A public neighbour on the same subject, whose page nobody has opened yet (what a page shows beside the article is kept 30 s per reader tier).
+    const neighbour = await publishArticle({ title: `Buurman over ${subject}`, audience: 'public', tags: [subject] });
+    const relatedOf = async (token?: string) => (await call(reader, `/api/articles/by-slug/${neighbour.slug}`, { token })).data.related.map((r: { slug: string }) => r.slug) as string[];
 
     const revision = await handInNextVersion(id, { audience: 'internal', title: `Intern over ${word}` });
     snapshotWritesFail = true;
@@ -112,6 +116,9 @@ describe('search index out of step with the articles', () => {
     expect(JSON.stringify(anonymous.results)).not.toContain(word);
     expect(anonymous.total).toBe(0);
     expect(anonymous.facets.audience).toEqual({});
+    // Nor as a related article beside its public neighbour; staff, who may read it, do see it there.
+    expect(await relatedOf()).not.toContain(slug);
+    expect(await relatedOf(await tokens.employee())).toContain(slug);
     // Staff may read internal articles: they get the hit, with the current title and audience.
     const staff = await search(word, await tokens.employee());
     expect(staff.results.find((h) => h.id === id)).toMatchObject({ audience: 'internal', title: `Intern over ${word}` });

@@ -65,6 +65,24 @@ describe('the access policy keeps records meaningful', () => {
     expect(can(personas['author (member)'], 'module', 'edit', states.module['published, employees']!)).toBe(false);
   });
 
+  it('lets a SCORM package be uploaded as the module may be edited: authors for drafts, the academy always; employees never', () => {
+    const published = states.scormPackage['published e-learning, employees']!;
+    const draft = states.scormPackage['draft e-learning']!;
+    expect(all.filter(([, a]) => can(a, 'scormPackage', 'upload', published)).map(([n]) => n)).toEqual(['academy-admin']);
+    expect(all.filter(([, a]) => can(a, 'scormPackage', 'upload', draft)).map(([n]) => n).sort()).toEqual(['academy-admin', 'author (member)', 'author (other network)']);
+    for (const [name, actor] of all) {
+      // Whoever may edit the module may upload its package, and the other way round.
+      expect(can(actor, 'scormPackage', 'upload', draft), name).toBe(can(actor, 'module', 'edit', draft.module));
+      expect(can(actor, 'scormPackage', 'upload', published), name).toBe(can(actor, 'module', 'edit', published.module));
+      if (can(actor, 'scormPackage', 'upload', draft)) expect(can(actor, 'scormPackage', 'read-import', draft), name).toBe(true);
+    }
+    // A draft module's package is hidden from employees (404), a published one's only refused (403).
+    expect(statusOf(() => authorize(personas.employee, 'scormPackage', 'upload', draft))).toBe(404);
+    expect(statusOf(() => authorize(personas.employee, 'scormPackage', 'upload', published))).toBe(403);
+    // An employees' module is not there for anonymous callers at all.
+    expect(statusOf(() => authorize(personas.anonymous, 'scormPackage', 'read-import', published))).toBe(404);
+  });
+
   it('shows meeting links only to participants, the session\'s trainers and the academy', () => {
     const allowed = all.filter(([, a]) => can(a, 'session', 'read-meeting-link', states.session['without a seat']!)).map(([n]) => n);
     expect(allowed.sort()).toEqual(['academy-admin', 'trainer of the session']);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Problem, problemBody, problemTypes } from '../../functions/src/platform/http/problem';
+import { text } from '../../functions/src/platform/http/language';
 
 describe('problem details (RFC 9457)', () => {
   it('carries type, title, status, detail, instance and request id', () => {
-    const body = problemBody('notFound', { detail: 'Geen artikel', instance: '/api/x', requestId: 'req-123456' });
+    const body = problemBody('notFound', { detail: text('Geen artikel', 'No article'), instance: '/api/x', requestId: 'req-123456' });
     expect(body).toEqual({
       type: problemTypes.notFound.type,
-      title: problemTypes.notFound.title,
+      title: 'Niet gevonden',
       status: 404,
       detail: 'Geen artikel',
       instance: '/api/x',

@@ -1,8 +1,8 @@
 /**
- * Thin fetch wrapper for `/api/*`: adds the bearer token and turns RFC 9457
- * problem+json responses into a `ProblemError` the UI can show as-is.
+ * Thin fetch wrapper for `/api/*`: adds the bearer token and the UI's language (the API writes its
+ * messages in it) and turns RFC 9457 problem+json responses into a `ProblemError` the UI can show as-is.
  */
-import { t } from './i18n';
+import { lang, t } from './i18n';
 import { clearToken, getToken } from './token';
 
 export interface FieldError {
@@ -67,7 +67,7 @@ export interface ApiOptions {
 }
 
 export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang() };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

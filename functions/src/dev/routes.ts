@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../platform/http/router';
 import { Problem } from '../platform/http/problem';
+import { text } from '../platform/http/language';
 import { body, json, problems } from '../platform/http/contract';
 import { getUser, listUsers } from '../identity';
 import { Me } from '../identity';
@@ -52,7 +53,7 @@ export function devRoutes(issuer: DevIssuer) {
     .openapi(tokenRoute, async (c) => {
       const { userId } = c.req.valid('json');
       const user = await getUser(c.get('deps').store, userId);
-      if (!user?.demo) throw new Problem('notFound', `Geen demogebruiker met id ${userId}`);
+      if (!user?.demo) throw new Problem('notFound', text(`Geen demogebruiker met id ${userId}`, `No demo user with id ${userId}`));
       return c.json({ token: await issuer.mint(user) }, 200);
     });
   return newRouter().route(devBase, dev);

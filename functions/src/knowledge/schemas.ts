@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { say } from '../platform/http/language';
 import { slugPattern } from './domain/slug';
 
 /**
@@ -11,14 +12,14 @@ const Person = z.object({ id: z.string(), name: z.string() });
 
 export const ContentInputSchema = z
   .object({
-    title: z.string().trim().min(3, 'Minstens 3 tekens').max(200, 'Maximaal 200 tekens'),
-    summary: z.string().trim().min(10, 'Minstens 10 tekens').max(500, 'Maximaal 500 tekens'),
-    markdown: z.string().max(100_000, 'Maximaal 100.000 tekens'),
+    title: z.string().trim().min(3, say('Minstens 3 tekens', 'At least 3 characters')).max(200, say('Maximaal 200 tekens', 'At most 200 characters')),
+    summary: z.string().trim().min(10, say('Minstens 10 tekens', 'At least 10 characters')).max(500, say('Maximaal 500 tekens', 'At most 500 characters')),
+    markdown: z.string().max(100_000, say('Maximaal 100.000 tekens', 'At most 100,000 characters')),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
     themes: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
     audience: AudienceSchema,
     language: LanguageSchema.default('nl'),
-    slug: z.string().regex(slugPattern, 'Alleen kleine letters, cijfers en koppeltekens').max(80).optional(),
+    slug: z.string().regex(slugPattern, say('Alleen kleine letters, cijfers en koppeltekens', 'Only lower-case letters, digits and hyphens')).max(80).optional(),
     coAuthors: z.array(z.string().min(1).max(100)).max(10).optional().openapi({ description: 'User ids of the co-authors; left out on a save keeps the current ones' }),
   })
   .openapi('ArticleContentInput');
@@ -40,16 +41,16 @@ export const SaveDraftSchema = ContentInputSchema.extend({
 export const DiscardDraftQuerySchema = z.object({ expectedRevision: z.coerce.number().int().positive() });
 export const RevisionSchema = z.object({ expectedRevision: z.number().int().positive() }).openapi('ExpectedRevision');
 export const PublishSchema = RevisionSchema.extend({
-  note: z.string().trim().min(1, 'Geef een korte toelichting').max(500),
+  note: z.string().trim().min(1, say('Geef een korte toelichting', 'Give a short explanation')).max(500),
   overrideReason: z
     .string()
     .trim()
-    .min(10, 'Leg in een zin uit waarom het vier-ogenprincipe hier niet kan')
+    .min(10, say('Leg in een zin uit waarom het vier-ogenprincipe hier niet kan', 'Explain in a sentence why the four-eyes principle is not possible here'))
     .max(500)
     .optional()
     .openapi({ description: 'Alleen de academie: publiceren zonder tweede lezer (de auteur publiceert zelf), met een reden die bij de versie wordt bewaard' }),
 }).openapi('Publish');
-export const ReturnSchema = RevisionSchema.extend({ comment: z.string().trim().min(1, 'Geef aan wat er moet veranderen').max(2000) }).openapi('ReturnDraft');
+export const ReturnSchema = RevisionSchema.extend({ comment: z.string().trim().min(1, say('Geef aan wat er moet veranderen', 'Say what needs to change')).max(2000) }).openapi('ReturnDraft');
 export const PreviewSchema = z.object({ markdown: z.string().max(100_000) }).openapi('PreviewRequest');
 
 export const DraftSchema = z
@@ -189,9 +190,9 @@ export const SearchResultSchema = z
   .openapi('SearchResult');
 
 export const SignalInputSchema = z
-  .object({ useful: z.boolean(), remark: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional() })
+  .object({ useful: z.boolean(), remark: z.string().trim().max(2000, say('Maximaal 2000 tekens', 'At most 2000 characters')).optional() })
   .openapi('SignalInput');
-export const AnswerSchema = z.object({ answer: z.string().trim().min(1, 'Schrijf een antwoord').max(4000) }).openapi('SignalAnswer');
+export const AnswerSchema = z.object({ answer: z.string().trim().min(1, say('Schrijf een antwoord', 'Write an answer')).max(4000) }).openapi('SignalAnswer');
 export const SignalSchema = z
   .object({
     id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { say } from '../platform/http/language';
 import { moduleKinds } from './domain/types';
 
 /**
@@ -59,7 +60,7 @@ export const SessionInputSchema = z
     end: isoDateTime,
     location: z.string().max(200).optional(),
     // Only https: a meeting link is opened by every participant, so no http, javascript: or data: URL.
-    meetingUrl: z.string().url().max(500).refine((u) => /^https:\/\//i.test(u), 'Alleen een https-link').optional(),
+    meetingUrl: z.string().url().max(500).refine((u) => /^https:\/\//i.test(u), say('Alleen een https-link', 'Only an https link')).optional(),
     trainers: z.array(z.object({ id: z.string(), name: z.string() })).min(1).max(5),
     capacity: z.number().int().min(1).max(1000),
   })
@@ -81,22 +82,22 @@ export const PathInputSchema = z
   })
   .openapi('PathInput');
 
-const FileIds = z.array(z.string().min(1).max(80)).max(3, 'Maximaal 3 bestanden').default([]).openapi({ description: 'Ids van bestanden uit POST /api/modules/{id}/files' });
+const FileIds = z.array(z.string().min(1).max(80)).max(3, say('Maximaal 3 bestanden', 'At most 3 files')).default([]).openapi({ description: 'Ids van bestanden uit POST /api/modules/{id}/files' });
 
 /** POST /api/modules/{id}/complete: reading needs no body, external training brings evidence. */
-export const CompletionReportSchema = z.object({ evidence: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional(), files: FileIds }).openapi('CompletionReport');
+export const CompletionReportSchema = z.object({ evidence: z.string().trim().max(2000, say('Maximaal 2000 tekens', 'At most 2000 characters')).optional(), files: FileIds }).openapi('CompletionReport');
 
 /** POST /api/modules/{id}/submission */
 export const HandInSchema = z
-  .object({ text: z.string().trim().max(20_000, 'Maximaal 20.000 tekens').default(''), files: FileIds })
+  .object({ text: z.string().trim().max(20_000, say('Maximaal 20.000 tekens', 'At most 20,000 characters')).default(''), files: FileIds })
   // Text or a file: a handed-in document may speak for itself, an empty submission may not.
-  .refine((v) => v.files.length > 0 || v.text.length >= 20, { path: ['text'], message: 'Minstens 20 tekens, of lever een bestand in' });
+  .refine((v) => v.files.length > 0 || v.text.length >= 20, { path: ['text'], ...say('Minstens 20 tekens, of lever een bestand in', 'At least 20 characters, or hand in a file') });
 
 /** POST /api/modules/{id}/submission/{userId}/review */
 export const ReviewInputSchema = z.object({
   decision: z.enum(['approved', 'returned']),
-  feedback: z.string().trim().min(1, 'Geef de deelnemer feedback').max(5000, 'Maximaal 5000 tekens'),
-  submittedAt: z.string().min(1, 'Zeg welke inlevering je beoordeelt').max(40).openapi({ description: 'De inlevering die de trainer las (submittedAt uit de wachtrij); een nieuwere geeft 409' }),
+  feedback: z.string().trim().min(1, say('Geef de deelnemer feedback', 'Give the learner feedback')).max(5000, say('Maximaal 5000 tekens', 'At most 5000 characters')),
+  submittedAt: z.string().min(1, say('Zeg welke inlevering je beoordeelt', 'Say which hand-in you are reviewing')).max(40).openapi({ description: 'De inlevering die de trainer las (submittedAt uit de wachtrij); een nieuwere geeft 409' }),
 });
 
 /** POST /api/evaluations */

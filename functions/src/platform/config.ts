@@ -24,6 +24,12 @@ const envSchema = z.object({
    * CloudFront and its WAF. Unset locally: there is no CloudFront in front of the local server.
    */
   ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
+  /**
+   * Signs SCORM launch tokens (HS256; functions/src/scorm/attempts/launch-token.ts). In AWS a
+   * Secrets Manager value (like ORIGIN_VERIFY_SECRET); locally, when unset, each process makes
+   * its own at random (tokens then do not survive a restart).
+   */
+  SCORM_LAUNCH_SECRET: z.string().min(32).optional(),
   /** Milliseconds; a datastore call that takes longer fails fast instead of hanging a request. */
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
 });
@@ -39,6 +45,8 @@ export interface AppConfig {
   contentOrigin?: string;
   /** The secret CloudFront sends in `x-origin-verify`; undefined = no check (local runtime). */
   originVerifySecret?: string;
+  /** Signs SCORM launch tokens; undefined locally = a random secret per process (required in AWS when a learner launches). */
+  scormLaunchSecret?: string;
   storeTimeoutMs: number;
 }
 
@@ -71,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appOrigin: e.APP_ORIGIN,
     contentOrigin: e.CONTENT_ORIGIN,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
+    scormLaunchSecret: e.SCORM_LAUNCH_SECRET,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
   };
 }

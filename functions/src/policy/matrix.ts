@@ -65,6 +65,10 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
     "the employee's certificate": { learnerId: 'employee', moduleKind: 'external' },
     "the trainer's own assignment": { learnerId: 'trainer', moduleKind: 'assignment' },
   },
+  scormPackage: {
+    'published e-learning, employees': { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' } },
+    'draft e-learning': { module: { status: 'draft', enrolAudience: 'employees', kind: 'elearning' } },
+  },
 };
 
 export interface MatrixRow {
@@ -82,7 +86,7 @@ export function accessMatrix(): MatrixRow[] {
         kind,
         action,
         state,
-        who: (rule as { who: string }).who,
+        who: (rule as { who: { nl: string } }).who.nl,
         allowed: Object.fromEntries(Object.entries(personas).map(([name, actor]) => [name, can(actor, kind, action as never, resource as never)])) as Record<Persona, boolean>,
       })),
     ),

@@ -15,6 +15,7 @@ import {
   type Audience,
   type EnrolAudience,
 } from './actor';
+import { text, type Text } from '../platform/http/language';
 
 /**
  * Every access rule of the platform, by resource kind: which actions exist and who may take them.
@@ -63,6 +64,10 @@ export interface LearnerWorkResource {
   learnerId: string;
   moduleKind: string;
 }
+/** A module's SCORM package (its uploads, imports and versions), as the module it belongs to. */
+export interface ScormPackageResource {
+  module: ModuleResource;
+}
 // The academy's offer as a whole: actions that concern no single existing record.
 export type AcademyResource = Record<string, never>;
 
@@ -77,12 +82,13 @@ export interface Resources {
   seat: SeatResource;
   path: PathResource;
   learnerWork: LearnerWorkResource;
+  scormPackage: ScormPackageResource;
 }
 export type Kind = keyof Resources;
 
 interface Rule<R> {
-  /** Who may, in words, for docs/access.md and for error messages. */
-  who: string;
+  /** Who may, in words, for error messages (both languages) and docs/access.md (Dutch). */
+  who: Text;
   allow: (a: Actor, r: R) => boolean;
 }
 type KindRules<R> = { hidden: (a: Actor, r: R) => boolean; actions: Record<string, Rule<R>> };
@@ -101,7 +107,7 @@ export const rules = {
     hidden: () => false,
     actions: {
       // The team overview (mandatory training, paths in progress) comes with the reports feature; scoped to the own team then.
-      'read-overview': { who: 'teamleiders', allow: (a) => isTeamManager(a) },
+      'read-overview': { who: text('teamleiders', 'team managers'), allow: (a) => isTeamManager(a) },
     },
   } satisfies KindRules<AcademyResource>,
 
@@ -109,7 +115,7 @@ export const rules = {
     hidden: () => false,
     actions: {
       // Writing anywhere: the editor, the Markdown preview, "Mijn redactiewerk".
-      write: { who: 'auteurs, leidend experts en de academie', allow: (a) => isAdmin(a) || isAuthor(a) || a.memberships.some((m) => leadOf(a, m.networkId)) },
+      write: { who: text('auteurs, leidend experts en de academie', 'authors, lead experts and the academy'), allow: (a) => isAdmin(a) || isAuthor(a) || a.memberships.some((m) => leadOf(a, m.networkId)) },
     },
   } satisfies KindRules<AcademyResource>,
 
@@ -117,35 +123,35 @@ export const rules = {
     // An article someone may not read is, for them, not there: by slug, by id, in any list.
     hidden: (a, r) => !canReadArticle(a, r) && !writes(a, r.networkId),
     actions: {
-      read: { who: 'wie het publiek van het artikel mag lezen', allow: canReadArticle },
-      signal: { who: 'aangemelde lezers van het artikel', allow: (a, r) => isSignedIn(a) && canReadArticle(a, r) },
-      'read-editorial': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
-      edit: { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
-      'discard-draft': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      read: { who: text('wie het publiek van het artikel mag lezen', "whoever is in the article's audience"), allow: canReadArticle },
+      signal: { who: text('aangemelde lezers van het artikel', 'signed-in readers of the article'), allow: (a, r) => isSignedIn(a) && canReadArticle(a, r) },
+      'read-editorial': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      edit: { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      'discard-draft': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
       // Readers get what the published version shows, with its audience; drafts' attachments stay with the writers.
       'read-attachment': {
-        who: 'lezers van het artikel (bijlagen die de gepubliceerde versie toont); auteurs van het netwerk, leidend experts en de academie (alle)',
+        who: text('lezers van het artikel (bijlagen die de gepubliceerde versie toont); auteurs van het netwerk, leidend experts en de academie (alle)', "readers of the article (attachments the published version shows); the network's authors, lead experts and the academy (all)"),
         allow: (a, r) => (r.attachmentPublished === true && canReadArticle(a, r)) || writes(a, r.networkId),
       },
-      'delete-attachment': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      'delete-attachment': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
       // Four eyes: the draft's own authors never publish it; the academy may, with a recorded reason.
-      publish: { who: 'leidend experts van het netwerk en de academie, niet de auteurs van het concept', allow: (a, r) => leads(a, r.networkId) && !(r.authorIds ?? []).some((id) => isSelf(a, id)) },
-      'publish-own': { who: 'de academie, met een vastgelegde reden', allow: (a) => isAdmin(a) },
-      return: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
-      archive: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
+      publish: { who: text('leidend experts van het netwerk en de academie, niet de auteurs van het concept', "the network's lead experts and the academy, not the draft's authors"), allow: (a, r) => leads(a, r.networkId) && !(r.authorIds ?? []).some((id) => isSelf(a, id)) },
+      'publish-own': { who: text('de academie, met een vastgelegde reden', 'the academy, with a recorded reason'), allow: (a) => isAdmin(a) },
+      return: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      archive: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
     },
   } satisfies KindRules<ArticleResource>,
 
   network: {
     hidden: () => false,
     actions: {
-      read: { who: 'iedereen', allow: () => true },
-      'read-leads': { who: 'aangemelde gebruikers', allow: (a) => isSignedIn(a) },
-      'read-members': { who: 'medewerkers', allow: (a) => isStaff(a) },
-      write: { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
-      publish: { who: 'leidend experts van het netwerk en de academie', allow: (a, r) => leads(a, r.networkId) },
-      'read-articles': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
-      'handle-signals': { who: 'auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', allow: (a, r) => writes(a, r.networkId) },
+      read: { who: text('iedereen', 'everyone'), allow: () => true },
+      'read-leads': { who: text('aangemelde gebruikers', 'signed-in users'), allow: (a) => isSignedIn(a) },
+      'read-members': { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
+      write: { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      publish: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      'read-articles': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      'handle-signals': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
     },
   } satisfies KindRules<NetworkResource>,
 
@@ -153,24 +159,24 @@ export const rules = {
     hidden: () => false,
     actions: {
       // Authors draft modules; only the academy-admin publishes them, sets accreditation, plans sessions and paths.
-      'draft-modules': { who: 'de academie en auteurs', allow: (a) => managesCatalogue(a) },
-      'publish-modules': { who: 'de academie', allow: (a) => isAdmin(a) },
-      accredit: { who: 'de academie', allow: (a) => isAdmin(a) },
-      'plan-sessions': { who: 'de academie', allow: (a) => isAdmin(a) },
-      'publish-paths': { who: 'de academie', allow: (a) => isAdmin(a) },
-      'read-evaluations': { who: 'de academie, trainers en auteurs', allow: (a) => isAdmin(a) || isTrainer(a) || isAuthor(a) },
-      'review-assignments': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
-      'read-trainer-sessions': { who: 'de academie en trainers', allow: (a) => isAdmin(a) || isTrainer(a) },
+      'draft-modules': { who: text('de academie en auteurs', 'the academy and authors'), allow: (a) => managesCatalogue(a) },
+      'publish-modules': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      accredit: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      'plan-sessions': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      'publish-paths': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      'read-evaluations': { who: text('de academie, trainers en auteurs', 'the academy, trainers and authors'), allow: (a) => isAdmin(a) || isTrainer(a) || isAuthor(a) },
+      'review-assignments': { who: text('de academie en trainers', 'the academy and trainers'), allow: (a) => isAdmin(a) || isTrainer(a) },
+      'read-trainer-sessions': { who: text('de academie en trainers', 'the academy and trainers'), allow: (a) => isAdmin(a) || isTrainer(a) },
     },
   } satisfies KindRules<AcademyResource>,
 
   module: {
     hidden: (a, r) => !seesModule(a, r),
     actions: {
-      read: { who: 'wie zich mag inschrijven (concepten: de academie en auteurs)', allow: seesModule },
-      join: { who: 'aangemelde gebruikers die zich mogen inschrijven, bij een gepubliceerde module', allow: (a, r) => isSignedIn(a) && joinsModule(a, r) },
+      read: { who: text('wie zich mag inschrijven (concepten: de academie en auteurs)', 'whoever may enrol (drafts: the academy and authors)'), allow: seesModule },
+      join: { who: text('aangemelde gebruikers die zich mogen inschrijven, bij een gepubliceerde module', 'signed-in users who may enrol, for a published module'), allow: (a, r) => isSignedIn(a) && joinsModule(a, r) },
       // Authors edit drafts; a published or archived module is the academy-admin's.
-      edit: { who: 'concepten: de academie en auteurs; gepubliceerd: de academie', allow: (a, r) => (r.status === 'draft' ? managesCatalogue(a) : isAdmin(a)) },
+      edit: { who: text('concepten: de academie en auteurs; gepubliceerd: de academie', 'drafts: the academy and authors; published: the academy'), allow: (a, r) => (r.status === 'draft' ? managesCatalogue(a) : isAdmin(a)) },
     },
   } satisfies KindRules<ModuleResource>,
 
@@ -178,10 +184,10 @@ export const rules = {
     hidden: (a, r) => r.module !== undefined && !seesModule(a, r.module),
     actions: {
       // A trainer never enrols in a session they teach: attendance they register would be their own.
-      enrol: { who: 'wie zich voor de module mag inschrijven, behalve de trainers van de sessie', allow: (a, r) => isSignedIn(a) && r.module !== undefined && joinsModule(a, r.module) && !teaches(a, r) },
-      'read-participants': { who: 'de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) },
-      'read-meeting-link': { who: 'ingeschreven deelnemers, de trainers van de sessie en de academie', allow: (a, r) => isAdmin(a) || teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
-      'download-invite': { who: 'ingeschreven deelnemers en de trainers van de sessie', allow: (a, r) => teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
+      enrol: { who: text('wie zich voor de module mag inschrijven, behalve de trainers van de sessie', "whoever may enrol for the module, except the session's trainers"), allow: (a, r) => isSignedIn(a) && r.module !== undefined && joinsModule(a, r.module) && !teaches(a, r) },
+      'read-participants': { who: text('de trainers van de sessie en de academie', "the session's trainers and the academy"), allow: (a, r) => isAdmin(a) || teaches(a, r) },
+      'read-meeting-link': { who: text('ingeschreven deelnemers, de trainers van de sessie en de academie', "enrolled participants, the session's trainers and the academy"), allow: (a, r) => isAdmin(a) || teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
+      'download-invite': { who: text('ingeschreven deelnemers en de trainers van de sessie', "enrolled participants and the session's trainers"), allow: (a, r) => teaches(a, r) || (isSignedIn(a) && r.callerHasSeat) },
     },
   } satisfies KindRules<SessionResource>,
 
@@ -189,7 +195,7 @@ export const rules = {
     hidden: (a, r) => r.session.module !== undefined && !seesModule(a, r.session.module),
     actions: {
       // Nobody grants themselves accreditation: no attendance for oneself.
-      'register-attendance': { who: 'de trainers van de sessie en de academie, nooit voor zichzelf', allow: (a, r) => (isAdmin(a) || teaches(a, r.session)) && !isSelf(a, r.learnerId) },
+      'register-attendance': { who: text('de trainers van de sessie en de academie, nooit voor zichzelf', "the session's trainers and the academy, never for themselves"), allow: (a, r) => (isAdmin(a) || teaches(a, r.session)) && !isSelf(a, r.learnerId) },
     },
   } satisfies KindRules<SeatResource>,
 
@@ -197,8 +203,8 @@ export const rules = {
     // Paths are for employees: a partner is not offered what they cannot enrol in.
     hidden: (a, r) => !((r.status === 'published' && !isPartner(a)) || isAdmin(a)),
     actions: {
-      read: { who: 'iedereen behalve ketenpartners (gepubliceerde leerpaden; stappen alleen wat de lezer mag zien)', allow: (a, r) => (r.status === 'published' && !isPartner(a)) || isAdmin(a) },
-      enrol: { who: 'medewerkers', allow: (a, r) => r.status === 'published' && isStaff(a) },
+      read: { who: text('iedereen behalve ketenpartners (gepubliceerde leerpaden; stappen alleen wat de lezer mag zien)', 'everyone except chain partners (published learning paths; steps only as far as the reader may see them)'), allow: (a, r) => (r.status === 'published' && !isPartner(a)) || isAdmin(a) },
+      enrol: { who: text('medewerkers', 'employees'), allow: (a, r) => r.status === 'published' && isStaff(a) },
     },
   } satisfies KindRules<PathResource>,
 
@@ -206,13 +212,23 @@ export const rules = {
     // Someone else's hand-in or file is, for anyone who may not see it, not there.
     hidden: (a, r) => !isSelf(a, r.learnerId) && !isAdmin(a) && !(isTrainer(a) && r.moduleKind === 'assignment'),
     actions: {
-      'hand-in': { who: 'de deelnemer zelf', allow: (a, r) => isSelf(a, r.learnerId) },
-      read: { who: 'de deelnemer, de academie, en trainers bij opdrachten', allow: (a, r) => isSelf(a, r.learnerId) || isAdmin(a) || (isTrainer(a) && r.moduleKind === 'assignment') },
-      delete: { who: 'de deelnemer zelf', allow: (a, r) => isSelf(a, r.learnerId) },
+      'hand-in': { who: text('de deelnemer zelf', 'the learner themselves'), allow: (a, r) => isSelf(a, r.learnerId) },
+      read: { who: text('de deelnemer, de academie, en trainers bij opdrachten', 'the learner, the academy, and trainers for assignments'), allow: (a, r) => isSelf(a, r.learnerId) || isAdmin(a) || (isTrainer(a) && r.moduleKind === 'assignment') },
+      delete: { who: text('de deelnemer zelf', 'the learner themselves'), allow: (a, r) => isSelf(a, r.learnerId) },
       // Nobody approves their own work.
-      review: { who: 'trainers en de academie, nooit het eigen werk', allow: (a, r) => (isAdmin(a) || isTrainer(a)) && !isSelf(a, r.learnerId) },
+      review: { who: text('trainers en de academie, nooit het eigen werk', 'trainers and the academy, never their own work'), allow: (a, r) => (isAdmin(a) || isTrainer(a)) && !isSelf(a, r.learnerId) },
     },
   } satisfies KindRules<LearnerWorkResource>,
+
+  scormPackage: {
+    // A package belongs to its module: whoever may not see the module finds no package either.
+    hidden: (a, r) => !seesModule(a, r.module),
+    actions: {
+      // Uploading a package makes a new version of the module: as editing it, drafts are the authors' too.
+      upload: { who: text('concepten: de academie en auteurs; gepubliceerd: de academie', 'drafts: the academy and authors; published: the academy'), allow: (a, r) => (r.module.status === 'draft' ? managesCatalogue(a) : isAdmin(a)) },
+      'read-import': { who: text('de academie en auteurs', 'the academy and authors'), allow: (a) => managesCatalogue(a) },
+    },
+  } satisfies KindRules<ScormPackageResource>,
 } as const;
 
 export type Rules = typeof rules;

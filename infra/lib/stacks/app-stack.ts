@@ -11,6 +11,7 @@ import { ContentDistribution } from '../constructs/content-distribution';
 import { HttpApiGateway } from '../constructs/http-api';
 import { Monitoring } from '../constructs/monitoring';
 import { SearchIndexer } from '../constructs/search-indexer';
+import { ScormImport } from '../constructs/scorm-import';
 import { createRoleBucket } from '../constructs/role-bucket';
 import { exportNamed } from '../exports';
 import { acknowledge } from '../nag';
@@ -46,6 +47,8 @@ export class AppStack extends Stack {
   readonly api: ApiFunction;
   /** Keeps the search index in step with the articles (table stream, hourly reconciliation); its dead-letter queue is alarmed. */
   readonly searchIndexer: SearchIndexer;
+  /** Imports uploaded SCORM packages (S3 event on the uploads bucket); the only writer of the content bucket. */
+  readonly scormImport: ScormImport;
   readonly gateway: HttpApiGateway;
   /** Dashboard and alarms of the regional parts (API, functions, table, queues); add more with its lists. */
   readonly monitoring: Monitoring;
@@ -136,14 +139,15 @@ export class AppStack extends Stack {
     });
     gateway.routeAllTo(this.api.function);
     this.searchIndexer = new SearchIndexer(this, 'SearchIndexer', { table, tableName: data.shared.tableName, attachmentsBucket });
+    this.scormImport = new ScormImport(this, 'ScormImport', { table, tableName: data.shared.tableName, uploadsBucket: this.uploadsBucket, contentBucket });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       name: props.stackPrefix,
       alarmEmail: props.alarmEmail,
       httpApi: gateway.httpApi,
-      functions: [this.api.function, this.searchIndexer.function],
+      functions: [this.api.function, this.searchIndexer.function, this.scormImport.function],
       table,
-      deadLetterQueues: [this.searchIndexer.deadLetterQueue],
+      deadLetterQueues: [this.searchIndexer.deadLetterQueue, this.scormImport.deadLetterQueue],
     });
 
     this.shared = {

@@ -26,7 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   p: ['class'], a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height'],
   ul: [], ol: ['start'], li: [], blockquote: [], pre: [], code: ['class'], em: [], strong: [],
   del: [], table: [], thead: [], tbody: [], tr: [], th: ['class'], td: ['class'], hr: [], br: [],
-  aside: ['class', 'role'], sup: [], sub: [],
+  aside: ['class', 'role'], sup: [], sub: [], span: ['class'],
 };
 const FORBIDDEN_TAGS = ['script', 'svg', 'math', 'iframe', 'object', 'embed', 'form', 'input', 'style', 'link', 'meta', 'base'];
 
@@ -48,13 +48,15 @@ function assertSafe(html: string): void {
         expect(url, `${attr}=${value} is protocol-relative`).not.toMatch(/^[/\\]{2}/);
         const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
         if (scheme !== undefined) {
-          expect(attr === 'href' ? ['http', 'https', 'mailto'] : ['https'], `${attr}=${value}`).toContain(scheme);
+          // Images only from the platform itself: an image source never has a scheme.
+          expect(attr === 'href' ? ['http', 'https', 'mailto'] : [], `${attr}=${value}`).toContain(scheme);
         }
       }
       if (attr === 'class' && el.name === 'aside') expect(value).toMatch(/^callout callout-(note|tip|important|warning|caution)$/);
       if (attr === 'class' && el.name === 'p') expect(value).toBe('callout-title');
       if (attr === 'class' && el.name === 'code') expect(value).toMatch(/^language-[a-z0-9_+#.-]+$/);
       if (attr === 'class' && (el.name === 'th' || el.name === 'td')) expect(value).toMatch(/^align-(left|center|right)$/);
+      if (attr === 'class' && el.name === 'span') expect(value).toBe('external-image');
       if (attr === 'role') expect(value).toBe('note');
       if (attr === 'rel') expect(value).toBe(EXTERNAL_LINK_REL);
     }
@@ -205,13 +207,16 @@ describe('renderMarkdown: features', () => {
     expect(html).toBe('<p><a href="https://academie.example.nl/kennis/a">x</a></p>\n');
   });
 
-  it('keeps https and relative image sources, including attachment URLs', () => {
-    const { html } = renderMarkdown('![schema](https://cdn.example.org/a.png "Schema") ![bijlage](/api/articles/a1/attachments/b2) ![rel](img/c.png)');
+  it('keeps images of the platform itself (attachments, relative paths) and shows the description of images elsewhere', () => {
+    const { html } = renderMarkdown('![schema](https://cdn.example.org/a.png "Schema") ![bijlage](/api/articles/a1/attachments/b2) ![rel](img/c.png) ![](//cdn.example.org/b.png "Alleen titel")');
     expect(elements(html).filter((e) => e.name === 'img').map((e) => e.attribs)).toEqual([
-      { src: 'https://cdn.example.org/a.png', alt: 'schema', title: 'Schema' },
       { src: '/api/articles/a1/attachments/b2', alt: 'bijlage' },
       { src: 'img/c.png', alt: 'rel' },
     ]);
+    // CSP img-src 'self' would block them anyway; and a third party would learn who reads what.
+    expect(html).toContain('<span class="external-image">schema</span>');
+    expect(html).toContain('<span class="external-image">Alleen titel</span>');
+    expect(html).not.toContain('cdn.example.org');
   });
 
   it('renders lists (with start), emphasis, strikethrough, hr and line breaks', () => {

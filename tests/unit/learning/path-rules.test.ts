@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { unlockCycles, validatePath } from '../../../functions/src/learning/domain/path-rules';
+import { unlockCycles, validatePath as validateInBoth } from '../../../functions/src/learning/domain/path-rules';
 import type { LearningModule, PathStep } from '../../../functions/src/learning/domain/types';
 import { moduleIds, pathArb } from './arbitraries';
 
@@ -15,6 +15,26 @@ const modules = new Map<string, ModuleRef>(
 );
 
 const step = (id: string, unlockAfter: string[] = [], moduleId = 'm1', required = true): PathStep => ({ id, moduleId, required, unlockAfter });
+
+/** The examples read the Dutch messages; that each has an English twin is checked on its own below. */
+const validatePath = (...args: Parameters<typeof validateInBoth>) => validateInBoth(...args).map((e) => ({ path: e.path, message: e.message.nl }));
+
+describe('validatePath: messages in both languages', () => {
+  it('writes every message in Dutch and in English', () => {
+    const broken = [
+      { steps: [], minOptional: 0 },
+      { steps: [step('s1'), step('s1'), step('', [], 'm9'), step('s3', ['s3', 's7'], 'm-old')], minOptional: 0.5 },
+      { steps: [step('s1', ['s2']), step('s2', ['s1'])], minOptional: -1 },
+      { steps: [step('s1', [], 'm1', false)], minOptional: 2 },
+    ];
+    const errors = broken.flatMap((p) => validateInBoth(p, modules));
+    expect(errors.length).toBeGreaterThanOrEqual(9);
+    for (const e of errors) {
+      expect(e.message.en, e.message.nl).not.toBe(e.message.nl);
+      expect(e.message.en, e.message.nl).not.toMatch(/\b(de|het|een|niet|geen|van|je|stap|leeg)\b/i);
+    }
+  });
+});
 
 describe('validatePath: examples', () => {
   it('accepts a sound blended path', () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ProblemError, toProblemError } from '../../../web/src/api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, ProblemError, toProblemError } from '../../../web/src/api';
+import { lang, setLang } from '../../../web/src/i18n';
 import { parseConfig } from '../../../web/src/config';
 
 describe('toProblemError', () => {
@@ -17,6 +18,26 @@ describe('toProblemError', () => {
     const err = await toProblemError(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     expect(err.status).toBe(502);
     expect(err.title).toBe('Er ging iets mis');
+  });
+});
+
+describe('api', () => {
+  afterEach(() => {
+    if (lang() !== 'nl') setLang('nl');
+    vi.unstubAllGlobals();
+  });
+
+  it("asks the API to answer in the UI's language", async () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    const sent: Array<string | undefined> = [];
+    vi.stubGlobal('fetch', async (_path: string, init: RequestInit) => {
+      sent.push((init.headers as Record<string, string>)['Accept-Language']);
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    await api('/api/me');
+    setLang('en');
+    await api('/api/me');
+    expect(sent).toEqual(['nl', 'en']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { Principal } from '../../platform/auth/principal';
 import { Problem } from '../../platform/http/problem';
+import { text, type Text } from '../../platform/http/language';
 import { countEvent } from '../../platform/observability/metrics';
 import type { StoreClients } from '../../platform/store/clients';
 import { timeId } from '../../platform/store/keys';
@@ -8,7 +9,7 @@ import * as articles from './store';
 import type { ArticleMeta, Draft, ReaderView, Version } from './store';
 import { getNetwork, listMembers, membershipsOf } from '../networks/store';
 import type { SearchIndexStore } from '../search/index-store';
-import { indexAfterWrite, reconcileSearchIndex } from '../search/indexer';
+import { currentArticles, indexAfterWrite, reconcileSearchIndex } from '../search/indexer';
 import { renderMarkdown } from '../domain/render';
 import { isUsableSlug, slugify, slugPattern } from '../domain/slug';
 import { articleReachesAll, audiences, type Audience } from '../domain/visibility';
@@ -49,7 +50,7 @@ const nowOf = (ctx: KnowledgeCtx) => (ctx.now ? ctx.now() : new Date().toISOStri
 const who = (p: Principal) => ({ id: p.id, name: p.name });
 
 function signedIn(ctx: KnowledgeCtx): Principal {
-  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om artikelen te schrijven of te beoordelen');
+  if (!ctx.principal) throw new Problem('unauthenticated', text('Meld je aan om artikelen te schrijven of te beoordelen', 'Sign in to write or review articles'));
   return ctx.principal;
 }
 
@@ -69,13 +70,13 @@ export const articleResource = (meta: Pick<ArticleMeta, 'networkId' | 'audience'
 /** Asks the policy about an article; a caller it is hidden from gets the very answer of a missing one. */
 export async function authorizeArticle(ctx: KnowledgeCtx, action: Action<'article'>, meta: ArticleMeta, actor?: Actor): Promise<Principal> {
   const p = signedIn(ctx);
-  authorize(actor ?? (await actorFor(ctx)), 'article', action, articleResource(meta), `Geen artikel met id ${meta.id}`);
+  authorize(actor ?? (await actorFor(ctx)), 'article', action, articleResource(meta), noArticle(meta.id));
   return p;
 }
 
 export async function loadMeta(ctx: KnowledgeCtx, articleId: string): Promise<ArticleMeta> {
   const meta = await articles.getMeta(ctx.store, articleId);
-  if (!meta) throw new Problem('notFound', `Geen artikel met id ${articleId}`);
+  if (!meta) throw new Problem('notFound', noArticle(articleId));
   return meta;
 }
 
@@ -99,7 +100,9 @@ async function resolveAuthors(ctx: KnowledgeCtx, main: Principal, networkId: str
       continue;
     }
     const member = members.find((x) => x.userId === id);
-    if (!member) throw new Problem('validation', `Geen lid van het netwerk: ${id}`, { errors: [{ path: 'coAuthors', message: `Co-auteurs zijn leden van het netwerk; ${id} is dat niet` }] });
+    if (!member) throw new Problem('validation', text(`Geen lid van het netwerk: ${id}`, `Not a member of the network: ${id}`), {
+        errors: [{ path: 'coAuthors', message: text(`Co-auteurs zijn leden van het netwerk; ${id} is dat niet`, `Co-authors are members of the network; ${id} is not`) }],
+      });
     result.push({ id: member.userId, name: member.name });
   }
   return result;
@@ -107,29 +110,49 @@ async function resolveAuthors(ctx: KnowledgeCtx, main: Principal, networkId: str
 
 function checkSlug(slug: string) {
   if (!slugPattern.test(slug)) {
-    throw new Problem('validation', 'Ongeldige slug', { errors: [{ path: 'slug', message: 'Alleen kleine letters, cijfers en koppeltekens' }] });
+    throw new Problem('validation', text('Ongeldige slug', 'Invalid slug'), { errors: [{ path: 'slug', message: onlySlugCharacters }] });
   }
   if (!isUsableSlug(slug)) {
-    throw new Problem('validation', 'Deze slug is gereserveerd', { errors: [{ path: 'slug', message: `"${slug}" is een pagina van de kennisbank; kies een andere` }] });
+    throw new Problem('validation', text('Deze slug is gereserveerd', 'This slug is reserved'), {
+      errors: [{ path: 'slug', message: text(`"${slug}" is een pagina van de kennisbank; kies een andere`, `"${slug}" is a page of the knowledge base; choose another`) }],
+    });
   }
 }
 
+/** A hidden article gets the very words a missing one does (see `authorize`). */
+const noArticle = (id: string) => text(`Geen artikel met id ${id}`, `No article with id ${id}`);
+const onlySlugCharacters = text('Alleen kleine letters, cijfers en koppeltekens', 'Only lower-case letters, digits and hyphens');
+const articleGone = text('Dit artikel bestaat niet (meer)', 'This article does not exist (any more)');
+const slugTaken = (slug: string) =>
+  new Problem('conflict', text(`De slug "${slug}" is al in gebruik; kies een andere`, `The slug "${slug}" is already in use; choose another`), {
+    errors: [{ path: 'slug', message: text('Al in gebruik', 'Already in use') }],
+  });
+
 function conflictFor(draft: Draft | undefined, expectedRevision: number): Problem {
-  if (!draft) return new Problem('conflict', 'Er is geen concept meer: het is intussen gepubliceerd of verwijderd. Laad het artikel opnieuw.');
+  if (!draft) return new Problem(
+      'conflict',
+      text('Er is geen concept meer: het is intussen gepubliceerd of verwijderd. Laad het artikel opnieuw.', 'There is no draft any more: it has been published or discarded in the meantime. Reload the article.'),
+    );
   if (draft.revision !== expectedRevision) {
-    return new Problem('versionConflict', `Dit concept is intussen opgeslagen door ${draft.updatedBy.name} (revisie ${draft.revision}). Laad de nieuwste versie opnieuw.`, {
+    return new Problem(
+      'versionConflict',
+      text(
+        `Dit concept is intussen opgeslagen door ${draft.updatedBy.name} (revisie ${draft.revision}). Laad de nieuwste versie opnieuw.`,
+        `${draft.updatedBy.name} has saved this draft in the meantime (revision ${draft.revision}). Reload the latest version.`,
+      ),
+      {
       currentRevision: draft.revision,
       updatedBy: draft.updatedBy,
       updatedAt: draft.updatedAt,
     });
   }
-  return new Problem('conflict', `Dit kan niet in de huidige status van het concept (${draft.state})`, { state: draft.state });
+  return new Problem('conflict', text(`Dit kan niet in de huidige status van het concept (${draft.state})`, `This is not possible in the draft's current state (${draft.state})`), { state: draft.state });
 }
 
 export async function createArticle(ctx: KnowledgeCtx, networkId: string, input: ContentInput) {
   const p = signedIn(ctx);
   authorize(await actorFor(ctx), 'network', 'write', { networkId });
-  if (!(await getNetwork(ctx.store, networkId))) throw new Problem('unprocessable', `Onbekend netwerk: ${networkId}`);
+  if (!(await getNetwork(ctx.store, networkId))) throw new Problem('unprocessable', text(`Onbekend netwerk: ${networkId}`, `Unknown network: ${networkId}`));
   const slug = input.slug ?? slugify(input.title);
   checkSlug(slug);
   const now = nowOf(ctx);
@@ -178,7 +201,7 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
     comments: [],
   };
   if ((await articles.createArticle(ctx.store, meta, draft)) === 'slug-taken') {
-    throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
+    throw slugTaken(slug);
   }
   return { article: meta, draft };
 }
@@ -198,12 +221,12 @@ export async function getForEditing(ctx: KnowledgeCtx, articleId: string) {
 export async function startDraft(ctx: KnowledgeCtx, articleId: string) {
   const first = await loadMeta(ctx, articleId);
   const p = await requireWriter(ctx, first);
-  if (first.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
+  if (first.archived) throw new Problem('conflict', text('Een gearchiveerd artikel kan niet worden bewerkt', 'An archived article cannot be edited'));
   const existing = await articles.getDraft(ctx.store, articleId);
   if (existing) return existing;
   const meta = await loadMeta(ctx, articleId);
   const base = await articles.getVersion(ctx.store, articleId, meta.publishedVersion);
-  if (!base) throw new Problem('conflict', 'Dit artikel heeft nog geen gepubliceerde versie');
+  if (!base) throw new Problem('conflict', text('Dit artikel heeft nog geen gepubliceerde versie', 'This article has no published version yet'));
   const draft = draftFrom(base, meta, p, nowOf(ctx));
   const outcome = await articles.writeDraft(ctx.store, draft, { revision: null, states: [] }, { basedOnPublished: meta.publishedVersion });
   if (outcome === 'saved') return draft;
@@ -245,7 +268,10 @@ function draftFrom(base: Version, meta: ArticleMeta, p: Principal, now: string):
 function staleBase(basedOn: number, currentVersion: number): Problem {
   return new Problem(
     'conflict',
-    `Dit concept is gebaseerd op versie ${basedOn}, maar intussen is versie ${currentVersion} gepubliceerd. Bekijk wat er in versie ${currentVersion} veranderde, neem dat over in het concept en sla het op als bijgewerkt naar versie ${currentVersion}; anders zou publiceren die versie ongedaan maken.`,
+    text(
+      `Dit concept is gebaseerd op versie ${basedOn}, maar intussen is versie ${currentVersion} gepubliceerd. Bekijk wat er in versie ${currentVersion} veranderde, neem dat over in het concept en sla het op als bijgewerkt naar versie ${currentVersion}; anders zou publiceren die versie ongedaan maken.`,
+      `This draft is based on version ${basedOn}, but version ${currentVersion} has been published since. Look at what changed in version ${currentVersion}, take it over into the draft and save it as updated to version ${currentVersion}; otherwise publishing would undo that version.`,
+    ),
     { basedOn, currentVersion },
   );
 }
@@ -272,7 +298,7 @@ async function onlyDraftsHeld(ctx: KnowledgeCtx, meta: ArticleMeta, slug: string
 export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, input: ContentInput & { basedOn?: number }) {
   const meta = await loadMeta(ctx, articleId);
   const p = await requireWriter(ctx, meta);
-  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden bewerkt');
+  if (meta.archived) throw new Problem('conflict', text('Een gearchiveerd artikel kan niet worden bewerkt', 'An archived article cannot be edited'));
   const existing = await articles.getDraft(ctx.store, articleId);
   let current: Draft;
   let creating = false;
@@ -282,7 +308,7 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
     const basedOn = input.basedOn ?? meta.publishedVersion;
     if (basedOn !== meta.publishedVersion) throw staleBase(basedOn, meta.publishedVersion);
     const base = await articles.getVersion(ctx.store, articleId, basedOn);
-    if (!base) throw new Problem('conflict', 'Dit artikel heeft nog geen gepubliceerde versie');
+    if (!base) throw new Problem('conflict', text('Dit artikel heeft nog geen gepubliceerde versie', 'This article has no published version yet'));
     current = { ...draftFrom(base, meta, p, nowOf(ctx)), revision: 0 };
     creating = true;
   } else {
@@ -324,7 +350,7 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
     releaseSlug,
     ...(creating ? { basedOnPublished: current.basedOn } : {}),
   });
-  if (outcome === 'slug-taken') throw new Problem('conflict', `De slug "${slug}" is al in gebruik; kies een andere`, { errors: [{ path: 'slug', message: 'Al in gebruik' }] });
+  if (outcome === 'slug-taken') throw slugTaken(slug);
   if (outcome === 'stale') throw staleBase(current.basedOn, (await loadMeta(ctx, articleId)).publishedVersion);
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
   return next;
@@ -341,7 +367,7 @@ export async function discardDraft(ctx: KnowledgeCtx, articleId: string, expecte
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision) throw conflictFor(draft, expectedRevision);
   if (!draftTransitions.save.includes(draft.state)) {
-    throw new Problem('conflict', 'Een concept dat in review is, kan niet worden weggegooid; laat het eerst terugsturen', { state: draft.state });
+    throw new Problem('conflict', text('Een concept dat in review is, kan niet worden weggegooid; laat het eerst terugsturen', 'A draft under review cannot be discarded; have it sent back first'), { state: draft.state });
   }
   const candidates = [...new Set([draft.slug, ...(meta.publishedVersion === 0 ? [meta.slug] : [])])];
   const release = (await Promise.all(candidates.map(async (slug) => ((await onlyDraftsHeld(ctx, meta, slug)) ? slug : undefined)))).filter((x): x is string => !!x);
@@ -360,7 +386,13 @@ async function transition(ctx: KnowledgeCtx, articleId: string, expectedRevision
   const current = await articles.getDraft(ctx.store, articleId);
   if (!current || current.revision !== expectedRevision || !draftTransitions[action].includes(current.state)) throw conflictFor(current, expectedRevision);
   if (comment && current.comments.length >= maxReviewComments) {
-    throw new Problem('unprocessable', `Een concept houdt maximaal ${maxReviewComments} opmerkingen bij; bespreek de rest buiten het concept of publiceer en begin een nieuw concept`);
+    throw new Problem(
+      'unprocessable',
+      text(
+        `Een concept houdt maximaal ${maxReviewComments} opmerkingen bij; bespreek de rest buiten het concept of publiceer en begin een nieuw concept`,
+        `A draft keeps at most ${maxReviewComments} comments; discuss the rest outside the draft, or publish and start a new draft`,
+      ),
+    );
   }
   const now = nowOf(ctx);
   const next: Draft = {
@@ -406,13 +438,13 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   const actor = await actorFor(ctx);
   // A lead of the network or the academy, before anything about the draft is told.
   const p = await authorizeArticle(ctx, 'return', meta, actor);
-  if (meta.archived) throw new Problem('conflict', 'Een gearchiveerd artikel kan niet worden gepubliceerd');
+  if (meta.archived) throw new Problem('conflict', text('Een gearchiveerd artikel kan niet worden gepubliceerd', 'An archived article cannot be published'));
   const draft = await articles.getDraft(ctx.store, articleId);
   if (!draft || draft.revision !== expectedRevision || !draftTransitions.publish.includes(draft.state)) throw conflictFor(draft, expectedRevision);
   const fourEyesOverride = authorizePublication(ctx, actor, meta, draft, opts.overrideReason);
   if (draft.basedOn !== meta.publishedVersion) throw staleBase(draft.basedOn, meta.publishedVersion);
   if (meta.publishedVersion > 0 && audiences.indexOf(draft.audience) < audiences.indexOf(meta.audience)) {
-    await refuseIfAssigned(ctx, meta, draft.audience, 'Deze versie maakt het artikel onleesbaar voor deelnemers van');
+    await refuseIfAssigned(ctx, meta, draft.audience, text('Deze versie maakt het artikel onleesbaar voor deelnemers van', 'This version makes the article unreadable for the learners of'));
   }
   const network = await getNetwork(ctx.store, meta.networkId);
   const now = nowOf(ctx);
@@ -451,7 +483,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
     previousSlug: publishedSlug(meta),
     publishedAttachments: attachmentIdsIn(draft.markdown, articleId),
   });
-  if (outcome === 'slug-taken') throw new Problem('conflict', `De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`);
+  if (outcome === 'slug-taken') throw new Problem('conflict', text(`De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`, `The slug "${draft.slug}" has been taken by another article in the meantime`));
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
   // A first publication under another name than the article was created with: that name was only ever a draft's.
   if (meta.publishedVersion === 0 && meta.slug !== draft.slug) await articles.releaseSlugs(ctx.store, articleId, [meta.slug]).catch(() => undefined);
@@ -482,13 +514,19 @@ function authorizePublication(ctx: KnowledgeCtx, actor: Actor, meta: ArticleMeta
  * its audience below a module's learners, would leave them a step they cannot open: refused with
  * the modules named, so the network can ask the academy to change them first.
  */
-async function refuseIfAssigned(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'id' | 'slug'>, audience: Audience | null, lead: string) {
+async function refuseIfAssigned(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'id' | 'slug'>, audience: Audience | null, lead: Text) {
   const reading = (await learningLinks().readingModules(ctx.store)).filter((m) => audience === null || !articleReachesAll(audience, m.enrolAudience));
   // A module may still name an old slug of a renamed article: old slugs resolve to their article.
   const assigns = await Promise.all(reading.map(async (m) => m.articleSlug === meta.slug || (await articles.getSlug(ctx.store, m.articleSlug))?.articleId === meta.id));
   const blocking = reading.filter((_, i) => assigns[i]);
   if (blocking.length === 0) return;
-  throw new Problem('conflict', `${lead} ${blocking.length === 1 ? 'de module' : 'de modules'} ${blocking.map((m) => `“${m.title}”`).join(', ')}. Vraag de academie die eerst aan te passen.`, {
+  const titles = blocking.map((m) => `“${m.title}”`).join(', ');
+  const one = blocking.length === 1;
+  const detail = text(
+    `${lead.nl} ${one ? 'de module' : 'de modules'} ${titles}. Vraag de academie die eerst aan te passen.`,
+    `${lead.en} ${one ? 'the module' : 'the modules'} ${titles}. Ask the academy to change ${one ? 'it' : 'them'} first.`,
+  );
+  throw new Problem('conflict', detail, {
     modules: blocking.map((m) => ({ id: m.id, title: m.title, enrolAudience: m.enrolAudience })),
   });
 }
@@ -497,8 +535,8 @@ export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
   const meta = await loadMeta(ctx, articleId);
   await authorizeArticle(ctx, 'archive', meta);
   if (meta.archived) return meta;
-  await refuseIfAssigned(ctx, meta, null, 'Dit artikel is leesstof in');
-  if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', 'Het artikel is intussen gewijzigd; probeer het opnieuw');
+  await refuseIfAssigned(ctx, meta, null, text('Dit artikel is leesstof in', 'This article is reading material in'));
+  if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', text('Het artikel is intussen gewijzigd; probeer het opnieuw', 'The article has been changed in the meantime; please try again'));
   await indexAfterWrite(ctx.store, ctx.search, articleId); // as after publishing: never fails the archive
   return { ...meta, archived: true };
 }
@@ -510,7 +548,11 @@ const readerMay = (ctx: KnowledgeCtx, networkId: string, audience: Audience) => 
 function refuseOversized(markdown: string, html: string) {
   if (fitsInOneItem(markdown, html)) return;
   const kb = (n: number) => Math.ceil(n / 1024);
-  const message = `Tekst en opmaak samen zijn ${kb(articleBytes(markdown, html))} KB; het maximum is ${kb(maxArticleBytes)} KB. Splits het artikel of gebruik minder opmaak.`;
+  const size = kb(articleBytes(markdown, html));
+  const message = text(
+    `Tekst en opmaak samen zijn ${size} KB; het maximum is ${kb(maxArticleBytes)} KB. Splits het artikel of gebruik minder opmaak.`,
+    `Text and formatting together are ${size} KB; the maximum is ${kb(maxArticleBytes)} KB. Split the article or use less formatting.`,
+  );
   throw new Problem('payloadTooLarge', message, { errors: [{ path: 'markdown', message }] });
 }
 
@@ -519,16 +561,16 @@ export type ReadResult = { kind: 'article'; view: ReaderView } | { kind: 'redire
 /** The reader's path: one GetItem on the slug, visibility decided before anything is returned. */
 export async function readBySlug(ctx: KnowledgeCtx, slug: string): Promise<ReadResult> {
   const item = await articles.getSlug(ctx.store, slug);
-  if (!item || item.archived) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+  if (!item || item.archived) throw new Problem('notFound', articleGone);
   if (!item.view) {
     // An old slug (renamed) or one reserved by an unpublished draft.
     const meta = await articles.getMeta(ctx.store, item.articleId);
-    if (!meta || meta.archived || meta.publishedVersion === 0 || meta.slug === slug) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
-    if (!readerMay(ctx, meta.networkId, meta.audience)) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+    if (!meta || meta.archived || meta.publishedVersion === 0 || meta.slug === slug) throw new Problem('notFound', articleGone);
+    if (!readerMay(ctx, meta.networkId, meta.audience)) throw new Problem('notFound', articleGone);
     return { kind: 'redirect', slug: meta.slug };
   }
   // Hidden and missing answer alike, signed in or not: nobody can probe which articles exist.
-  if (!readerMay(ctx, item.view.networkId, item.view.audience)) throw new Problem('notFound', 'Dit artikel bestaat niet (meer)');
+  if (!readerMay(ctx, item.view.networkId, item.view.audience)) throw new Problem('notFound', articleGone);
   return { kind: 'article', view: item.view };
 }
 
@@ -548,16 +590,20 @@ export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): P
   const cacheKey = `${version}|${audiences.join(',')}|${view.articleId}|${view.version}|${limit}`;
   const cached = relatedCache.get(cacheKey);
   if (cached) return cached;
-  const scores = new Map<string, { score: number; hit: RelatedHit }>();
+  const scores = new Map<string, number>();
   for (const term of [...new Set([...view.themes, ...view.tags])].slice(0, 8)) {
     for (const r of index.search(term, { audiences, limit: 10 }).results) {
-      if (r.id === view.articleId) continue;
-      const entry = scores.get(r.id) ?? { score: 0, hit: { slug: r.slug, title: r.title, summary: r.summary, audience: r.audience } };
-      entry.score += r.score;
-      scores.set(r.id, entry);
+      if (r.id !== view.articleId) scores.set(r.id, (scores.get(r.id) ?? 0) + r.score);
     }
   }
-  const result = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((e) => e.hit);
+  // The index may lag behind the records (see search/service.ts): re-check the candidates as search does, and show them as they are now.
+  const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit * 2);
+  const current = await currentArticles(ctx.store, candidates.map(([id]) => id));
+  const result = candidates
+    .map(([id]) => current.get(id))
+    .filter((meta): meta is ArticleMeta => !!meta && !meta.archived && meta.publishedVersion > 0 && audiences.includes(meta.audience))
+    .slice(0, limit)
+    .map((meta) => ({ slug: meta.slug, title: meta.title, summary: meta.summary, audience: meta.audience }));
   if (relatedCache.size >= relatedCacheMax) relatedCache.delete(relatedCache.keys().next().value!);
   relatedCache.set(cacheKey, result);
   return result;
@@ -601,7 +647,7 @@ export async function version(ctx: KnowledgeCtx, articleId: string, n: number) {
   const meta = await loadMeta(ctx, articleId);
   await requireEditorialReader(ctx, meta);
   const v = await articles.getVersion(ctx.store, articleId, n);
-  if (!v) throw new Problem('notFound', `Versie ${n} bestaat niet`);
+  if (!v) throw new Problem('notFound', text(`Versie ${n} bestaat niet`, `Version ${n} does not exist`));
   return v;
 }
 

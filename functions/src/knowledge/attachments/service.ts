@@ -1,5 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import * as store from './store';
 import { actorOf, can } from '../../policy';
@@ -35,7 +36,7 @@ export async function completeUpload(ctx: KnowledgeCtx, articleId: string, uploa
   const meta = await loadMeta(ctx, articleId);
   const p = await requireWriter(ctx, meta);
   const pending = await store.getPendingUpload(ctx.store, uploadId);
-  if (!pending || pending.articleId !== articleId || pending.createdBy !== p.id) throw new Problem('notFound', 'Onbekende of verlopen upload');
+  if (!pending || pending.articleId !== articleId || pending.createdBy !== p.id) throw new Problem('notFound', text('Onbekende of verlopen upload', 'Unknown or expired upload'));
   const type = attachmentTypes[pending.contentType];
   // A place under the cap first (the pending upload stays if there is none, for after a delete).
   if (!(await store.takeAttachmentPlace(ctx.store, articleId, maxAttachmentsPerArticle))) throw full();
@@ -63,7 +64,13 @@ export async function list(ctx: KnowledgeCtx, articleId: string) {
 }
 
 const full = () =>
-  new Problem('unprocessable', `Een artikel heeft maximaal ${maxAttachmentsPerArticle} bijlagen. Verwijder eerst een bijlage die het artikel niet meer gebruikt.`);
+  new Problem(
+    'unprocessable',
+    text(
+      `Een artikel heeft maximaal ${maxAttachmentsPerArticle} bijlagen. Verwijder eerst een bijlage die het artikel niet meer gebruikt.`,
+      `An article has at most ${maxAttachmentsPerArticle} attachments. First delete an attachment the article no longer uses.`,
+    ),
+  );
 
 /**
  * The attachments the published version shows. Set on the article at publish; for an article
@@ -85,11 +92,11 @@ async function publishedAttachments(ctx: KnowledgeCtx, meta: ArticleMeta): Promi
 export async function open(ctx: KnowledgeCtx, articleId: string, attachmentId: string) {
   const [meta, attachment] = await Promise.all([loadMeta(ctx, articleId).catch(() => undefined), store.getAttachment(ctx.store, articleId, attachmentId)]);
   // Hidden and missing answer alike, signed in or not.
-  if (!meta || !attachment) throw new Problem('notFound', 'Bijlage niet gevonden');
+  if (!meta || !attachment) throw new Problem('notFound', text('Bijlage niet gevonden', 'Attachment not found'));
   const resource = { ...articleResource(meta), attachmentPublished: (await publishedAttachments(ctx, meta)).includes(attachmentId) };
   // Reading needs no memberships; only an attachment readers cannot see asks for the caller's networks.
   const asReader = can(actorOf(ctx.principal), 'article', 'read-attachment', resource);
-  if (!asReader && !can(await actorFor(ctx), 'article', 'read-attachment', resource)) throw new Problem('notFound', 'Bijlage niet gevonden');
+  if (!asReader && !can(await actorFor(ctx), 'article', 'read-attachment', resource)) throw new Problem('notFound', text('Bijlage niet gevonden', 'Attachment not found'));
   const object = await ctx.store.s3.send(new GetObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: attachment.objectKey }));
   const isPublic = can(actorOf(null), 'article', 'read-attachment', resource);
   return { attachment, body: object.Body!.transformToWebStream(), public: isPublic };
@@ -105,16 +112,16 @@ export async function remove(ctx: KnowledgeCtx, articleId: string, attachmentId:
     const meta = await loadMeta(ctx, articleId);
     await authorizeArticle(ctx, 'delete-attachment', meta);
     const attachment = await store.getAttachment(ctx.store, articleId, attachmentId);
-    if (!attachment) throw new Problem('notFound', 'Bijlage niet gevonden');
+    if (!attachment) throw new Problem('notFound', text('Bijlage niet gevonden', 'Attachment not found'));
     if ((await publishedAttachments(ctx, meta)).includes(attachmentId)) {
-      throw new Problem('conflict', 'Deze bijlage staat in de gepubliceerde versie van het artikel. Publiceer eerst een versie zonder deze bijlage; daarna kun je haar verwijderen.');
+      throw new Problem('conflict', text('Deze bijlage staat in de gepubliceerde versie van het artikel. Publiceer eerst een versie zonder deze bijlage; daarna kun je haar verwijderen.', 'This attachment is in the published version of the article. First publish a version without it; then you can delete it.'));
     }
     const outcome = await store.deleteAttachment(ctx.store, attachment, meta.rev);
-    if (outcome === 'gone') throw new Problem('notFound', 'Bijlage niet gevonden');
+    if (outcome === 'gone') throw new Problem('notFound', text('Bijlage niet gevonden', 'Attachment not found'));
     if (outcome === 'deleted') {
       await ctx.store.s3.send(new DeleteObjectCommand({ Bucket: ctx.store.buckets.attachments, Key: attachment.objectKey })).catch(() => undefined);
       return;
     }
   }
-  throw new Problem('conflict', 'Het artikel werd intussen gewijzigd; probeer het opnieuw');
+  throw new Problem('conflict', text('Het artikel werd intussen gewijzigd; probeer het opnieuw', 'The article was changed in the meantime; please try again'));
 }

@@ -55,15 +55,13 @@ export async function listAttachments(store: StoreClients, articleId: string) {
 // ---- the cap on an article's attachments ------------------------------------------------------
 
 /**
- * How many attachments an article keeps, counted in one item beside it (key built here: this
- * store's alone; SK outside `ATTACHMENT#` so listing attachments never meets it). A place is taken
+ * How many attachments an article keeps, counted in one item beside it (`keys.attachmentCount`;
+ * its SK lies outside `ATTACHMENT#`, so listing attachments never meets it). A place is taken
  * conditionally before an upload is claimed and given back if it does not become an attachment,
  * so uploads completed side by side cannot pass the cap together.
  */
-const countKey = (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'ATTACHMENTCOUNT' });
-
 export async function countAttachments(store: StoreClients, articleId: string): Promise<number> {
-  const item = await get(store, countKey(articleId), { ConsistentRead: true });
+  const item = await get(store, keys.attachmentCount(articleId), { ConsistentRead: true });
   if (item) return item.attachments as number;
   const res = await query(store, {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)',
@@ -75,7 +73,7 @@ export async function countAttachments(store: StoreClients, articleId: string): 
 
 /** Takes a place for one more attachment; false at the cap. The first use starts from the attachments kept before the counter existed. */
 export async function takeAttachmentPlace(store: StoreClients, articleId: string, max: number): Promise<boolean> {
-  const Key = countKey(articleId);
+  const Key = keys.attachmentCount(articleId);
   if (!(await get(store, Key, { ConsistentRead: true }))) {
     const kept = await countAttachments(store, articleId);
     await conditional(() => put(store, { ...Key, type: 'attachment-count', articleId, attachments: kept }, { ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -93,7 +91,7 @@ export async function takeAttachmentPlace(store: StoreClients, articleId: string
 /** Gives a place back: an upload that did not become an attachment. */
 export async function giveBackAttachmentPlace(store: StoreClients, articleId: string): Promise<void> {
   await conditional(() =>
-    update(store, countKey(articleId), {
+    update(store, keys.attachmentCount(articleId), {
       UpdateExpression: 'SET #n = #n - :one',
       ConditionExpression: '#n > :zero',
       ExpressionAttributeNames: { '#n': 'attachments' },
@@ -115,7 +113,7 @@ export async function deleteAttachment(store: StoreClients, a: Attachment, artic
       ? [
           {
             Update: {
-              Key: countKey(a.articleId),
+              Key: keys.attachmentCount(a.articleId),
               UpdateExpression: 'SET #n = #n - :one',
               ConditionExpression: '#n > :zero',
               ExpressionAttributeNames: { '#n': 'attachments' },
@@ -142,6 +140,6 @@ export async function deleteAttachment(store: StoreClients, a: Attachment, artic
 /** Removes every attachment record of an article and its counter (a never-published article abandoned); returns the object keys to delete. */
 export async function removeAllAttachments(store: StoreClients, articleId: string): Promise<string[]> {
   const all = await listAttachments(store, articleId);
-  await Promise.all([...all.map((a) => del(store, keys.attachment(articleId, a.id))), del(store, countKey(articleId))]);
+  await Promise.all([...all.map((a) => del(store, keys.attachment(articleId, a.id))), del(store, keys.attachmentCount(articleId))]);
   return all.map((a) => a.objectKey);
 }

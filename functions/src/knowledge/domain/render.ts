@@ -88,6 +88,14 @@ function createMarked(): Marked {
         return escapeHtmlKeepEntities(token.text);
       },
 
+      // Images come only from the platform itself (attachments; CSP img-src 'self'): an image
+      // elsewhere would tell a third party who reads what. Readers see its description instead.
+      // (Stage 2 drops any absolute image source that still gets through.)
+      image({ href, title, text }: Tokens.Image): string | false {
+        if (!ABSOLUTE_URL.test(href)) return false;
+        return `<span class="external-image">${escapeHtmlKeepEntities(text.trim() || title?.trim() || '')}</span>`;
+      },
+
       heading({ tokens, depth }: Tokens.Heading): string {
         const inner = this.parser.parseInline(tokens);
         const text = decodeEntities(this.parser.parseInline(tokens, this.parser.textRenderer));
@@ -176,13 +184,15 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
 const SAFE_ID = /^[\p{L}\p{N}-]{1,100}$/u;
 const DIGITS = /^\d{1,5}$/;
+/** A URL with a scheme (or protocol-relative): not an image of this platform. */
+const ABSOLUTE_URL = /^\s*([a-z][a-z0-9+.-]*:|[\\/]{2})/i;
 
 function sanitizeOptions({ internalHosts = [] }: RenderOptions): sanitizeHtml.IOptions {
   const internal = new Set(internalHosts.map((h) => h.toLowerCase()));
   return {
     allowedTags: [
       ...HEADINGS, 'p', 'a', 'img', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
-      'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br', 'aside', 'sup', 'sub',
+      'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br', 'aside', 'sup', 'sub', 'span',
     ],
     allowedAttributes: {
       ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
@@ -194,6 +204,7 @@ function sanitizeOptions({ internalHosts = [] }: RenderOptions): sanitizeHtml.IO
       td: ['class'],
       aside: ['class', { name: 'role', values: ['note'] }],
       p: ['class'],
+      span: ['class'],
     },
     allowedClasses: {
       code: ['language-*'],
@@ -201,10 +212,11 @@ function sanitizeOptions({ internalHosts = [] }: RenderOptions): sanitizeHtml.IO
       td: ALIGN_CLASSES,
       aside: ['callout', ...CALLOUT_KINDS.map((k) => `callout-${k}`)],
       p: ['callout-title'],
+      span: ['external-image'],
     },
-    // Only `a` and `img` carry URLs; everything else gets no scheme at all.
+    // Only `a` and `img` carry URLs (images only relative ones: see the image renderer); everything else gets no scheme at all.
     allowedSchemes: [],
-    allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: ['https'] },
+    allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: [] },
     // `//host/x` (and `/\host`) silently switches host: treat like any other absolute URL we
     // cannot check, and drop it.
     allowProtocolRelative: false,

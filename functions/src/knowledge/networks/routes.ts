@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, type AppContext } from '../../platform/http/router';
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { json, problems, security } from '../../platform/http/contract';
 import { requirePrincipal } from '../../platform/http/middleware';
 import { getNetwork, listMembers, listNetworks, membershipsOf } from './store';
@@ -52,7 +53,7 @@ const mine = createRoute({
 
 async function requireMember(c: AppContext, networkId: string) {
   const p = requirePrincipal(c);
-  if (!(await getNetwork(c.get('deps').store, networkId))) throw new Problem('notFound', `Onbekend netwerk: ${networkId}`);
+  if (!(await getNetwork(c.get('deps').store, networkId))) throw new Problem('notFound', text(`Onbekend netwerk: ${networkId}`, `Unknown network: ${networkId}`));
   authorize(actorOf(p, await membershipsOf(c.get('deps').store, p.id)), 'network', 'read-articles', { networkId });
 }
 
@@ -63,7 +64,7 @@ export const networkRoutes = newRouter()
     const store = c.get('deps').store;
     const { id } = c.req.valid('param');
     const network = await getNetwork(store, id);
-    if (!network) throw new Problem('notFound', `Onbekend netwerk: ${id}`);
+    if (!network) throw new Problem('notFound', text(`Onbekend netwerk: ${id}`, `Unknown network: ${id}`));
     return c.json({ ...network, members: visibleMembers(actorOf(c.get('principal')), id, await listMembers(store, id)) }, 200);
   })
   .openapi(articles, async (c) => {

@@ -1,4 +1,5 @@
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import * as signals from './store';
 import { membershipsOf } from '../networks/store';
@@ -7,7 +8,7 @@ import type { KnowledgeCtx } from '../articles/service';
 import { readBySlug } from '../articles/service';
 
 const signedIn = (ctx: KnowledgeCtx) => {
-  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om feedback te geven');
+  if (!ctx.principal) throw new Problem('unauthenticated', text('Meld je aan om feedback te geven', 'Sign in to give feedback'));
   return ctx.principal;
 };
 
@@ -19,7 +20,7 @@ const signedIn = (ctx: KnowledgeCtx) => {
 export async function createSignal(ctx: KnowledgeCtx, slug: string, input: { useful: boolean; remark?: string }) {
   const p = signedIn(ctx);
   const read = await readBySlug(ctx, slug);
-  if (read.kind !== 'article') throw new Problem('notFound', 'Gebruik de actuele link van het artikel');
+  if (read.kind !== 'article') throw new Problem('notFound', text('Gebruik de actuele link van het artikel', "Use the article's current link"));
   const remark = input.remark?.trim() || undefined;
   const signal: signals.Signal = {
     id: timeId(),
@@ -38,7 +39,7 @@ export async function createSignal(ctx: KnowledgeCtx, slug: string, input: { use
     const previous = await signals.getVote(ctx.store, signal.articleId, p.id);
     if (await signals.recordSignal(ctx.store, signal, previous)) return signal;
   }
-  throw new Problem('conflict', 'Je stem werd tegelijk vanaf een andere plek gewijzigd; probeer het opnieuw');
+  throw new Problem('conflict', text('Je stem werd tegelijk vanaf een andere plek gewijzigd; probeer het opnieuw', 'Your vote was changed from somewhere else at the same time; please try again'));
 }
 
 export async function mySignals(ctx: KnowledgeCtx) {
@@ -56,14 +57,14 @@ export async function openSignals(ctx: KnowledgeCtx, networkId: string) {
   return signals.openSignalsOfNetwork(ctx.store, networkId);
 }
 
-export async function answer(ctx: KnowledgeCtx, articleId: string, signalId: string, text: string) {
+export async function answer(ctx: KnowledgeCtx, articleId: string, signalId: string, answerText: string) {
   const s = await signals.getSignal(ctx.store, articleId, signalId);
-  if (!s) throw new Problem('notFound', 'Dit signaal bestaat niet');
+  if (!s) throw new Problem('notFound', text('Dit signaal bestaat niet', 'This signal does not exist'));
   const p = await requireHandler(ctx, s.networkId);
-  if (s.status !== 'open') throw new Problem('conflict', 'Dit signaal is al beantwoord');
+  if (s.status !== 'open') throw new Problem('conflict', text('Dit signaal is al beantwoord', 'This signal has already been answered'));
   const at = ctx.now ? ctx.now() : new Date().toISOString();
-  if (!(await signals.answerSignal(ctx.store, s, text, { id: p.id, name: p.name }, at))) {
-    throw new Problem('conflict', 'Dit signaal is intussen door iemand anders beantwoord');
+  if (!(await signals.answerSignal(ctx.store, s, answerText, { id: p.id, name: p.name }, at))) {
+    throw new Problem('conflict', text('Dit signaal is intussen door iemand anders beantwoord', 'Someone else has answered this signal in the meantime'));
   }
-  return { ...s, status: 'closed' as const, answer: text, answeredBy: { id: p.id, name: p.name }, answeredAt: at };
+  return { ...s, status: 'closed' as const, answer: answerText, answeredBy: { id: p.id, name: p.name }, answeredAt: at };
 }

@@ -25,14 +25,11 @@ export interface Signal {
 }
 
 /**
- * A reader's current vote on an article, one item per reader (`VOTE#{userId}` beside the
- * article), so a vote counts once and a changed mind moves the count instead of adding to it.
- * (Key built here: it is this store's alone.)
+ * A reader's current vote on an article, one item per reader (`keys.vote`, beside the article),
+ * so a vote counts once and a changed mind moves the count instead of adding to it.
  */
-const voteKey = (articleId: string, userId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `VOTE#${userId}` });
-
 export async function getVote(store: StoreClients, articleId: string, userId: string): Promise<boolean | undefined> {
-  const item = await get(store, voteKey(articleId, userId), { ConsistentRead: true });
+  const item = await get(store, keys.vote(articleId, userId), { ConsistentRead: true });
   return item ? (item.useful as boolean) : undefined;
 }
 
@@ -48,7 +45,7 @@ export async function recordSignal(store: StoreClients, s: Signal, previous: boo
   const parts: TransactPart[] = [
     {
       Put: {
-        Item: { ...voteKey(s.articleId, s.reader.id), type: 'vote', articleId: s.articleId, userId: s.reader.id, useful: s.useful, at: s.createdAt },
+        Item: { ...keys.vote(s.articleId, s.reader.id), type: 'vote', articleId: s.articleId, userId: s.reader.id, useful: s.useful, at: s.createdAt },
         ConditionExpression: previous === undefined ? 'attribute_not_exists(PK)' : 'useful = :prev',
         ExpressionAttributeValues: previous === undefined ? undefined : { ':prev': previous },
       },

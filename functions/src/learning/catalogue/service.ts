@@ -4,6 +4,7 @@
  * module management for the academy (drafting, publishing, accrediting, archiving).
  */
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import type { StoreClients } from '../../platform/store/clients';
 import { timeId } from '../../platform/store/keys';
 import { articleReachesAll, publishedAudience, renderMarkdown } from '../../knowledge';
@@ -184,7 +185,11 @@ const sessionSummary = (s: Session) => ({ id: s.id, start: s.start, end: s.end, 
 
 export type ModuleInput = Omit<LearningModule, 'id' | 'status'> & { status?: LearningModule['status'] };
 
-const audienceNames = { internal: 'medewerkers', partners: 'medewerkers en ketenpartners', public: 'iedereen' } as const;
+const audienceNames = {
+  internal: text('medewerkers', 'employees'),
+  partners: text('medewerkers en ketenpartners', 'employees and chain partners'),
+  public: text('iedereen', 'everyone'),
+} as const;
 
 /** The academy-admin publishes and accredits; authors draft. Checked on what the write would change. */
 function authorizeModuleWrite(ctx: LearningCtx, input: ModuleInput, current?: StoredModule) {
@@ -199,17 +204,25 @@ function authorizeModuleWrite(ctx: LearningCtx, input: ModuleInput, current?: St
 
 async function checkModuleInput(ctx: LearningCtx, input: ModuleInput) {
   if (input.kind === 'reading') {
-    if (!input.articleSlug) throw new Problem('validation', 'Een leesmodule verwijst naar een kennisartikel', { errors: [{ path: 'articleSlug', message: 'Verplicht bij vorm "lezen"' }] });
+    if (!input.articleSlug) throw new Problem('validation', text('Een leesmodule verwijst naar een kennisartikel', 'A reading module refers to a knowledge article'), { errors: [{ path: 'articleSlug', message: text('Verplicht bij vorm "lezen"', 'Required for the form "reading"') }] });
     const audience = await publishedAudience(ctx.store, input.articleSlug);
-    if (!audience) throw new Problem('validation', 'Onbekend of niet gepubliceerd artikel', { errors: [{ path: 'articleSlug', message: `Geen gepubliceerd artikel "${input.articleSlug}"` }] });
+    if (!audience) throw new Problem('validation', text('Onbekend of niet gepubliceerd artikel', 'Unknown or unpublished article'), { errors: [{ path: 'articleSlug', message: text(`Geen gepubliceerd artikel "${input.articleSlug}"`, `No published article "${input.articleSlug}"`) }] });
     // Whoever may join the module must be able to read the article it assigns.
     if (!articleReachesAll(audience, input.enrolAudience)) {
-      throw new Problem('validation', 'Het artikel is niet leesbaar voor iedereen die zich mag inschrijven', {
-        errors: [{ path: 'enrolAudience', message: `Het artikel is voor ${audienceNames[audience]}; kies een kleinere groep of open het artikel verder` }],
+      throw new Problem('validation', text('Het artikel is niet leesbaar voor iedereen die zich mag inschrijven', 'The article cannot be read by everyone who may enrol'), {
+        errors: [
+          {
+            path: 'enrolAudience',
+            message: text(
+              `Het artikel is voor ${audienceNames[audience].nl}; kies een kleinere groep of open het artikel verder`,
+              `The article is for ${audienceNames[audience].en}; choose a smaller group or open the article further`,
+            ),
+          },
+        ],
       });
     }
   }
-  if (input.kind === 'external' && !input.provider) throw new Problem('validation', 'Externe scholing noemt de aanbieder', { errors: [{ path: 'provider', message: 'Verplicht bij vorm "extern"' }] });
+  if (input.kind === 'external' && !input.provider) throw new Problem('validation', text('Externe scholing noemt de aanbieder', 'External training names its provider'), { errors: [{ path: 'provider', message: text('Verplicht bij vorm "extern"', 'Required for the form "external"') }] });
 }
 
 export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m-${timeId()}`) {
@@ -217,7 +230,7 @@ export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m
   await checkModuleInput(ctx, input);
   const now = nowOf(ctx);
   const m: StoredModule = { ...input, id, status: input.status ?? 'draft', descriptionHtml: renderMarkdown(input.description).html, rev: 1, createdAt: now, updatedAt: now };
-  if (!(await db.putModule(ctx.store, m, null))) throw new Problem('conflict', `Module ${id} bestaat al`);
+  if (!(await db.putModule(ctx.store, m, null))) throw new Problem('conflict', text(`Module ${id} bestaat al`, `Module ${id} already exists`));
   forgetCatalogue();
   return m;
 }
@@ -225,13 +238,13 @@ export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m
 export async function updateModule(ctx: LearningCtx, id: string, expectedRev: number, input: ModuleInput) {
   authorize(actor(ctx), 'academy', 'draft-modules', {});
   const current = await getModule(ctx.store, id);
-  if (!current) throw new Problem('notFound', 'Deze module bestaat niet');
+  if (!current) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
   authorizeModuleWrite(ctx, input, current);
   await checkModuleInput(ctx, input);
   const next: StoredModule = { ...current, ...input, id, status: input.status ?? current.status, descriptionHtml: renderMarkdown(input.description).html, rev: current.rev + 1, updatedAt: nowOf(ctx) };
   if (!(await db.putModule(ctx.store, next, expectedRev))) {
     const latest = await getModule(ctx.store, id);
-    throw new Problem('versionConflict', 'Deze module is intussen gewijzigd; laad de nieuwste versie', { currentRev: latest?.rev });
+    throw new Problem('versionConflict', text('Deze module is intussen gewijzigd; laad de nieuwste versie', 'This module has been changed in the meantime; load the latest version'), { currentRev: latest?.rev });
   }
   forgetCatalogue();
   return next;

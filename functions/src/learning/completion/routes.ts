@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../platform/http/router';
+import { checkFields, newRouter } from '../../platform/http/router';
 import { Problem } from '../../platform/http/problem';
 import { json, optionalBody, problemResponse, security } from '../../platform/http/contract';
 import { fieldErrors } from '../../platform/http/errors';
@@ -34,7 +34,7 @@ export const routes = {
     .openapi(complete, async (c) => {
       // The body is optional (reading needs none), so it is validated here rather than by the route.
       const parsed = CompletionReportSchema.safeParse(await c.req.json().catch(() => ({})));
-      if (!parsed.success) throw new Problem('validation', 'Controleer de gemarkeerde velden.', { errors: fieldErrors(parsed.error) });
+      if (!parsed.success) throw new Problem('validation', checkFields, { errors: fieldErrors(parsed.error) });
       return c.json(await svc.selfComplete(ctxOf(c), c.req.valid('param').id, parsed.data.evidence, parsed.data.files), 200);
     })
     .openapi(enrol, async (c) => c.json(await svc.enrolInModule(ctxOf(c), c.req.valid('param').id), 201)),

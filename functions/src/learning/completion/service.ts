@@ -6,6 +6,7 @@
  */
 import { countEvent } from '../../platform/observability/metrics';
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { authorize } from '../../policy';
 import * as db from './store';
 import type { AbsenceEffect, ModuleFacts } from './store';
@@ -67,7 +68,7 @@ export function totalsOf(completed: LearnerModule[], copies: Map<string, Complet
 export async function recordCompletion(ctx: LearningCtx, userId: string, m: ModuleFacts, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
   const at = nowOf(ctx);
   const done = await db.completeModule(ctx.store, userId, m, at, source, evidence, evidenceFiles);
-  if (done === 'file-gone') throw new Problem('conflict', 'Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw');
+  if (done === 'file-gone') throw new Problem('conflict', text('Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw', 'One of the files has been deleted in the meantime; choose your files again'));
   if (done.completedAt === at) countEvent('Completion'); // a repeat keeps the first date and is not counted again
   await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
   return done;
@@ -124,8 +125,8 @@ async function completeFinishedPathsOnce(ctx: LearningCtx, userId: string, conce
 const maxAttempts = 8;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 15 * (attempt + 1)));
 const attendable = new Set(['enrolled', 'attended', 'absent']);
-const notEnrolled = () => new Problem('conflict', 'Deze persoon is niet ingeschreven voor deze sessie');
-const busy = () => new Problem('conflict', 'De aanwezigheid is intussen gewijzigd; probeer het opnieuw');
+const notEnrolled = () => new Problem('conflict', text('Deze persoon is niet ingeschreven voor deze sessie', 'This person is not enrolled in this session'));
+const busy = () => new Problem('conflict', text('De aanwezigheid is intussen gewijzigd; probeer het opnieuw', 'The attendance has been changed in the meantime; please try again'));
 
 /**
  * Attended: the seat, the attended sessions of the module and (the first time) the module's
@@ -134,7 +135,7 @@ const busy = () => new Problem('conflict', 'De aanwezigheid is intussen gewijzig
  */
 export async function recordAttendance(ctx: LearningCtx, s: Pick<Session, 'id' | 'moduleId' | 'start'>, m: StoredModule, userId: string) {
   const now = nowOf(ctx);
-  if (!hasStarted(s.start, now)) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
+  if (!hasStarted(s.start, now)) throw new Problem('conflict', text('De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie', 'The session has not started yet; attendance is recorded from the start of the session'));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const [seat, lm] = await Promise.all([seats.getSeat(ctx.store, s.id, userId, { consistent: true }), getLearnerModuleConsistent(ctx, userId, m.id)]);
     if (!seat || !attendable.has(seat.status)) throw notEnrolled();
@@ -236,9 +237,9 @@ const getLearnerModuleConsistent = (ctx: LearningCtx, userId: string, moduleId: 
 export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await getModule(ctx.store, moduleId));
-  if (m.status !== 'published') throw new Problem('conflict', 'Inschrijven kan alleen voor gepubliceerde modules');
+  if (m.status !== 'published') throw new Problem('conflict', text('Inschrijven kan alleen voor gepubliceerde modules', 'You can only enrol in published modules'));
   authorize(actor(ctx), 'module', 'join', moduleResource(m));
-  if (sessionKinds.includes(m.kind)) throw new Problem('unprocessable', 'Voor deze module schrijf je je in voor een sessie');
+  if (sessionKinds.includes(m.kind)) throw new Problem('unprocessable', text('Voor deze module schrijf je je in voor een sessie', 'For this module you enrol in a session'));
   if (await db.enrolInModule(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx))) countEvent('Enrolment');
   return { enrolled: true };
 }
@@ -246,10 +247,18 @@ export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
 export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string, fileIds: string[] = []) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await getModule(ctx.store, moduleId), 'join');
-  if (m.kind !== 'reading' && m.kind !== 'external') throw new Problem('unprocessable', `Een module van vorm "${m.kind}" wordt afgerond door ${m.kind === 'assignment' ? 'goedkeuring van je opdracht' : sessionKinds.includes(m.kind) ? 'je aanwezigheid' : 'het resultaat van de e-learning'}`);
+  if (m.kind !== 'reading' && m.kind !== 'external') {
+    const by =
+      m.kind === 'assignment'
+        ? text('goedkeuring van je opdracht', 'the approval of your assignment')
+        : sessionKinds.includes(m.kind)
+          ? text('je aanwezigheid', 'your attendance')
+          : text('het resultaat van de e-learning', 'the result of the e-learning');
+    throw new Problem('unprocessable', text(`Een module van vorm "${m.kind}" wordt afgerond door ${by.nl}`, `A module of the form "${m.kind}" is completed by ${by.en}`));
+  }
   const files = m.kind === 'external' ? await learnerFiles.resolveFiles(ctx, p.id, moduleId, fileIds) : [];
   if (m.kind === 'external' && !evidence?.trim() && files.length === 0) {
-    throw new Problem('validation', 'Voeg bewijs toe (bijvoorbeeld het certificaatnummer, een link of het certificaat zelf)', { errors: [{ path: 'evidence', message: 'Verplicht bij externe scholing' }] });
+    throw new Problem('validation', text('Voeg bewijs toe (bijvoorbeeld het certificaatnummer, een link of het certificaat zelf)', 'Add evidence (for example the certificate number, a link or the certificate itself)'), { errors: [{ path: 'evidence', message: text('Verplicht bij externe scholing', 'Required for external training') }] });
   }
   const done = await recordCompletion(ctx, p.id, factsOf(m), m.kind === 'reading' ? 'reading' : 'external-evidence', evidence?.trim() || undefined, files);
   return { completedAt: done.completedAt!, evidenceFiles: files };

@@ -1,53 +1,63 @@
 /**
- * Validation of a learning path before it is saved or published. Returns field errors in Dutch
- * for the path editor, keyed by the field they belong to (`steps.{i}.moduleId`,
+ * Validation of a learning path before it is saved or published. Returns field errors (in Dutch
+ * and English; the response picks one) for the path editor, keyed by the field they belong to (`steps.{i}.moduleId`,
  * `steps.{i}.unlockAfter`, `minOptional`); an empty array means the path is valid.
  */
 import type { LearningModule, LearningPath } from './types';
+import { text, type Text } from '../../platform/domain/text';
 
 export interface PathFieldError {
   path: string;
-  message: string;
+  message: Text;
 }
 
 type ModuleRef = Pick<LearningModule, 'id' | 'status' | 'title'>;
 
 export function validatePath(path: Pick<LearningPath, 'steps' | 'minOptional'>, modules: Map<string, ModuleRef>): PathFieldError[] {
   const errors: PathFieldError[] = [];
-  if (path.steps.length === 0) errors.push({ path: 'steps', message: 'Een leerpad heeft minstens één stap.' });
+  if (path.steps.length === 0) errors.push({ path: 'steps', message: text('Een leerpad heeft minstens één stap.', 'A learning path has at least one step.') });
 
   const firstIndex = new Map<string, number>();
   path.steps.forEach((step, i) => {
     const name = stepName(step.id, i);
-    if (step.id.trim() === '') errors.push({ path: `steps.${i}.id`, message: `Stap ${i + 1} heeft geen id.` });
-    else if (firstIndex.has(step.id)) errors.push({ path: `steps.${i}.id`, message: `Stap-id ${step.id} komt meer dan één keer voor.` });
+    if (step.id.trim() === '') errors.push({ path: `steps.${i}.id`, message: text(`Stap ${i + 1} heeft geen id.`, `Step ${i + 1} has no id.`) });
+    else if (firstIndex.has(step.id)) errors.push({ path: `steps.${i}.id`, message: text(`Stap-id ${step.id} komt meer dan één keer voor.`, `Step id ${step.id} occurs more than once.`) });
     else firstIndex.set(step.id, i);
 
     const module = modules.get(step.moduleId);
-    if (!module) errors.push({ path: `steps.${i}.moduleId`, message: `Stap ${name} verwijst naar een onbekende module: ${step.moduleId || '(leeg)'}` });
-    else if (module.status === 'archived') errors.push({ path: `steps.${i}.moduleId`, message: `Stap ${name} verwijst naar een gearchiveerde module: ${module.title}` });
+    if (!module) {
+      errors.push({
+        path: `steps.${i}.moduleId`,
+        message: text(`Stap ${name} verwijst naar een onbekende module: ${step.moduleId || '(leeg)'}`, `Step ${name} refers to an unknown module: ${step.moduleId || '(empty)'}`),
+      });
+    } else if (module.status === 'archived') {
+      errors.push({ path: `steps.${i}.moduleId`, message: text(`Stap ${name} verwijst naar een gearchiveerde module: ${module.title}`, `Step ${name} refers to an archived module: ${module.title}`) });
+    }
   });
 
   const stepIds = new Set(path.steps.map((s) => s.id));
   path.steps.forEach((step, i) => {
     const name = stepName(step.id, i);
-    if (step.unlockAfter.includes(step.id)) errors.push({ path: `steps.${i}.unlockAfter`, message: `Stap ${name} kan niet op zichzelf wachten.` });
+    if (step.unlockAfter.includes(step.id)) errors.push({ path: `steps.${i}.unlockAfter`, message: text(`Stap ${name} kan niet op zichzelf wachten.`, `Step ${name} cannot wait for itself.`) });
     const unknown = [...new Set(step.unlockAfter.filter((id) => !stepIds.has(id)))];
-    for (const id of unknown) errors.push({ path: `steps.${i}.unlockAfter`, message: `Stap ${name} wacht op een onbekende stap: ${id}` });
+    for (const id of unknown) errors.push({ path: `steps.${i}.unlockAfter`, message: text(`Stap ${name} wacht op een onbekende stap: ${id}`, `Step ${name} waits for an unknown step: ${id}`) });
   });
 
   for (const cycle of unlockCycles(path.steps)) {
     const at = firstIndex.get(cycle[0]!) ?? 0;
-    errors.push({ path: `steps.${at}.unlockAfter`, message: `Cyclus in vrijgaveregels: ${cycle.join(' → ')}` });
+    errors.push({ path: `steps.${at}.unlockAfter`, message: text(`Cyclus in vrijgaveregels: ${cycle.join(' → ')}`, `Cycle in unlock rules: ${cycle.join(' → ')}`) });
   }
 
   const optional = path.steps.filter((s) => !s.required).length;
-  if (!Number.isInteger(path.minOptional)) errors.push({ path: 'minOptional', message: 'Het minimum aantal keuzestappen moet een geheel getal zijn.' });
-  else if (path.minOptional < 0) errors.push({ path: 'minOptional', message: 'Het minimum aantal keuzestappen kan niet negatief zijn.' });
+  if (!Number.isInteger(path.minOptional)) errors.push({ path: 'minOptional', message: text('Het minimum aantal keuzestappen moet een geheel getal zijn.', 'The minimum number of optional steps must be a whole number.') });
+  else if (path.minOptional < 0) errors.push({ path: 'minOptional', message: text('Het minimum aantal keuzestappen kan niet negatief zijn.', 'The minimum number of optional steps cannot be negative.') });
   else if (path.minOptional > optional) {
     errors.push({
       path: 'minOptional',
-      message: `Het minimum aantal keuzestappen (${path.minOptional}) is groter dan het aantal keuzestappen (${optional}).`,
+      message: text(
+        `Het minimum aantal keuzestappen (${path.minOptional}) is groter dan het aantal keuzestappen (${optional}).`,
+        `The minimum number of optional steps (${path.minOptional}) is greater than the number of optional steps (${optional}).`,
+      ),
     });
   }
   return errors;

@@ -3,6 +3,7 @@
  * staff and trainers see the aggregated results.
  */
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { authorize } from '../../policy';
 import * as db from './store';
 import { getLearnerModule, getLearnerPath } from '../shared/store';
@@ -15,13 +16,13 @@ export async function evaluate(ctx: LearningCtx, input: { targetType: 'module' |
   // Only after completing: an evaluation is about something the learner actually did.
   if (input.targetType === 'module') {
     const m = await getLearnerModule(ctx.store, p.id, input.targetId);
-    if (!m?.completedAt) throw new Problem('conflict', 'Je kunt een module evalueren nadat je hem hebt afgerond');
+    if (!m?.completedAt) throw new Problem('conflict', text('Je kunt een module evalueren nadat je hem hebt afgerond', 'You can evaluate a module after you have completed it'));
   } else {
     const lp = await getLearnerPath(ctx.store, p.id, input.targetId);
-    if (!lp?.completedAt) throw new Problem('conflict', 'Je kunt een leerpad evalueren nadat je het hebt afgerond');
+    if (!lp?.completedAt) throw new Problem('conflict', text('Je kunt een leerpad evalueren nadat je het hebt afgerond', 'You can evaluate a learning path after you have completed it'));
   }
   const e = { ...input, createdAt: nowOf(ctx) };
-  if (!(await db.putEvaluation(ctx.store, p.id, e))) throw new Problem('conflict', 'Je hebt dit onderdeel al geëvalueerd');
+  if (!(await db.putEvaluation(ctx.store, p.id, e))) throw new Problem('conflict', text('Je hebt dit onderdeel al geëvalueerd', 'You have already evaluated this'));
   return e;
 }
 

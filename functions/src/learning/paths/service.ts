@@ -3,6 +3,7 @@
  * path with my progress, enrolling, and moving to the newest version.
  */
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import { authorize, can } from '../../policy';
 import * as db from './store';
@@ -35,13 +36,13 @@ export async function publishPath(ctx: LearningCtx, input: PathInput, opts: { ex
   let meta: PathMeta;
   if (opts.existingId) {
     const existing = await db.getPathMeta(ctx.store, opts.existingId);
-    if (!existing) throw new Problem('notFound', 'Dit leerpad bestaat niet');
+    if (!existing) throw new Problem('notFound', text('Dit leerpad bestaat niet', 'This learning path does not exist'));
     meta = existing;
   } else {
     meta = { id: opts.newId ?? `p-${timeId()}`, title: input.title, description: input.description, latestVersion: 0, status: 'draft', rev: 0, createdAt: now, updatedAt: now };
   }
   const version = await db.publishPathVersion(ctx.store, meta, input, now);
-  if (version === null) throw new Problem('conflict', opts.existingId ? 'Dit leerpad is intussen gewijzigd; probeer het opnieuw' : `Leerpad ${meta.id} bestaat al`);
+  if (version === null) throw new Problem('conflict', opts.existingId ? text('Dit leerpad is intussen gewijzigd; probeer het opnieuw', 'This learning path has been changed in the meantime; please try again') : text(`Leerpad ${meta.id} bestaat al`, `Learning path ${meta.id} already exists`));
   return { id: meta.id, version };
 }
 
@@ -77,12 +78,12 @@ async function myPathState(ctx: LearningCtx, pathId: string, latestVersion: numb
 
 export async function pathDetail(ctx: LearningCtx, pathId: string, version?: number | 'latest') {
   const meta = await db.getPathMeta(ctx.store, pathId);
-  if (!meta || meta.status !== 'published') throw new Problem('notFound', 'Dit leerpad bestaat niet');
+  if (!meta || meta.status !== 'published') throw new Problem('notFound', text('Dit leerpad bestaat niet', 'This learning path does not exist'));
   authorize(actor(ctx), 'path', 'read', { status: meta.status });
   const my = await myPathState(ctx, pathId, meta.latestVersion);
   const wanted = version === 'latest' ? meta.latestVersion : (version ?? my?.enrolledVersion ?? meta.latestVersion);
   const v = await pathVersion(ctx.store, pathId, wanted);
-  if (!v) throw new Problem('notFound', `Versie ${wanted} van dit leerpad bestaat niet`);
+  if (!v) throw new Problem('notFound', text(`Versie ${wanted} van dit leerpad bestaat niet`, `Version ${wanted} of this learning path does not exist`));
   const steps = await visibleSteps(ctx, v);
   return {
     path: {
@@ -100,10 +101,10 @@ export async function pathDetail(ctx: LearningCtx, pathId: string, version?: num
 export async function enrolInPath(ctx: LearningCtx, pathId: string) {
   const p = signedIn(ctx);
   const meta = await db.getPathMeta(ctx.store, pathId);
-  if (!meta || meta.status !== 'published') throw new Problem('notFound', 'Dit leerpad bestaat niet');
+  if (!meta || meta.status !== 'published') throw new Problem('notFound', text('Dit leerpad bestaat niet', 'This learning path does not exist'));
   authorize(actor(ctx), 'path', 'enrol', { status: meta.status });
   const ok = await db.enrolInPath(ctx.store, p.id, { pathId, title: meta.title, version: meta.latestVersion, enrolledAt: nowOf(ctx) });
-  if (!ok) throw new Problem('conflict', 'Je bent al ingeschreven voor dit leerpad');
+  if (!ok) throw new Problem('conflict', text('Je bent al ingeschreven voor dit leerpad', 'You are already enrolled in this learning path'));
   await completeFinishedPaths(ctx, p.id, (id) => id === pathId, nowOf(ctx));
   return myPathState(ctx, pathId, meta.latestVersion);
 }
@@ -113,9 +114,9 @@ export async function migrateToLatest(ctx: LearningCtx, pathId: string) {
   const p = signedIn(ctx);
   const meta = await db.getPathMeta(ctx.store, pathId);
   const lp = await getLearnerPath(ctx.store, p.id, pathId);
-  if (!meta || !lp) throw new Problem('notFound', 'Je bent niet ingeschreven voor dit leerpad');
+  if (!meta || !lp) throw new Problem('notFound', text('Je bent niet ingeschreven voor dit leerpad', 'You are not enrolled in this learning path'));
   if (lp.version === meta.latestVersion) return myPathState(ctx, pathId, meta.latestVersion);
-  if (!(await db.migratePath(ctx.store, p.id, pathId, lp.version, meta.latestVersion))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  if (!(await db.migratePath(ctx.store, p.id, pathId, lp.version, meta.latestVersion))) throw new Problem('conflict', text('Je inschrijving is intussen gewijzigd', 'Your enrolment has been changed in the meantime'));
   await completeFinishedPaths(ctx, p.id, (id) => id === pathId, nowOf(ctx));
   return myPathState(ctx, pathId, meta.latestVersion);
 }

@@ -5,6 +5,7 @@
 import type { Principal } from '../../platform/auth/principal';
 import { countEvent } from '../../platform/observability/metrics';
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import { authorize, can } from '../../policy';
 import * as db from './store';
@@ -19,9 +20,9 @@ import { sessionKinds } from '../domain/types';
 export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
   authorize(actor(ctx), 'academy', 'plan-sessions', {});
   const m = await getModule(ctx.store, moduleId);
-  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
-  if (!sessionKinds.includes(m.kind)) throw new Problem('unprocessable', `Een module van vorm "${m.kind}" heeft geen sessies`);
-  if (input.end <= input.start) throw new Problem('validation', 'Het einde ligt na het begin', { errors: [{ path: 'end', message: 'Moet na het begin liggen' }] });
+  if (!m) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
+  if (!sessionKinds.includes(m.kind)) throw new Problem('unprocessable', text(`Een module van vorm "${m.kind}" heeft geen sessies`, `A module of the form "${m.kind}" has no sessions`));
+  if (input.end <= input.start) throw new Problem('validation', text('Het einde ligt na het begin', 'The end comes after the start'), { errors: [{ path: 'end', message: text('Moet na het begin liggen', 'Must be after the start') }] });
   const s: Session = { id, moduleId, moduleTitle: m.title, ...input, enrolled: 0, waitlisted: 0, status: 'planned' };
   await db.putSession(ctx.store, s);
   return s;
@@ -29,7 +30,7 @@ export async function createSession(ctx: LearningCtx, moduleId: string, input: {
 
 async function loadSession(ctx: LearningCtx, id: string) {
   const s = await db.getSession(ctx.store, id);
-  if (!s) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  if (!s) throw new Problem('notFound', text('Deze sessie bestaat niet', 'This session does not exist'));
   return s;
 }
 
@@ -37,7 +38,9 @@ export async function changeCapacity(ctx: LearningCtx, sessionId: string, capaci
   authorize(actor(ctx), 'academy', 'plan-sessions', {});
   const s = await loadSession(ctx, sessionId);
   if (!(await db.setCapacity(ctx.store, sessionId, capacity))) {
-    throw new Problem('conflict', `De capaciteit kan niet lager dan het aantal ingeschreven deelnemers (${s.enrolled})`, { enrolled: s.enrolled });
+    throw new Problem('conflict', text(`De capaciteit kan niet lager dan het aantal ingeschreven deelnemers (${s.enrolled})`, `The capacity cannot be lower than the number of enrolled participants (${s.enrolled})`), {
+      enrolled: s.enrolled,
+    });
   }
   await fillFromWaitlist(ctx, sessionId);
   return loadSession(ctx, sessionId);
@@ -50,25 +53,25 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   // A trainer never sits in a session they teach: attendance they register would be their own.
   authorize(actor(ctx), 'session', 'enrol', sessionResource(ctx, s, m));
   const now = nowOf(ctx);
-  if (s.status !== 'planned') throw new Problem('conflict', 'Deze sessie gaat niet door; inschrijven kan niet');
-  if (hasStarted(s.start, now)) throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  if (s.status !== 'planned') throw new Problem('conflict', text('Deze sessie gaat niet door; inschrijven kan niet', 'This session has been cancelled; you cannot enrol'));
+  if (hasStarted(s.start, now)) throw new Problem('conflict', text('Deze sessie is al begonnen; inschrijven kan niet meer', 'This session has already started; you can no longer enrol'));
   const existing = await db.getSeat(ctx.store, sessionId, p.id);
-  if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? 'Je staat al op de wachtlijst' : 'Je bent al ingeschreven', { status: existing.status });
+  if (existing && existing.status !== 'cancelled') throw new Problem('conflict', existing.status === 'waitlisted' ? text('Je staat al op de wachtlijst', 'You are already on the waiting list') : text('Je bent al ingeschreven', 'You are already enrolled'), { status: existing.status });
   const seat: db.Seat = { sessionId, userId: p.id, name: p.name, status: 'enrolled', createdAt: now, start: s.start, moduleId: s.moduleId, title: s.moduleTitle, end: s.end, location: s.location, meetingUrl: s.meetingUrl };
   const outcome = await db.takeSeat(ctx.store, s, seat, now);
   if (outcome === 'enrolled') {
     countEvent('Enrolment');
     return { status: 'enrolled' as const };
   }
-  if (outcome === 'already') throw new Problem('conflict', 'Je bent al ingeschreven');
-  if (outcome === 'started') throw new Problem('conflict', 'Deze sessie is al begonnen; inschrijven kan niet meer');
+  if (outcome === 'already') throw new Problem('conflict', text('Je bent al ingeschreven', 'You are already enrolled'));
+  if (outcome === 'started') throw new Problem('conflict', text('Deze sessie is al begonnen; inschrijven kan niet meer', 'This session has already started; you can no longer enrol'));
   const position = timeId();
   const joined = await db.joinWaitlist(ctx.store, s, seat, position, now);
-  if (joined === 'already') throw new Problem('conflict', 'Je bent al ingeschreven of staat op de wachtlijst');
+  if (joined === 'already') throw new Problem('conflict', text('Je bent al ingeschreven of staat op de wachtlijst', 'You are already enrolled or on the waiting list'));
   if (joined === 'closed') {
     // Cancelled or begun in the meantime: the transaction saw it, so say which.
     const latest = await db.getSession(ctx.store, sessionId);
-    throw new Problem('conflict', latest?.status === 'planned' ? 'Deze sessie is al begonnen; inschrijven kan niet meer' : 'Deze sessie gaat niet door; inschrijven kan niet');
+    throw new Problem('conflict', latest?.status === 'planned' ? text('Deze sessie is al begonnen; inschrijven kan niet meer', 'This session has already started; you can no longer enrol') : text('Deze sessie gaat niet door; inschrijven kan niet', 'This session has been cancelled; you cannot enrol'));
   }
   // A seat may be free while others wait (a cancellation not yet handed on): hand it on now, in order.
   await fillFromWaitlist(ctx, sessionId);
@@ -97,10 +100,10 @@ export async function cancel(ctx: LearningCtx, sessionId: string) {
   const s = await loadSession(ctx, sessionId);
   // A session of a module the caller may not see answers like a missing one, as enrolling does.
   visibleModule(ctx, await getModule(ctx.store, s.moduleId));
-  if (hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', 'Een begonnen sessie kun je niet meer annuleren');
+  if (hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', text('Een begonnen sessie kun je niet meer annuleren', 'You can no longer cancel a session that has started'));
   const seat = await db.getSeat(ctx.store, sessionId, p.id);
-  if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', 'Je bent niet ingeschreven voor deze sessie');
-  if (!(await db.releaseSeat(ctx.store, sessionId, p.id, seat.status))) throw new Problem('conflict', 'Je inschrijving is intussen gewijzigd');
+  if (!seat || (seat.status !== 'enrolled' && seat.status !== 'waitlisted')) throw new Problem('conflict', text('Je bent niet ingeschreven voor deze sessie', 'You are not enrolled in this session'));
+  if (!(await db.releaseSeat(ctx.store, sessionId, p.id, seat.status))) throw new Problem('conflict', text('Je inschrijving is intussen gewijzigd', 'Your enrolment has been changed in the meantime'));
   if (seat.status === 'enrolled') await fillFromWaitlist(ctx, sessionId);
   return { status: 'cancelled' as const };
 }
@@ -108,7 +111,7 @@ export async function cancel(ctx: LearningCtx, sessionId: string) {
 async function requireTrainerOf(ctx: LearningCtx, s: Session): Promise<Principal> {
   const p = signedIn(ctx);
   const m = await getModule(ctx.store, s.moduleId);
-  if (!m) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  if (!m) throw new Problem('notFound', text('Deze sessie bestaat niet', 'This session does not exist'));
   authorize(actor(ctx), 'session', 'read-participants', sessionResource(ctx, s, m));
   return p;
 }
@@ -127,11 +130,11 @@ export async function participants(ctx: LearningCtx, sessionId: string) {
 export async function registerAttendance(ctx: LearningCtx, sessionId: string, userId: string, present: boolean) {
   const s = await loadSession(ctx, sessionId);
   const m = await getModule(ctx.store, s.moduleId);
-  if (!m) throw new Problem('notFound', 'Deze sessie bestaat niet');
+  if (!m) throw new Problem('notFound', text('Deze sessie bestaat niet', 'This session does not exist'));
   // Nobody registers their own attendance: it would grant them the completion and its points.
   authorize(actor(ctx), 'seat', 'register-attendance', { session: sessionResource(ctx, s, m), learnerId: userId });
   // Attendance, and the completion it brings, only once the session has begun (compared as instants).
-  if (!hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', 'De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie');
+  if (!hasStarted(s.start, nowOf(ctx))) throw new Problem('conflict', text('De sessie is nog niet begonnen; aanwezigheid registreer je vanaf het begin van de sessie', 'The session has not started yet; attendance is recorded from the start of the session'));
   // Present completes the module (and the paths that follow); a correction to absent takes back what came only from it.
   if (present) await recordAttendance(ctx, s, m, userId);
   else await recordAbsence(ctx, s, userId);
@@ -154,7 +157,7 @@ export async function sessionForCalendar(ctx: LearningCtx, sessionId: string) {
   const s = await loadSession(ctx, sessionId);
   const seat = await db.getSeat(ctx.store, sessionId, p.id);
   if (!can(actor(ctx), 'session', 'download-invite', sessionResource(ctx, s, undefined, seat))) {
-    throw new Problem('notFound', 'Je bent niet ingeschreven voor deze sessie');
+    throw new Problem('notFound', text('Je bent niet ingeschreven voor deze sessie', 'You are not enrolled in this session'));
   }
   return s;
 }

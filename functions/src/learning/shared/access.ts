@@ -1,4 +1,5 @@
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import { actorOf, authorize, type ModuleResource, type SessionResource } from '../../policy';
 import type { LearningCtx } from './context';
 import type { StoredModule } from './store';
@@ -17,8 +18,8 @@ export const moduleResource = (m: Pick<StoredModule, 'status' | 'enrolAudience' 
 
 /** A module the caller may see; a hidden one answers exactly like a missing one. */
 export function visibleModule(ctx: LearningCtx, m: StoredModule | undefined, action: 'read' | 'join' = 'read'): StoredModule {
-  if (!m) throw new Problem('notFound', 'Deze module bestaat niet');
-  authorize(actor(ctx), 'module', action, moduleResource(m), 'Deze module bestaat niet');
+  if (!m) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
+  authorize(actor(ctx), 'module', action, moduleResource(m), text('Deze module bestaat niet', 'This module does not exist'));
   return m;
 }
 

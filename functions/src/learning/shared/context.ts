@@ -1,5 +1,6 @@
 import type { Principal } from '../../platform/auth/principal';
 import { Problem } from '../../platform/http/problem';
+import { text } from '../../platform/http/language';
 import type { AppContext } from '../../platform/http/router';
 import type { StoreClients } from '../../platform/store/clients';
 
@@ -19,6 +20,6 @@ export const ctxOf = (c: AppContext): LearningCtx => ({ store: c.get('deps').sto
 export const nowOf = (ctx: LearningCtx) => (ctx.now ? ctx.now() : new Date().toISOString());
 
 export function signedIn(ctx: LearningCtx): Principal {
-  if (!ctx.principal) throw new Problem('unauthenticated', 'Meld je aan om je in te schrijven');
+  if (!ctx.principal) throw new Problem('unauthenticated', text('Meld je aan om je in te schrijven', 'Sign in to enrol'));
   return ctx.principal;
 }

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { claims, isRole } from './roles';
 import type { Principal } from './principal';
+import { text, type Text } from '../http/language';
 
 export interface VerifierConfig {
   issuer: string;
@@ -10,10 +11,14 @@ export interface VerifierConfig {
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
+/** The token is refused (401); `text` says why, in both languages, for the problem's detail. */
 export class InvalidTokenError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly text: Text;
+
+  constructor(message: Text) {
+    super(message.nl);
     this.name = 'InvalidTokenError';
+    this.text = message;
   }
 }
 
@@ -39,18 +44,18 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer: cfg.issuer, audience: cfg.audience, algorithms: ['RS256'], requiredClaims: ['exp', 'iat'], maxTokenAge }));
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Token is verlopen');
+      if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError(text('Token is verlopen', 'The token has expired'));
       // The key set timed out or could not be fetched: checked before the generic JOSE case, which it also is.
       if (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError)) throw new IdentityUnavailableError('De aanmelddienst reageert niet', { cause: err });
-      throw new InvalidTokenError('Token is ongeldig');
+      throw new InvalidTokenError(text('Token is ongeldig', 'The token is invalid'));
     }
     return principalFromClaims(payload);
   };
 }
 
 export function principalFromClaims(payload: JWTPayload): Principal {
-  if (payload.token_use !== 'id') throw new InvalidTokenError('Alleen ID-tokens worden geaccepteerd');
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('Token zonder subject');
+  if (payload.token_use !== 'id') throw new InvalidTokenError(text('Alleen ID-tokens worden geaccepteerd', 'Only ID tokens are accepted'));
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError(text('Token zonder subject', 'The token has no subject'));
   const groups = payload[claims.groups];
   const roles = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string').filter(isRole) : [];
   const org = payload[claims.organisationId];

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { json, problemResponse } from '../http/contract';
 import { problemJson } from '../http/errors';
+import { text } from '../http/language';
 import { checkStores } from './check';
 
 const Check = z.object({ status: z.enum(['ok', 'down']), latencyMs: z.number(), error: z.string().optional() });
@@ -32,7 +33,7 @@ export const healthRoutes = newRouter().openapi(route, async (c) => {
   if (!healthy) {
     const down = Object.entries(checks).filter(([, v]) => v.status === 'down').map(([k]) => k);
     c.header('retry-after', '5');
-    return problemJson(c, 'storeUnavailable', `Niet bereikbaar: ${down.join(', ')}`, { checks }) as never;
+    return problemJson(c, 'storeUnavailable', text(`Niet bereikbaar: ${down.join(', ')}`, `Not reachable: ${down.join(', ')}`), { checks }) as never;
   }
   return c.json({ status: 'ok' as const, mode: deps.config.mode, checks }, 200);
 });

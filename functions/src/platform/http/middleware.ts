@@ -4,6 +4,7 @@ import { requestLog } from './logging';
 import { originVerified, originVerifyHeader } from './origin-verify';
 import { problemJson } from './errors';
 import { Problem } from './problem';
+import { languageOf, text, withLanguage } from './language';
 import { IdentityUnavailableError, InvalidTokenError } from '../auth/verify';
 import type { PlatformDeps } from '../deps';
 import type { Principal } from '../auth/principal';
@@ -11,8 +12,10 @@ import type { Principal } from '../auth/principal';
 const safeRequestId = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
- * Picks up the Lambda/API Gateway request id, or a well-formed incoming one, or makes one; and,
- * when the configuration holds an origin secret (AWS), refuses requests that did not come through
+ * Picks up the Lambda/API Gateway request id, or a well-formed incoming one, or makes one; settles
+ * the request's language (`Accept-Language`, Dutch by default) and runs the rest of the request in
+ * it, so zod's messages made while parsing come out in that language too; and, when the
+ * configuration holds an origin secret (AWS), refuses requests that did not come through
  * CloudFront before any other middleware or route runs.
  */
 export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
@@ -23,13 +26,15 @@ export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
     c.set('requestId', requestId);
     c.set('deps', deps);
     c.set('principal', null);
+    const language = languageOf(c.req.header('accept-language'));
+    c.set('language', language);
     const log = requestLog(deps.logger, requestId);
     c.set('log', log);
     const started = performance.now();
     // In AWS only requests forwarded by CloudFront carry the origin secret (see ./origin-verify.ts);
     // anything else came straight to the execute-api endpoint, around the WAF. Nothing else runs.
-    if (originVerified(deps.config.originVerifySecret, c.req.header(originVerifyHeader))) await next();
-    else c.res = problemJson(c, 'forbidden', 'Deze API is alleen bereikbaar via de academie zelf.');
+    if (originVerified(deps.config.originVerifySecret, c.req.header(originVerifyHeader))) await withLanguage(language, next);
+    else c.res = problemJson(c, 'forbidden', text('Deze API is alleen bereikbaar via de academie zelf.', 'This API can only be reached through the academy itself.'));
     c.header('x-request-id', requestId);
     log.info('request', {
       method: c.req.method,
@@ -50,15 +55,18 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match?.[1]) throw new Problem('unauthenticated', 'Authorization-header moet de vorm "Bearer <token>" hebben');
+      if (!match?.[1]) throw new Problem('unauthenticated', text('Authorization-header moet de vorm "Bearer <token>" hebben', 'The Authorization header must have the form "Bearer <token>"'));
       try {
         c.set('principal', await c.get('deps').verifyToken(match[1]));
       } catch (err) {
-        if (err instanceof InvalidTokenError) throw new Problem('unauthenticated', err.message);
+        if (err instanceof InvalidTokenError) throw new Problem('unauthenticated', err.text);
         if (err instanceof IdentityUnavailableError) {
           c.get('log')?.warn('identity provider unreachable', { error: { name: err.name, message: String((err.cause as Error | undefined)?.message ?? err.message) } });
           c.header('retry-after', '5');
-          throw new Problem('identityUnavailable', 'De aanmelddienst reageert niet. Probeer het over enkele seconden opnieuw; je blijft aangemeld.');
+          throw new Problem(
+            'identityUnavailable',
+            text('De aanmelddienst reageert niet. Probeer het over enkele seconden opnieuw; je blijft aangemeld.', 'The sign-in service is not responding. Please try again in a few seconds; you stay signed in.'),
+          );
         }
         throw err;
       }
@@ -84,7 +92,7 @@ export function requireSignInWhereDocumented(registry: { definitions: ReadonlyAr
     );
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method; // Hono answers HEAD with the GET route
     if (!c.get('principal') && secured.some((s) => s.method === method && s.pattern.test(c.req.path))) {
-      throw new Problem('unauthenticated', 'Meld je aan om dit te doen');
+      throw new Problem('unauthenticated', text('Meld je aan om dit te doen', 'Sign in to do this'));
     }
     await next();
   };
@@ -92,6 +100,6 @@ export function requireSignInWhereDocumented(registry: { definitions: ReadonlyAr
 
 export function requirePrincipal(c: Context<AppEnv>): Principal {
   const p = c.get('principal');
-  if (!p) throw new Problem('unauthenticated', 'Meld je aan om dit te bekijken');
+  if (!p) throw new Problem('unauthenticated', text('Meld je aan om dit te bekijken', 'Sign in to see this'));
   return p;
 }

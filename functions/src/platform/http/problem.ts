@@ -1,35 +1,42 @@
 import { z } from '@hono/zod-openapi';
+import { inLanguage, text, type Language, type Message, type Text } from './language';
 
 /**
  * RFC 9457 problem details. Every error the API returns is one of these types; the
- * `type` URIs are stable identifiers clients may switch on, so never rename them.
+ * `type` URIs are stable identifiers clients may switch on, so never rename them. Titles, details
+ * and field messages are written in Dutch and English (`text(nl, en)`, ./language.ts) and the
+ * language is picked once, in `problemBody`.
  */
 const base = 'https://academie.example/problems/';
 
 export const problemTypes = {
-  validation: { type: `${base}validation`, title: 'Ongeldige invoer', status: 400 },
-  badRequest: { type: `${base}bad-request`, title: 'Ongeldig verzoek', status: 400 },
-  unauthenticated: { type: `${base}unauthenticated`, title: 'Aanmelden vereist', status: 401 },
-  forbidden: { type: `${base}forbidden`, title: 'Geen toegang', status: 403 },
-  notFound: { type: `${base}not-found`, title: 'Niet gevonden', status: 404 },
-  methodNotAllowed: { type: `${base}method-not-allowed`, title: 'Methode niet toegestaan', status: 405 },
-  conflict: { type: `${base}conflict`, title: 'Conflict', status: 409 },
-  versionConflict: { type: `${base}version-conflict`, title: 'Iemand anders heeft dit intussen gewijzigd', status: 409 },
-  payloadTooLarge: { type: `${base}payload-too-large`, title: 'Verzoek te groot', status: 413 },
-  unsupportedMediaType: { type: `${base}unsupported-media-type`, title: 'Niet-ondersteund mediatype', status: 415 },
-  unprocessable: { type: `${base}unprocessable`, title: 'Kan niet worden verwerkt', status: 422 },
-  tooManyRequests: { type: `${base}too-many-requests`, title: 'Te veel verzoeken', status: 429 },
-  storeUnavailable: { type: `${base}store-unavailable`, title: 'Opslag tijdelijk niet bereikbaar', status: 503 },
-  identityUnavailable: { type: `${base}identity-unavailable`, title: 'Aanmelddienst tijdelijk niet bereikbaar', status: 503 },
-  internal: { type: `${base}internal`, title: 'Interne fout', status: 500 },
+  validation: { type: `${base}validation`, title: text('Ongeldige invoer', 'Invalid input'), status: 400 },
+  badRequest: { type: `${base}bad-request`, title: text('Ongeldig verzoek', 'Bad request'), status: 400 },
+  unauthenticated: { type: `${base}unauthenticated`, title: text('Aanmelden vereist', 'Sign-in required'), status: 401 },
+  forbidden: { type: `${base}forbidden`, title: text('Geen toegang', 'No access'), status: 403 },
+  notFound: { type: `${base}not-found`, title: text('Niet gevonden', 'Not found'), status: 404 },
+  methodNotAllowed: { type: `${base}method-not-allowed`, title: text('Methode niet toegestaan', 'Method not allowed'), status: 405 },
+  conflict: { type: `${base}conflict`, title: text('Conflict', 'Conflict'), status: 409 },
+  versionConflict: { type: `${base}version-conflict`, title: text('Iemand anders heeft dit intussen gewijzigd', 'Someone else has changed this in the meantime'), status: 409 },
+  payloadTooLarge: { type: `${base}payload-too-large`, title: text('Verzoek te groot', 'Request too large'), status: 413 },
+  unsupportedMediaType: { type: `${base}unsupported-media-type`, title: text('Niet-ondersteund mediatype', 'Unsupported media type'), status: 415 },
+  unprocessable: { type: `${base}unprocessable`, title: text('Kan niet worden verwerkt', 'Cannot be processed'), status: 422 },
+  tooManyRequests: { type: `${base}too-many-requests`, title: text('Te veel verzoeken', 'Too many requests'), status: 429 },
+  storeUnavailable: { type: `${base}store-unavailable`, title: text('Opslag tijdelijk niet bereikbaar', 'Storage temporarily unavailable'), status: 503 },
+  identityUnavailable: { type: `${base}identity-unavailable`, title: text('Aanmelddienst tijdelijk niet bereikbaar', 'Sign-in service temporarily unavailable'), status: 503 },
+  internal: { type: `${base}internal`, title: text('Interne fout', 'Internal error'), status: 500 },
 } as const;
 
 export type ProblemKind = keyof typeof problemTypes;
 
+/** One field's message, as the code writes it: in both languages (zod's own are already in the request's). */
 export interface FieldError {
   path: string;
-  message: string;
+  message: Message;
 }
+
+/** Extension members of a problem; `errors`, if any, carry messages in both languages. */
+export type ProblemExtensions = Record<string, unknown> & { errors?: FieldError[] };
 
 export interface ProblemBody {
   type: string;
@@ -38,18 +45,19 @@ export interface ProblemBody {
   detail?: string;
   instance?: string;
   requestId?: string;
-  errors?: FieldError[];
+  errors?: Array<{ path: string; message: string }>;
   [extension: string]: unknown;
 }
 
 /** Thrown anywhere in a request; the error handler turns it into a problem+json response. */
 export class Problem extends Error {
   readonly kind: ProblemKind;
-  readonly detail?: string;
-  readonly extensions: Record<string, unknown>;
+  readonly detail?: Text;
+  readonly extensions: ProblemExtensions;
 
-  constructor(kind: ProblemKind, detail?: string, extensions: Record<string, unknown> = {}) {
-    super(detail ?? problemTypes[kind].title);
+  /** `detail` in both languages (`text(nl, en)`): the type checker refuses a bare string. */
+  constructor(kind: ProblemKind, detail?: Text, extensions: ProblemExtensions = {}) {
+    super((detail ?? problemTypes[kind].title).nl);
     this.name = 'Problem';
     this.kind = kind;
     this.detail = detail;
@@ -61,21 +69,25 @@ export class Problem extends Error {
   }
 }
 
+/** The body of a problem response, its title, detail and field messages in `language` (Dutch unless told). */
 export function problemBody(
   kind: ProblemKind,
-  opts: { detail?: string; instance?: string; requestId?: string; extensions?: Record<string, unknown> } = {},
+  opts: { detail?: Text; language?: Language; instance?: string; requestId?: string; extensions?: ProblemExtensions } = {},
 ): ProblemBody {
   const t = problemTypes[kind];
+  const lang = opts.language ?? 'nl';
+  const { errors: fieldErrors, ...extensions } = opts.extensions ?? {};
+  const errors = fieldErrors?.map((e) => ({ path: e.path, message: inLanguage(e.message, lang) }));
   const standard = {
     type: t.type,
-    title: t.title,
+    title: t.title[lang],
     status: t.status,
-    ...(opts.detail ? { detail: opts.detail } : {}),
+    ...(opts.detail ? { detail: opts.detail[lang] } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
     ...(opts.requestId ? { requestId: opts.requestId } : {}),
   };
   // Standard members first for readability, and again last so an extension can never overwrite them.
-  return { ...standard, ...opts.extensions, ...standard };
+  return { ...standard, ...extensions, ...(errors ? { errors } : {}), ...standard };
 }
 
 /** For the OpenAPI document: every error response has this shape (see `problemResponse` in ./contract.ts). */

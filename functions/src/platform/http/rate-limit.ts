@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
 import { Problem } from './problem';
+import { text, type Text } from './language';
 import type { StoreClients } from '../store/clients';
 import { conditional } from '../store/items';
 import { keys } from '../store/keys';
@@ -15,10 +16,10 @@ import { update } from '../store/table';
  */
 export const rateLimits = {
   /** Signals on articles (useful/not useful, remarks and questions for the network). */
-  signals: { limit: 20, windowSeconds: 3600, what: 'signalen en vragen' },
+  signals: { limit: 20, windowSeconds: 3600, what: text('signalen en vragen', 'signals and questions') },
   /** Starting an upload (article attachments, learners' files): presigned POSTs. */
-  uploads: { limit: 60, windowSeconds: 3600, what: 'uploads' },
-} as const satisfies Record<string, { limit: number; windowSeconds: number; what: string }>;
+  uploads: { limit: 60, windowSeconds: 3600, what: text('uploads', 'uploads') },
+} as const satisfies Record<string, { limit: number; windowSeconds: number; what: Text }>;
 
 export type RateLimitName = keyof typeof rateLimits;
 
@@ -67,7 +68,10 @@ export function limitPerUser(name: RateLimitName): MiddlewareHandler<AppEnv> {
         const minutes = Math.ceil(decision.retryAfterSeconds / 60);
         throw new Problem(
           'tooManyRequests',
-          `Je hebt het maximum van ${limit} ${what} per ${windowSeconds / 60} minuten bereikt. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+          text(
+            `Je hebt het maximum van ${limit} ${what.nl} per ${windowSeconds / 60} minuten bereikt. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+            `You have reached the maximum of ${limit} ${what.en} per ${windowSeconds / 60} minutes. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+          ),
           { limit, windowSeconds, retryAfterSeconds: decision.retryAfterSeconds },
         );
       }

@@ -2,6 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from './context';
 import { fieldErrors, problemJson } from './errors';
+import { text } from './language';
+
+/** The detail of every validation problem; the fields' own messages follow in `errors`. */
+export const checkFields = text('Controleer de gemarkeerde velden.', 'Check the highlighted fields.');
 
 /**
  * Every router starts from this, so handlers share one typed app env (`AppEnv`: request id, log,
@@ -13,7 +17,7 @@ export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        return problemJson(c, 'validation', 'Controleer de gemarkeerde velden.', { errors: fieldErrors(result.error) });
+        return problemJson(c, 'validation', checkFields, { errors: fieldErrors(result.error) });
       }
     },
   });

@@ -31,6 +31,8 @@ export const keys = {
   slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),
 
   signal: (articleId: string, signalId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `SIGNAL#${signalId}` }),
+  /** A reader's one current vote on an article (useful or not); the counters on META follow it. */
+  vote: (articleId: string, userId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `VOTE#${userId}` }),
   signalPrefix: 'SIGNAL#',
   /** GSI1: a reader's own signals ("what happened with my signal"). */
   signalByReader: (userId: string, signalId: string) => ({ GSI1PK: `USER#${userId}#SIGNALS`, GSI1SK: signalId }),
@@ -39,11 +41,28 @@ export const keys = {
 
   attachment: (articleId: string, attachmentId: string) => ({ PK: `ARTICLE#${articleId}`, SK: `ATTACHMENT#${attachmentId}` }),
   attachmentPrefix: 'ATTACHMENT#',
+  /** How many attachments an article has (the per-article cap holds under parallel uploads). */
+  attachmentCount: (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'ATTACHMENTCOUNT' }),
   upload: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
 
   module: (moduleId: string) => ({ PK: `MODULE#${moduleId}`, SK: 'META' }),
   /** GSI1: the catalogue, by publication status. */
   moduleByStatus: (status: string, title: string, moduleId: string) => ({ GSI1PK: `MODULES#${status}`, GSI1SK: `${title.toLocaleLowerCase('nl')}#${moduleId}` }),
+  /** SCORM (functions/src/scorm), beside the module: its package (version counter, latest launchable version), versions and imports. */
+  scormPackage: (moduleId: string) => ({ PK: `MODULE#${moduleId}`, SK: 'SCORM' }),
+  scormVersion: (moduleId: string, version: number) => ({ PK: `MODULE#${moduleId}`, SK: `SCORM#V#${pad(version)}` }),
+  scormVersionPrefix: 'SCORM#V#',
+  scormImport: (moduleId: string, importId: string) => ({ PK: `MODULE#${moduleId}`, SK: `SCORM#IMPORT#${importId}` }),
+  /**
+   * SCORM attempts (functions/src/scorm/attempts), one partition per learner × module: the learner's
+   * pointer to their current attempt, each attempt, and each SCO's runtime state within an attempt.
+   */
+  scormLearner: (moduleId: string, userId: string) => ({ PK: `SCORM#${moduleId}#${userId}`, SK: 'LEARNER' }),
+  scormAttempt: (moduleId: string, userId: string, attemptId: string) => ({ PK: `SCORM#${moduleId}#${userId}`, SK: `ATTEMPT#${attemptId}` }),
+  scormAttemptPrefix: 'ATTEMPT#',
+  scormScoState: (moduleId: string, userId: string, attemptId: string, scoId: string) => ({ PK: `SCORM#${moduleId}#${userId}`, SK: `ATTEMPT#${attemptId}#SCO#${scoId}` }),
+  /** GSI1: every attempt at a module, by start (the module's report). */
+  scormAttemptByModule: (moduleId: string, startedAt: string, attemptId: string) => ({ GSI1PK: `MODULE#${moduleId}#SCORM#ATTEMPTS`, GSI1SK: `${startedAt}#${attemptId}` }),
   path: (pathId: string) => ({ PK: `PATH#${pathId}`, SK: 'META' }),
   pathVersion: (pathId: string, version: number) => ({ PK: `PATH#${pathId}`, SK: `V#${pad(version)}` }),
   pathDraft: (pathId: string) => ({ PK: `PATH#${pathId}`, SK: 'DRAFT' }),

@@ -7,6 +7,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { Problem } from '../http/problem';
+import { text, type Text } from '../http/language';
 import type { StoreClients } from '../store/clients';
 import { keys } from '../store/keys';
 import { uploadsPendingPrefix } from '../store/schema';
@@ -52,7 +53,7 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
     etag = head.ETag;
   } catch (err) {
     if ((err as { name?: string }).name === 'NotFound' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
-      throw new Problem('conflict', 'Het bestand is nog niet (volledig) geüpload');
+      throw new Problem('conflict', text('Het bestand is nog niet (volledig) geüpload', 'The file has not been (fully) uploaded yet'));
     }
     throw err;
   }
@@ -65,15 +66,16 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
       ExpressionAttributeValues: { ':claim': claim, ':until': now + claimLeaseSeconds, ':now': now },
     });
   } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') throw new Problem('notFound', 'Deze upload is al afgerond');
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') throw new Problem('notFound', text('Deze upload is al afgerond', 'This upload has already been completed'));
     throw err;
   }
-  const refuse = async (reason: string): Promise<never> => {
+  const refuse = async (reason: Text): Promise<never> => {
     await finish(store, uploadId, claim);
     await dropObject(store, uploadId);
     throw new Problem('unprocessable', reason);
   };
-  if (size === 0 || size > rules.maxBytes) return refuse(`Bestand is ${size} bytes; maximaal ${rules.maxBytes / 1024 / 1024} MB toegestaan`);
+  if (size === 0) return refuse(text('Het bestand is leeg', 'The file is empty'));
+  if (size > rules.maxBytes) return refuse(text(`Bestand is ${size} bytes; maximaal ${rules.maxBytes / 1024 / 1024} MB toegestaan`, `The file is ${size} bytes; at most ${rules.maxBytes / 1024 / 1024} MB allowed`));
   let first: Uint8Array;
   try {
     const res = await s3.send(new GetObjectCommand({ Bucket: buckets.uploads, Key: sourceKey(uploadId), Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
@@ -84,12 +86,13 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
     await release(store, uploadId, claim);
     throw err;
   }
-  if (!rules.matches(first)) return refuse(`De inhoud is geen geldig ${rules.label}-bestand`);
+  if (!rules.matches(first)) return refuse(text(`De inhoud is geen geldig ${rules.label}-bestand`, `The content is not a valid ${rules.label} file`));
   return { size, etag, claim };
 }
 
 /**
- * Step 3: the checked object moves to the attachments bucket under `objectKey`. The copy only
+ * Step 3: the checked object moves to the attachments bucket under `objectKey` (or, with `bucket`
+ * 'uploads', to another key of the uploads bucket: a SCORM package queued for its import). The copy only
  * happens if the object is still the one checked (the presigned POST stays valid for minutes, so
  * it could be replaced in between). s3rver ignores the condition; S3 enforces it. A copy that
  * fails otherwise (a transient S3 error) releases the claim and keeps the uploaded object, so the
@@ -97,11 +100,11 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
  * `claimUpload`) makes sure only the claiming request releases or ends it; callers that do not
  * pass it act on whatever claim is held.
  */
-export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined, claim?: string) {
+export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined, claim?: string, bucket: 'attachments' | 'uploads' = 'attachments') {
   try {
     await store.s3.send(
       new CopyObjectCommand({
-        Bucket: store.buckets.attachments,
+        Bucket: store.buckets[bucket],
         Key: objectKey,
         CopySource: `${store.buckets.uploads}/${sourceKey(uploadId)}`,
         ContentType: contentType,
@@ -136,7 +139,7 @@ async function finish(store: StoreClients, uploadId: string, claim: string | und
 async function changed(store: StoreClients, uploadId: string, claim: string | undefined): Promise<never> {
   await finish(store, uploadId, claim);
   await dropObject(store, uploadId);
-  throw new Problem('conflict', 'Het bestand veranderde tijdens de controle; upload het opnieuw');
+  throw new Problem('conflict', text('Het bestand veranderde tijdens de controle; upload het opnieuw', 'The file changed while it was being checked; please upload it again'));
 }
 
 async function dropObject(store: StoreClients, uploadId: string) {

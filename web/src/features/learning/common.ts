@@ -174,7 +174,7 @@ export function downloadLink(url: string, filename: string, label: Child, alerts
 }
 
 async function fetchWithToken(url: string, accept: string): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
+  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Accept-Language': lang() };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let res: Response;

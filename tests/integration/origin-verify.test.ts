@@ -32,6 +32,13 @@ describe('origin verification', () => {
     expect((await app().request('/api/me', { headers: { [originVerifyHeader]: secret } })).status).toBe(401);
   });
 
+  it('refuses everything in AWS mode when the secret is missing, instead of letting requests around CloudFront', async () => {
+    const config = { ...loadConfig(stack().env), mode: 'aws' as const, originVerifySecret: undefined };
+    const res = await createApp(buildDeps(config)).request('/api/health');
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('needs a secret of at least 32 characters', () => {
     expect(() => loadConfig({ ...stack().env, ORIGIN_VERIFY_SECRET: 'short' })).toThrow(/ORIGIN_VERIFY_SECRET/);
   });

@@ -4,6 +4,8 @@
 // unless the user has TOTP MFA activated. In this pool MFA is OPTIONAL and device tracking is
 // off, so a user with TOTP activated is asked for a code at every sign-in: "has TOTP" means
 // "this session passed MFA". The API and the policy see a user without it as not having the role.
+// It cannot tell whether TOTP was enrolled by the user or by someone holding only the password, so
+// users join the group only after enrolling (docs/operations.md, "Order matters").
 
 const rolesRequiringMfa = ['academy-admin'];
 

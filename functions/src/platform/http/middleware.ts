@@ -33,7 +33,7 @@ export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     // In AWS only requests forwarded by CloudFront carry the origin secret (see ./origin-verify.ts);
     // anything else came straight to the execute-api endpoint, around the WAF. Nothing else runs.
-    if (originVerified(deps.config.originVerifySecret, c.req.header(originVerifyHeader))) await withLanguage(language, next);
+    if (originVerified(deps.config.mode, deps.config.originVerifySecret, c.req.header(originVerifyHeader))) await withLanguage(language, next);
     else c.res = problemJson(c, 'forbidden', text('Deze API is alleen bereikbaar via de academie zelf.', 'This API can only be reached through the academy itself.'));
     c.header('x-request-id', requestId);
     log.info('request', {
@@ -48,12 +48,14 @@ export function requestContext(deps: PlatformDeps): MiddlewareHandler<AppEnv> {
 
 /**
  * Establishes the principal from a bearer token. No header = anonymous; a header with a bad
- * token is a 401, never a silent downgrade to anonymous.
+ * token is a 401, never a silent downgrade to anonymous. A `Launch` header (a SCORM launch token,
+ * functions/src/scorm/attempts) signs nobody in: it stays anonymous here.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    if (header) {
+    // `Launch <token>`: a SCORM launch token, never a sign-in; only the SCORM runtime routes read it.
+    if (header && !/^Launch\s/i.test(header)) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw new Problem('unauthenticated', text('Authorization-header moet de vorm "Bearer <token>" hebben', 'The Authorization header must have the form "Bearer <token>"'));
       try {

@@ -12,9 +12,12 @@ export const originVerifyHeader = 'x-origin-verify';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Constant-time comparison (over digests, so unequal lengths take the same path). */
-export function originVerified(secret: string | undefined, presented: string | undefined): boolean {
-  if (!secret) return true;
+/**
+ * Constant-time comparison (over digests, so unequal lengths take the same path). In AWS a missing
+ * secret fails closed: a lost environment variable must not silently reopen the endpoint.
+ */
+export function originVerified(mode: 'local' | 'aws', secret: string | undefined, presented: string | undefined): boolean {
+  if (!secret) return mode === 'local';
   if (!presented) return false;
   return timingSafeEqual(digest(secret), digest(presented));
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
@@ -7,13 +7,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../app';
 import type { AppDeps } from '../deps';
 import { devRoutes, type DevIssuer } from '../dev';
-import { appCsp, commonSecurityHeaders, contentCsp } from '../platform/http/security-headers';
+import { appCsp, commonSecurityHeaders } from '../platform/http/security-headers';
+import { contentOriginRoutes } from './content-origin';
 import { logMetricsSink, useMetricsSink } from '../platform/observability/metrics';
 
 export interface LocalServerOptions {
   deps: AppDeps;
   devIssuer: DevIssuer;
   webDir: string;
+  /** The built SCORM player, served on the content origin under /player/ (default: web/player/dist next to webDir). */
+  playerDir?: string;
   appPort: number;
   contentPort: number;
   host?: string;
@@ -70,17 +73,15 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
     return serveStatic({ root: opts.webDir, path: 'index.html' })(c, next);
   });
 
+  // The content origin: player, runtime API (forwarded), package cookie and package files (content-origin.ts).
   const content = new Hono();
   content.use('*', async (c, next) => {
     await next();
-    c.header('content-security-policy', contentCsp({ appOrigin }));
     for (const [k, v] of Object.entries(commonSecurityHeaders)) c.header(k, v);
   });
-  content.get('/', (c) =>
-    c.html(
-      '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>GGZ Academie — inhoud</title></head>' +
-        '<body><main><h1>Inhoudsdomein</h1><p>Hier speelt de SCORM-speler e-learning af, gescheiden van de app.</p></main></body></html>',
-    ),
+  content.route(
+    '/',
+    contentOriginRoutes({ deps: opts.deps, api, appOrigin, contentOrigin, playerDir: opts.playerDir ?? resolve(opts.webDir, '..', 'player', 'dist') }),
   );
 
   const appServer = await listen(web.fetch, opts.appPort, host);

@@ -22,8 +22,29 @@ export function appCsp(opts: { contentOrigin: string; connectSrc?: string[] }): 
   ].join('; ');
 }
 
-/** The content origin hosts the SCORM player; only the app may frame it. */
-export function contentCsp(opts: { appOrigin: string }): string {
+/**
+ * The content origin: third-party SCORM packages (`page: 'package'`, the default) and the player
+ * page that hosts scorm-again and frames them (`page: 'player'`). Only the content origin itself
+ * and the app may frame it. The player is our own code and gets a strict policy (no inline script,
+ * no eval, frames only from this origin, requests only to this origin); packages get what real
+ * authoring tools need, on this isolated origin only.
+ */
+export function contentCsp(opts: { appOrigin: string; page?: 'package' | 'player' }): string {
+  if (opts.page === 'player') {
+    return [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "frame-src 'self'",
+      `frame-ancestors 'self' ${opts.appOrigin}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
+    ].join('; ');
+  }
   return [
     "default-src 'self'",
     // Third-party SCORM packages commonly use inline script and eval; they run on this isolated origin only.

@@ -95,6 +95,15 @@ export type CapacityInput = z.input<typeof CapacityInputSchema>;
 export type AttendanceInput = z.input<typeof AttendanceInputSchema>;
 
 // ---- Requests ------------------------------------------------------------------------------------
+/** The answer of `POST /api/modules/{id}/scorm/launch` (contract of the SCORM attempts API). */
+export interface ElearningLaunch {
+  attemptId: string;
+  packageVersion?: unknown;
+  scormVersion?: string;
+  launchUrl: string;
+  expiresAt?: string;
+}
+
 const enc = encodeURIComponent;
 const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body });
 
@@ -103,6 +112,8 @@ export const moduleView = (id: string) => api<ModuleView>(`/api/modules/${enc(id
 export const enrolInSession = (sessionId: string) => post<EnrolmentResult>(`/api/sessions/${enc(sessionId)}/enrolment`);
 export const cancelEnrolment = (sessionId: string) => api<EnrolmentResult>(`/api/sessions/${enc(sessionId)}/enrolment`, { method: 'DELETE' });
 export const enrolInModule = (moduleId: string) => post<ModuleEnrolment>(`/api/modules/${enc(moduleId)}/enrol`);
+/** A launch of the module's e-learning: `launchUrl` opens the player on the content origin (functions/src/scorm/attempts). */
+export const launchElearning = (moduleId: string) => post<ElearningLaunch>(`/api/modules/${enc(moduleId)}/scorm/launch`);
 export const completeModule = (moduleId: string, body: CompletionReport) => post<Completion>(`/api/modules/${enc(moduleId)}/complete`, body);
 export const handIn = (moduleId: string, body: HandIn) => post<Submission>(`/api/modules/${enc(moduleId)}/submission`, body);
 export const startFileUpload = (moduleId: string, body: UploadRequest) => post<UploadTicket>(`/api/modules/${enc(moduleId)}/files`, body);

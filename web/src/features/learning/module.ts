@@ -13,7 +13,7 @@ import type { PageContext, PageView } from '../../router';
 import { contentLang, formatDate, languageLabel } from '../../ui/format';
 import { clearFieldErrors, field, problemWithErrors, showFieldErrors } from '../../ui/form';
 import { renderTrustedArticleHtml } from '../../ui/trusted-html';
-import { cancelEnrolment, completeModule, enrolInModule, enrolInSession, handIn, moduleView } from './api';
+import { cancelEnrolment, completeModule, enrolInModule, enrolInSession, handIn, launchElearning, moduleView } from './api';
 import type { EnrolmentResult, ModuleView, Session, Submission } from './api';
 import { busy, duration, enc, failedPage, icsLink, kindBadge, kindLabel, liveStatus, networkNames, section, sessionKinds, sessionStatusLabel, sessionTime } from './common';
 import { fileLinks, filePicker } from './files';
@@ -205,22 +205,56 @@ function elearningSection(view: ModuleView, status: HTMLElement): HTMLElement {
   const m = lt().module;
   const note = h('p', { class: 'note' }, m.elearning);
   if (!currentUser()) return section(m.elearningTitle, note, signInPrompt(m.signInToComplete));
-  const enrolledNote = () => h('p', { tabindex: -1 }, m.elearningEnrolled, ' ', h('a', { href: '/mijn-leren' }, lt().mine.title));
-  if (view.my?.enrolled || view.my?.completed) return section(m.elearningTitle, note, enrolledNote());
   const alerts = h('div', { class: 'alerts' });
-  const enrol = h('button', { type: 'button', class: 'button' }, m.elearningEnrol);
-  const actions = h('p', { class: 'actions' }, enrol);
+  const start = launchButton(view, alerts, status);
+  const enrolledNote = () => h('p', { tabindex: -1 }, m.elearningEnrolled, ' ', h('a', { href: '/mijn-leren' }, lt().mine.title));
+  if (view.my?.enrolled || view.my?.completed) return section(m.elearningTitle, note, alerts, h('p', { class: 'actions' }, start), enrolledNote());
+  const enrol = h('button', { type: 'button', class: 'button button--secondary' }, m.elearningEnrol);
+  const actions = h('p', { class: 'actions' }, start, ' ', enrol);
   on(enrol, {
     click: () =>
       void busy(enrol, alerts, async () => {
         await enrolInModule(view.module.id);
         const done = enrolledNote();
-        actions.replaceWith(done);
+        enrol.remove();
+        actions.after(done);
         status.textContent = m.enrolledNowModule;
         done.focus();
       }),
   });
   return section(m.elearningTitle, note, alerts, actions);
+}
+
+/**
+ * "Start e-learning": asks the API for a launch (a short-lived token for one attempt, never the
+ * session token) and opens the player on the content origin in a new tab. The tab is opened
+ * during the click (so no pop-up blocker stops it) and cut loose from this page (`opener = null`)
+ * before it leaves for the content origin; if the browser refused a tab, this tab goes there.
+ */
+function launchButton(view: ModuleView, alerts: HTMLElement, status: HTMLElement): HTMLElement {
+  const m = lt().module;
+  const button = h('button', { type: 'button', class: 'button' }, view.my?.completed ? m.elearningAgain : m.elearningStart);
+  on(button, {
+    click: () => {
+      const tab = window.open('', '_blank');
+      if (tab) tab.opener = null;
+      void busy(button, alerts, async () => {
+        try {
+          const launch = await launchElearning(view.module.id);
+          if (tab && !tab.closed) {
+            tab.location.replace(launch.launchUrl);
+            status.textContent = m.elearningOpened;
+          } else {
+            window.location.assign(launch.launchUrl);
+          }
+        } catch (err) {
+          tab?.close();
+          throw err;
+        }
+      });
+    },
+  });
+  return button;
 }
 
 function readingSection(view: ModuleView, completion: HTMLElement, status: HTMLElement): HTMLElement {

@@ -3,6 +3,9 @@
  * s3rver, the API) on random loopback ports, drives it with a bounded load loop, and compares
  * API routes with the raw datastore call of the same run. Client and server share this process
  * and the machine's two cores, so read ratios rather than absolute numbers.
+ *
+ * Sections: platform, learning, knowledge, scorm. `BENCH_ONLY=scorm` (comma list) runs only those,
+ * `BENCH_SKIP=scorm` leaves them out (the SCORM section runs ~3 minutes and writes ~220 MB to tmp).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -14,11 +17,14 @@ import { keys } from '../functions/src/platform/store/keys';
 import { measure, memory, printTable, ratio, type Summary } from './bench/measure';
 import { benchKnowledge } from './bench/knowledge';
 import { benchLearning } from './bench/learning';
+import { benchScorm } from './bench/scorm';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 const root = resolve(import.meta.dirname, '..');
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const listed = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const section = (name: string) => (listed(process.env.BENCH_ONLY).length === 0 || listed(process.env.BENCH_ONLY).includes(name)) && !listed(process.env.BENCH_SKIP).includes(name);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'academy-bench-'));
 const stack = await startLocalStack({
@@ -54,24 +60,27 @@ try {
   await measure('warm-up', rawGetItem, { requests: 3000, concurrency, warmup: 0 });
   await measure('warm-up', get('/api/me', true), { requests: 1000, concurrency, warmup: 0 });
 
-  const rawBefore = await measure('raw DynamoDB GetItem (before)', rawGetItem, opts);
-  const health = await measure('GET /api/health (1 GetItem; bucket checks kept 10 s)', get('/api/health'), opts);
-  const me = await measure('GET /api/me (JWT verify + GetItem ∥ memberships Query)', get('/api/me', true), opts);
-  const notFound = await measure('GET /api/unknown (404 problem, no store)', async () => {
-    const res = await fetch(`${stack.appUrl}/api/unknown`);
-    await res.arrayBuffer();
-    return res.status === 404;
-  }, opts);
-  const rawAfter = await measure('raw DynamoDB GetItem (after)', rawGetItem, opts);
-  const raw: Summary = { ...rawBefore, name: 'raw (mean of before/after)', p50: (rawBefore.p50 + rawAfter.p50) / 2, p95: (rawBefore.p95 + rawAfter.p95) / 2 };
+  if (section('platform')) {
+    const rawBefore = await measure('raw DynamoDB GetItem (before)', rawGetItem, opts);
+    const health = await measure('GET /api/health (1 GetItem; bucket checks kept 10 s)', get('/api/health'), opts);
+    const me = await measure('GET /api/me (JWT verify + GetItem ∥ memberships Query)', get('/api/me', true), opts);
+    const notFound = await measure('GET /api/unknown (404 problem, no store)', async () => {
+      const res = await fetch(`${stack.appUrl}/api/unknown`);
+      await res.arrayBuffer();
+      return res.status === 404;
+    }, opts);
+    const rawAfter = await measure('raw DynamoDB GetItem (after)', rawGetItem, opts);
+    const raw: Summary = { ...rawBefore, name: 'raw (mean of before/after)', p50: (rawBefore.p50 + rawAfter.p50) / 2, p95: (rawBefore.p95 + rawAfter.p95) / 2 };
 
-  console.log('## Platform\n');
-  printTable([rawBefore, health, me, notFound, rawAfter]);
-  console.log('');
-  console.log(`ratio GET /api/me to raw GetItem:     ${ratio(me, raw)}`);
-  console.log(`ratio GET /api/health to raw GetItem: ${ratio(health, raw)}`);
-  await benchLearning(stack, opts);
-  await benchKnowledge(stack, opts);
+    console.log('## Platform\n');
+    printTable([rawBefore, health, me, notFound, rawAfter]);
+    console.log('');
+    console.log(`ratio GET /api/me to raw GetItem:     ${ratio(me, raw)}`);
+    console.log(`ratio GET /api/health to raw GetItem: ${ratio(health, raw)}`);
+  }
+  if (section('learning')) await benchLearning(stack, opts);
+  if (section('knowledge')) await benchKnowledge(stack, opts);
+  if (section('scorm')) await benchScorm(stack);
   console.log(`\nmemory after run: ${memory()}`);
 } finally {
   await stack.stop();

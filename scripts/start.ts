@@ -139,7 +139,7 @@ GGZ Academie draait lokaal (klaar in ${secs} s)${fresh ? ' — met verse data' :
 
 Aanmelden: open ${stack.appUrl}/aanmelden en kies een demogebruiker (per rol).
 Automatisering: GET /api/dev/users en POST /api/dev/token {"userId": "u-noor-hendriks"}.
-Demo-inhoud: ${stack.seeded?.users ?? 0} gebruikers, ${stack.seeded?.organisations ?? 0} organisaties, ${stack.seeded?.networks ?? 0} netwerken${stack.seeded?.versionsPublished ? `, ${stack.seeded.versionsPublished} artikelversies gepubliceerd` : ''}, ${stack.seeded?.learning.modules ?? 0} modules, ${stack.seeded?.learning.paths ?? 0} leerpaden, ${stack.seeded?.learning.sessions ?? 0} sessies.\nKennisbank: ${stack.appUrl}/kennis   Aanbod: ${stack.appUrl}/aanbod   Mijn leren: ${stack.appUrl}/mijn-leren
+Demo-inhoud: ${stack.seeded?.users ?? 0} gebruikers, ${stack.seeded?.organisations ?? 0} organisaties, ${stack.seeded?.networks ?? 0} netwerken${stack.seeded?.versionsPublished ? `, ${stack.seeded.versionsPublished} artikelversies gepubliceerd` : ''}, ${stack.seeded?.learning.modules ?? 0} modules, ${stack.seeded?.learning.paths ?? 0} leerpaden, ${stack.seeded?.learning.sessions ?? 0} sessies, ${stack.seeded?.scorm.packages ?? 0} SCORM-pakketten${stack.seeded?.scorm.imported ? ` (${stack.seeded.scorm.imported} geïmporteerd)` : ''}.\nKennisbank: ${stack.appUrl}/kennis   Aanbod: ${stack.appUrl}/aanbod   Mijn leren: ${stack.appUrl}/mijn-leren
 Stoppen: Ctrl-C. Opnieuw beginnen: npm start -- --fresh
 `);
 }

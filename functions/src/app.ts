@@ -44,11 +44,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   // Each resource once, at its base path; the paths inside a feature's router are relative to it.
   app.route('/api/health', healthRoutes);
-  app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me));
+  app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me, scorm.routes.me));
   app.route('/api/articles', knowledge.routes.articles);
   app.route('/api/attachments', knowledge.routes.attachments);
   app.route('/api/networks', knowledge.routes.networks);
   app.route('/api/modules', joinRouters(learning.routes.modules, scorm.routes.modules));
+  app.route('/api/scorm/runtime', scorm.routes.runtime);
   app.route('/api/sessions', learning.routes.sessions);
   app.route('/api/paths', learning.routes.paths);
   app.route('/api/trainer', learning.routes.trainer);

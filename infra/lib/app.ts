@@ -40,6 +40,7 @@ export function buildApp(options: BuildAppOptions = {}): AcademyApp {
   });
   const settings = readSettings(app.node, options.env ?? process.env, options);
   assertWebBuild(settings.webDistPath);
+  assertWebBuild(settings.playerDistPath);
   const env = { region: settings.region };
   const name = (part: string) => `${settings.stackPrefix}-${part}`;
 
@@ -71,6 +72,7 @@ export function buildApp(options: BuildAppOptions = {}): AcademyApp {
     webAclArn: settings.webAclArn ?? edge!.webAcl.acl.attrArn,
     apiReservedConcurrency: settings.apiReservedConcurrency,
     alarmEmail: settings.alarmEmail,
+    domains: settings.domains,
   });
   const edgeMonitoring = new EdgeMonitoringStack(app, name('EdgeMonitoring'), {
     env: { region: edgeRegion },
@@ -88,6 +90,8 @@ export function buildApp(options: BuildAppOptions = {}): AcademyApp {
     app: appStack,
     identity,
     webDistPath: settings.webDistPath,
+    playerDistPath: settings.playerDistPath,
+    data,
   });
 
   Tags.of(app).add('project', 'academy');

@@ -9,6 +9,8 @@ export const paths = {
   lockFile: path.join(repoRoot, 'package-lock.json'),
   apiEntry: path.join(repoRoot, 'functions/src/lambda.ts'),
   defaultWebDist: path.join(repoRoot, 'web/dist'),
+  defaultPlayerDist: path.join(repoRoot, 'web/player/dist'),
+  playerIndexFunction: path.join(repoRoot, 'infra/lib/runtime/player-index.js'),
   spaRewriteFunction: path.join(repoRoot, 'infra/lib/runtime/spa-rewrite.js'),
   headersPolicyLinkHandler: path.join(repoRoot, 'infra/lib/runtime/link-headers-policy.cjs'),
   adminMfaGateHandler: path.join(repoRoot, 'infra/lib/runtime/admin-mfa-gate.cjs'),

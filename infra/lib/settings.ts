@@ -32,6 +32,26 @@ export interface AcademySettings {
   apiReservedConcurrency: number;
   /** Where alarms are e-mailed (SNS e-mail subscription); unset: alarms go to the topic only. */
   alarmEmail?: string;
+  /** Directory holding the built SCORM player (its own Vite build), deployed to the content bucket under `player/`. */
+  playerDistPath: string;
+  /**
+   * Custom domains of the two distributions: sibling subdomains of one registrable domain (same-site,
+   * cross-origin), with one ACM certificate in us-east-1 that covers both. Unset: the generated
+   * *.cloudfront.net names, which are cross-site to each other (Safari then drops the SCORM package
+   * cookie in the player's frames; see docs/operations.md).
+   */
+  domains?: CustomDomains;
+}
+
+export interface CustomDomains {
+  /** Host name of the app distribution, e.g. academie.ggz-voorbeeld.nl. */
+  app: string;
+  /** Host name of the content distribution, e.g. inhoud.ggz-voorbeeld.nl. */
+  content: string;
+  /** ACM certificate (us-east-1) covering both names. */
+  certificateArn: string;
+  /** The registrable domain both share (ggz-voorbeeld.nl). */
+  site: string;
 }
 
 export const contextKeys = {
@@ -44,6 +64,10 @@ export const contextKeys = {
   wafApiRateLimit: 'wafApiRateLimit',
   apiReservedConcurrency: 'apiReservedConcurrency',
   alarmEmail: 'alarmEmail',
+  playerDist: 'playerDist',
+  appDomain: 'appDomain',
+  contentDomain: 'contentDomain',
+  certificateArn: 'certificateArn',
   allowNonEuRegion: 'allowNonEuRegion',
 } as const;
 
@@ -63,6 +87,7 @@ export const settingDefaults = {
 
 export interface SettingsOverrides {
   webDistPath?: string;
+  playerDistPath?: string;
   region?: string;
 }
 
@@ -89,6 +114,7 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv, overrides: Sett
   }
 
   const webDist = overrides.webDistPath ?? optionalString(node, contextKeys.webDist);
+  const playerDist = overrides.playerDistPath ?? optionalString(node, contextKeys.playerDist);
   return {
     stackPrefix,
     region,
@@ -99,7 +125,76 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv, overrides: Sett
     wafApiRateLimit: positiveInteger(node, contextKeys.wafApiRateLimit, settingDefaults.wafApiRateLimit, { min: 100 }),
     apiReservedConcurrency: positiveInteger(node, contextKeys.apiReservedConcurrency, settingDefaults.apiReservedConcurrency, { min: 1 }),
     alarmEmail: readEmail(node),
+    playerDistPath: playerDist ? path.resolve(paths.repoRoot, playerDist) : paths.defaultPlayerDist,
+    domains: readDomains(node),
   };
+}
+
+/**
+ * Printed by the CLI (bin/app.ts) when no custom domains are configured: not a cdk-nag finding,
+ * since development and test environments rightly run on *.cloudfront.net.
+ */
+export function sameSiteWarning(settings: Pick<AcademySettings, 'domains'>): string | undefined {
+  if (settings.domains) return undefined;
+  return (
+    `Note: no custom domains (context ${contextKeys.appDomain}, ${contextKeys.contentDomain}, ${contextKeys.certificateArn}). App and content get ` +
+    'two *.cloudfront.net names, which are different sites: the SCORM player works in its own tab, but framed in the app page ' +
+    'browsers (Safari first) drop its package cookie. Production: sibling subdomains of one domain (docs/operations.md).'
+  );
+}
+
+/**
+ * Public suffixes under which a registrable domain has three labels (example.co.uk). Not the whole
+ * Public Suffix List: the domains this academy (a Dutch provider) plausibly uses end in .nl, .com,
+ * .org, .eu, ... where the registrable domain is the last two labels. A name under a suffix that is
+ * not listed here and has two labels of its own would be mistaken for a registrable domain; add it.
+ */
+const multiLabelSuffixes = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'nhs.uk', 'co.nz', 'com.au', 'org.au', 'co.za', 'com.br']);
+
+/** The registrable domain ("site") of a host name: ggz-voorbeeld.nl for inhoud.ggz-voorbeeld.nl. */
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().split('.');
+  const lastTwo = labels.slice(-2).join('.');
+  return labels.slice(multiLabelSuffixes.has(lastTwo) ? -3 : -2).join('.');
+}
+
+const hostPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * App and content must be same-site (one registrable domain: Safari keeps the package cookie in the
+ * player's frames) and cross-origin (different hosts: package script cannot read the app's storage),
+ * and siblings: neither host under the other, and neither the registrable domain itself.
+ */
+function readDomains(node: Node): CustomDomains | undefined {
+  const app = optionalString(node, contextKeys.appDomain)?.trim().toLowerCase();
+  const content = optionalString(node, contextKeys.contentDomain)?.trim().toLowerCase();
+  const certificateArn = optionalString(node, contextKeys.certificateArn)?.trim();
+  if (!app && !content && !certificateArn) return undefined;
+  if (!app || !content || !certificateArn) {
+    throw new SetupError(
+      `Custom domains need all three of ${contextKeys.appDomain}, ${contextKeys.contentDomain} and ${contextKeys.certificateArn} (an ACM certificate in ${edgeRegion})`,
+    );
+  }
+  for (const [key, host] of [[contextKeys.appDomain, app], [contextKeys.contentDomain, content]] as const) {
+    if (!hostPattern.test(host)) throw new SetupError(`Context ${key} must be a host name like academie.example.nl (got "${host}")`);
+  }
+  if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(certificateArn)) {
+    throw new SetupError(`Context ${contextKeys.certificateArn} must be an ACM certificate ARN in ${edgeRegion} (CloudFront takes certificates only from there)`);
+  }
+  const site = registrableDomain(app);
+  if (registrableDomain(content) !== site) {
+    throw new SetupError(
+      `Context ${contextKeys.appDomain} (${app}) and ${contextKeys.contentDomain} (${content}) must share one registrable domain, ` +
+        'e.g. academie.example.nl and inhoud.example.nl: Safari blocks cookies in frames of another site, so SCORM packages would not load',
+    );
+  }
+  if (app === content || app === site || content === site || app.endsWith(`.${content}`) || content.endsWith(`.${app}`)) {
+    throw new SetupError(
+      `Context ${contextKeys.appDomain} and ${contextKeys.contentDomain} must be sibling subdomains of ${site} (e.g. academie.${site} and inhoud.${site}): ` +
+        'different hosts keep package script away from the app, and neither may sit under the other',
+    );
+  }
+  return { app, content, certificateArn, site };
 }
 
 /** Whole numbers from cdk.json (numbers) or `-c key=value` (strings). */

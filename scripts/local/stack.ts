@@ -12,6 +12,7 @@ import { ensureTable } from './provision';
 import { seedContent } from './seed';
 import { seedKnowledge } from './seed-knowledge';
 import { seedLearning } from './seed-learning';
+import { seedScorm } from './seed-scorm';
 
 // Lambda runs Node 22; this machine has Node 20. The SDK's reminder about that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,7 +41,7 @@ export interface LocalStack {
   dynamo: Service;
   s3: Service;
   server: LocalServer;
-  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number } };
+  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number }; scorm: { packages: number; imported: number } };
   /** Restarts DynamoDB Local on the same port (used by supervision and by the outage test). */
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
@@ -100,7 +101,16 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const config = loadConfig(localEnv(o));
     const deps = buildDeps(config);
     const store = deps.store;
-    const seeded = o.seed === false ? undefined : { ...(await seedContent(store, o.contentDir)), ...(await seedKnowledge(store, deps.search, o.contentDir)), learning: await seedLearning(store, o.contentDir) };
+    const seeded =
+      o.seed === false
+        ? undefined
+        : {
+            ...(await seedContent(store, o.contentDir)),
+            ...(await seedKnowledge(store, deps.search, o.contentDir)),
+            learning: await seedLearning(store, o.contentDir),
+            // The demo SCORM packages, built into the data folder (so two stacks never write the same zip).
+            scorm: await seedScorm(store, o.contentDir, join(o.dataDir, 'scorm-packages')),
+          };
     const issuer = await createDevIssuer({ issuer: config.auth.issuer, audience: config.auth.audience, keyFile: join(o.dataDir, 'dev-issuer-key.json') });
     const server = await startLocalServer({
       deps,

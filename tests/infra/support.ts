@@ -20,6 +20,15 @@ export function makeWebDist(root: string): string {
   return dir;
 }
 
+/** A stand-in for web/player/dist (the SCORM player's build). */
+export function makePlayerDist(root: string): string {
+  const dir = path.join(root, 'player-dist');
+  mkdirSync(path.join(dir, 'assets'), { recursive: true });
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>speler</title><script type="module" src="/player/assets/main-abc123.js"></script>');
+  writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log("speler")');
+  return dir;
+}
+
 export interface BuiltApp extends AcademyApp {
   templates: { data: Template; identity: Template; app: Template; web: Template; edge?: Template; edgeMonitoring: Template };
   /** Every template, for checks that must hold wherever a resource lives. */
@@ -28,7 +37,7 @@ export interface BuiltApp extends AcademyApp {
   cleanup(): void;
 }
 
-export interface TestBuildOptions extends Omit<BuildAppOptions, 'outdir' | 'webDistPath'> {
+export interface TestBuildOptions extends Omit<BuildAppOptions, 'outdir' | 'webDistPath' | 'playerDistPath'> {
   /** Extra context on top of cdk.json. */
   extraContext?: Record<string, unknown>;
   /** Changes the app after it is built and before it is synthesised. */
@@ -57,6 +66,7 @@ function synthInto(root: string, options: TestBuildOptions): BuiltApp {
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...options.extraContext },
     outdir: path.join(root, 'cdk.out'),
     webDistPath: makeWebDist(root),
+    playerDistPath: makePlayerDist(root),
   });
   const { stacks } = built;
   options.afterBuild?.(stacks);

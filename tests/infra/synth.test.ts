@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/lib/paths';
-import { makeWebDist } from './support';
+import { makePlayerDist, makeWebDist } from './support';
 
 /**
  * `npx cdk synth` as a developer or CI runs it: a real subprocess, offline, with the Lambda
@@ -47,7 +47,7 @@ describe('npx cdk synth', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'academy-synth-'));
     outdir = path.join(root, 'cdk.out');
-    result = await cdk(['synth', '--quiet', '-o', outdir, '-c', `webDist=${makeWebDist(root)}`]);
+    result = await cdk(['synth', '--quiet', '-o', outdir, '-c', `webDist=${makeWebDist(root)}`, '-c', `playerDist=${makePlayerDist(root)}`]);
   }, 180_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

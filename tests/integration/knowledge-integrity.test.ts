@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { CopyObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDevIssuer } from '../../functions/src/dev/issuer';
 import { buildDeps } from '../../functions/src/deps';
 import { loadConfig } from '../../functions/src/platform/config';
@@ -8,8 +9,10 @@ import type { Principal } from '../../functions/src/platform/auth/principal';
 import '../../functions/src/features';
 import { searchIndexFor } from '../../functions/src/knowledge';
 import * as svc from '../../functions/src/knowledge/articles/service';
+import * as attachmentService from '../../functions/src/knowledge/attachments/service';
+import { keys } from '../../functions/src/platform/store/keys';
 import { api, demo, stack } from '../support/api';
-import { createArticle, fetchAttachment, png, publishArticle, tokens, uniqueWord, upload } from '../support/knowledge';
+import { createArticle, fetchAttachment, handInNextVersion, png, publishArticle, syntheticAuthor, tokens, uniqueWord, upload } from '../support/knowledge';
 
 /**
  * Knowledge-base integrity under concurrency, on the real local DynamoDB and S3: counters that
@@ -25,6 +28,8 @@ beforeAll(async () => {
   store = buildDeps(loadConfig(stack().env)).store;
   issuer = await createDevIssuer({ issuer: stack().env.AUTH_ISSUER!, audience: stack().env.AUTH_AUDIENCE!, keyFile: stack().devKeyFile });
 });
+
+const principal = (id: string, name: string): Principal => ({ id, name, roles: ['author', 'employee'] });
 
 /** Fresh employees, each a distinct reader. */
 const readers = (n: number, tag: string) =>
@@ -47,16 +52,7 @@ const firstSave = (id: string, token: string, content: Record<string, unknown>, 
   api(`/api/articles/${id}/draft`, { method: 'PUT', token, json: { ...content, expectedRevision: 0, basedOn } });
 
 /** A next version in review: open a draft, save a change, submit. Returns the draft's revision. */
-async function nextInReview(id: string, change: { markdown?: string; slug?: string }, author?: string) {
-  const token = author ?? (await tokens.author());
-  const opened = await api(`/api/articles/${id}/draft`, { method: 'POST', token });
-  expect(opened.status, JSON.stringify(opened.data)).toBe(200);
-  const saved = await api(`/api/articles/${id}/draft`, { method: 'PUT', token, json: { ...contentOf(opened.data), ...change, expectedRevision: opened.data.revision } });
-  expect(saved.status, JSON.stringify(saved.data)).toBe(200);
-  const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token, json: { expectedRevision: saved.data.revision } });
-  expect(submitted.status, JSON.stringify(submitted.data)).toBe(200);
-  return submitted.data.revision as number;
-}
+const nextInReview = (id: string, change: { markdown?: string; slug?: string }, author?: string) => handInNextVersion(id, change, { author });
 
 const publish = async (id: string, revision: number, note = 'Volgende versie') =>
   api(`/api/articles/${id}/publish`, { method: 'POST', token: await tokens.lead(), json: { expectedRevision: revision, note } });
@@ -146,7 +142,6 @@ describe('drafts: no version reverts, no draft by merely looking', () => {
     };
     return { store: { ...store, doc } as unknown as StoreClients, arrived, release };
   }
-  const principal = (id: string, name: string): Principal => ({ id, name, roles: ['author', 'employee'] });
 
   it('opens a draft on the version that was published while it opened, so the next publish reverts nothing', async () => {
     const { id, slug } = await publishArticle({ title: `Conceptrace ${uniqueWord()}`, audience: 'internal', markdown: 'Versie een.' });
@@ -214,6 +209,23 @@ describe('drafts: no version reverts, no draft by merely looking', () => {
     expect(second.status).toBe(409);
     expect(second.data).toMatchObject({ currentRevision: 1, updatedBy: { id: demo.author2 } });
     expect((await api(`/api/articles/${id}`, { token: lead })).data.draft.markdown).toBe('Joost schrijft.');
+  });
+
+  it('refuses a first save on a published article that does not say which version it starts from', async () => {
+    const author = await tokens.author();
+    const { id } = await publishArticle({ title: `Zonder basis ${uniqueWord()}`, audience: 'internal', markdown: 'Versie een.' });
+    // Edited from version 1 in a client that leaves `basedOn` out; version 2 is published meanwhile.
+    const { basedOn: _, ...content } = await startingPoint(id, author);
+    expect((await publish(id, await nextInReview(id, { markdown: 'Versie twee.' }))).status).toBe(200);
+    for (const language of ['nl', 'en'] as const) {
+      const res = await api(`/api/articles/${id}/draft`, { method: 'PUT', token: author, headers: { 'accept-language': language }, json: { ...content, markdown: 'Op versie 1 gebouwd.', expectedRevision: 0 } });
+      expect(res.status, JSON.stringify(res.data)).toBe(422);
+      expect(res.data.errors).toEqual([{ path: 'basedOn', message: expect.any(String) }]);
+      expect(res.data.detail).toMatch(language === 'nl' ? /gepubliceerde versie/ : /published version/);
+    }
+    // Nothing written: no draft, and version 2 stays what readers get.
+    expect((await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { PK: `ARTICLE#${id}`, SK: 'DRAFT' }, ConsistentRead: true }))).Item).toBeUndefined();
+    expect((await metaOf(id)).article).toMatchObject({ publishedVersion: 2, hasDraft: false });
   });
 
   it('refuses a first save based on a version that is no longer the live one', async () => {
@@ -359,8 +371,8 @@ describe('attachments follow the published version', () => {
   });
 
   it('keeps at most 50 attachments per article, also when uploads complete side by side', async () => {
-    // The academy writes everywhere; its own upload allowance is not spent by the tests above.
-    const author = await tokens.admin();
+    // A fresh author of the network: 54 upload starts fit their hourly allowance (60), whatever other tests spent.
+    const author = (await syntheticAuthor()).token;
     const created = await createArticle(author, { title: `Veel bijlagen ${uniqueWord()}`, audience: 'internal' });
     const id = created.data.article.id;
     for (let batch = 0; batch < 6; batch++) {
@@ -378,5 +390,124 @@ describe('attachments follow the published version', () => {
     const list = (await api(`/api/articles/${id}/attachments`, { token: author })).data;
     expect((await api(`/api/articles/${id}/attachments/${list[0].id}`, { method: 'DELETE', token: author })).status).toBe(204);
     expect((await upload(author, id, { name: 'erbij.png', type: 'image/png', body: png })).complete!.status).toBe(201);
+  });
+});
+
+// ---- attachment uploads that fail halfway ------------------------------------------------------
+
+/** Start an attachment upload and POST the bytes to S3 (as the browser does); returns the upload id, not yet completed. */
+async function sendAttachment(token: string, articleId: string, name = 'plaatje.png') {
+  const start = await api(`/api/articles/${articleId}/attachments`, { method: 'POST', token, json: { fileName: name, contentType: 'image/png', bytes: png.length } });
+  expect(start.status, JSON.stringify(start.data)).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
+  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+  return start.data.uploadId as string;
+}
+const completeAttachment = (token: string, articleId: string, uploadId: string) => api(`/api/articles/${articleId}/attachments/${uploadId}/complete`, { method: 'POST', token });
+const attachmentsOf = async (token: string, articleId: string) => (await api(`/api/articles/${articleId}/attachments`, { token })).data as Array<{ id: string; url: string }>;
+const attachmentCounter = async (articleId: string) =>
+  (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.attachmentCount(articleId), ConsistentRead: true }))).Item?.attachments as number | undefined;
+const unavailable = () => Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } });
+
+/** Store clients whose S3 `CopyObject`s go through `copy` first (which may wait, fail, or let it pass). */
+function copyingThrough(copy: (n: number) => Promise<void>): StoreClients {
+  let copies = 0;
+  const s3 = {
+    send: async (command: unknown, ...rest: unknown[]) => {
+      if (command instanceof CopyObjectCommand) await copy(copies++);
+      return (store.s3.send as (c: unknown, ...r: unknown[]) => Promise<unknown>)(command, ...rest);
+    },
+  };
+  return { ...store, s3 } as unknown as StoreClients;
+}
+
+/** A gate a request waits at: `arrived` once it is there, `open()` lets it on (or `fail(err)` makes it fail). */
+function gate() {
+  let reached!: () => void;
+  const arrived = new Promise<void>((r) => (reached = r));
+  let settle!: (err?: unknown) => void;
+  const passed = new Promise<void>((resolve, reject) => (settle = (err) => (err ? reject(err) : resolve())));
+  return { arrived, wait: () => (reached(), passed), open: () => settle(), fail: (err: unknown) => settle(err) };
+}
+
+describe('attachment uploads that fail halfway', () => {
+  it('lets an author retry an upload whose copy failed after it was claimed', async () => {
+    const author = await syntheticAuthor();
+    const created = await createArticle(author.token, { title: `Kopie mislukt ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id as string;
+    const ctx = { store: copyingThrough(async (n) => { if (n === 0) throw unavailable(); }), search: searchIndexFor(store), principal: principal(author.id, author.name) };
+
+    const uploadId = await sendAttachment(author.token, id);
+    await expect(attachmentService.completeUpload(ctx, id, uploadId)).rejects.toMatchObject({ name: 'SlowDown' });
+    expect(await attachmentCounter(id)).toBe(0);
+
+    // Tried again (twice at once, a double click): the upload becomes one attachment.
+    const retried = await Promise.all([1, 2].map(() => completeAttachment(author.token, id, uploadId)));
+    expect(retried.map((r) => r.status).sort(), JSON.stringify(retried.map((r) => r.data))).toEqual([201, 404]);
+    const kept = await attachmentsOf(author.token, id);
+    expect(kept).toHaveLength(1);
+    const served = await fetchAttachment(kept[0]!.url, author.token);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    expect(await attachmentCounter(id)).toBe(1);
+  });
+
+  it('gives back only its own claim: a request whose lease lapsed cannot free the upload for a second attachment', async () => {
+    const author = await syntheticAuthor();
+    const created = await createArticle(author.token, { title: `Verlopen claim ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id as string;
+    const uploadId = await sendAttachment(author.token, id);
+    const ctxOf = (s: StoreClients) => ({ store: s, search: searchIndexFor(store), principal: principal(author.id, author.name) });
+
+    // A claims and reaches its copy, then stalls past its lease (as a frozen request would)...
+    const slow = gate();
+    const a = attachmentService.completeUpload(ctxOf(copyingThrough(() => slow.wait())), id, uploadId);
+    await slow.arrived;
+    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.upload(uploadId), UpdateExpression: 'SET claimedUntil = :past', ExpressionAttributeValues: { ':past': 0 } }));
+    // ...so B may claim the upload, and is copying when A's copy fails.
+    const copying = gate();
+    const b = attachmentService.completeUpload(ctxOf(copyingThrough(() => copying.wait())), id, uploadId);
+    await copying.arrived;
+    slow.fail(unavailable());
+    await expect(a).rejects.toMatchObject({ name: 'SlowDown' });
+    // A gave back its own claim only: B still holds the upload, so a second complete finds it taken.
+    const c = await completeAttachment(author.token, id, uploadId);
+    copying.open();
+    const bDone = await b.then(() => 201, (err) => err);
+    expect([bDone, c.status], JSON.stringify(c.data)).toEqual([201, 404]);
+    expect(await attachmentsOf(author.token, id)).toHaveLength(1);
+    expect(await attachmentCounter(id)).toBe(1);
+  });
+
+  it('lets an author retry an upload whose attachment record could not be written after the copy', async () => {
+    const author = await syntheticAuthor();
+    const created = await createArticle(author.token, { title: `Record mislukt ${uniqueWord()}`, audience: 'internal' });
+    const id = created.data.article.id as string;
+    // The first write of an attachment record fails as DynamoDB may (a Put, or a transaction with one).
+    let failed = 0;
+    const writesAttachment = (command: unknown) =>
+      (command instanceof PutCommand && command.input.Item?.type === 'attachment') ||
+      (command instanceof TransactWriteCommand && (command.input.TransactItems ?? []).some((t) => t.Put?.Item?.type === 'attachment'));
+    const doc = {
+      send: async (command: unknown, ...rest: unknown[]) => {
+        if (writesAttachment(command) && failed++ === 0) throw Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+        return (store.doc.send as (c: unknown, ...r: unknown[]) => Promise<unknown>)(command, ...rest);
+      },
+    };
+    const ctx = { store: { ...store, doc } as unknown as StoreClients, search: searchIndexFor(store), principal: principal(author.id, author.name) };
+
+    const uploadId = await sendAttachment(author.token, id);
+    await expect(attachmentService.completeUpload(ctx, id, uploadId)).rejects.toMatchObject({ name: 'InternalServerError' });
+    expect(failed).toBe(1);
+    expect(await attachmentCounter(id)).toBe(0);
+
+    const retried = await completeAttachment(author.token, id, uploadId);
+    expect(retried.status, JSON.stringify(retried.data)).toBe(201);
+    const kept = await attachmentsOf(author.token, id);
+    expect(kept.map((k) => k.id)).toEqual([retried.data.id]);
+    expect((await fetchAttachment(kept[0]!.url, author.token)).status).toBe(200);
+    expect(await attachmentCounter(id)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../functions/src/platform/config';
 import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
 import { keys } from '../../functions/src/platform/store/keys';
@@ -202,6 +202,57 @@ describe('attendance corrected to absent', () => {
   });
 });
 
+describe('a completion moved to another attendance', () => {
+  it('moves the completion of the paths it completed with it: their date, their event and its points', async () => {
+    const u = unique();
+    const reading = await createModule(admin, { kind: 'reading', title: `Lezen ${u}`, articleSlug: article, accreditation: [{ register: 'NIP', points: 1 }] });
+    const classroom = await createModule(admin, { kind: 'classroom', title: `Training ${u}`, accreditation: [{ register: 'NIP', points: 4 }] });
+    const path = await api('/api/paths', {
+      method: 'POST',
+      token: admin,
+      json: { title: `Verhuispad ${u}`, description: 'Lezen en een training.', minOptional: 0, steps: [{ id: 's1', moduleId: reading.id, required: true, unlockAfter: [] }, { id: 's2', moduleId: classroom.id, required: true, unlockAfter: [] }] },
+    });
+    expect(path.status).toBe(201);
+    const pathId = path.data.id as string;
+    const [learner] = await syntheticEmployees(1, 'u-moved');
+    const first = await sessionStartingSoon(admin, classroom.id, {}, 3_000);
+    const second = await sessionStartingSoon(admin, classroom.id, {}, 3_000);
+    expect((await api(`/api/paths/${pathId}/enrol`, { method: 'POST', token: learner!.token })).status).toBe(201);
+    expect((await api(`/api/modules/${reading.id}/complete`, { method: 'POST', token: learner!.token })).status).toBe(200);
+    for (const s of [first, second]) expect((await api(`/api/sessions/${s.id}/enrolment`, { method: 'POST', token: learner!.token })).status).toBe(201);
+    await untilStarted(second);
+    const attend = (sessionId: string, present: boolean) => api(`/api/sessions/${sessionId}/attendance/${learner!.id}`, { method: 'PUT', token: trainer, json: { present } });
+    const pathState = async () => {
+      const r = await record(learner!.id);
+      return { module: r.modules.find((m) => m.moduleId === classroom.id)?.completedAt, path: r.paths.find((p) => p.pathId === pathId)?.completedAt, events: r.events.filter((e) => e.pathId === pathId) };
+    };
+
+    // Attended the first session, then the second: the first completes the module and with it the path.
+    expect((await attend(first.id, true)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await attend(second.id, true)).status).toBe(200);
+    const before = await pathState();
+    expect(before.path).toBe(before.module);
+    expect(before.events.map((e) => e.completedAt)).toEqual([before.module]);
+
+    // The first is corrected to absent: the module is complete from the second attendance on, and so is the path.
+    expect((await attend(first.id, false)).status).toBe(200);
+    const after = await pathState();
+    expect(after.module! > before.module!, `${after.module} after ${before.module}`).toBe(true);
+    expect(after.path).toBe(after.module);
+    expect(after.events.map((e) => e.completedAt)).toEqual([after.module]);
+    expect(after.events[0]).toMatchObject({ kind: 'path-completed', pathId, accreditation: before.events[0]!.accreditation });
+    const state = await mine(learner!.token);
+    expect(state.paths.find((p) => p.pathId === pathId)).toMatchObject({ complete: true });
+    expect(pointsOf(state, 'NIP')).toBe(5);
+
+    // Correcting the second too takes the module's completion, the path's and its event away.
+    expect((await attend(second.id, false)).status).toBe(200);
+    expect(await pathState()).toEqual({ module: undefined, path: undefined, events: [] });
+    expect(pointsOf(await mine(learner!.token), 'NIP')).toBe(1);
+  });
+});
+
 describe('the start of a session planned in Amsterdam time', () => {
   it('takes attendance from the moment it begins and closes enrolment then, whatever offset its times are written in', async () => {
     const m = await createModule(admin, { kind: 'classroom', title: `Zomertijd ${unique()}` });
@@ -327,6 +378,39 @@ describe('races around learner files', () => {
     expect(retried.map((r) => r.status).sort(), JSON.stringify(retried.map((r) => r.data))).toEqual([201, 404]);
     const file = retried.find((r) => r.status === 201)!.data as { url: string };
     const res = await download(file.url, l!.token);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(await countLearnerFiles(store(), l!.id, assignment.id)).toBe(1);
+    expect(await fileCounter(l!.id, assignment.id)).toBe(1);
+  });
+
+  it('lets a learner retry an upload whose file record could not be written after the copy', async () => {
+    const assignment = await createModule(admin, { kind: 'assignment', title: `Record opnieuw ${unique()}` });
+    const [l] = await syntheticEmployees(1, 'u-file-record');
+    // The API's own code, in this process, over a table whose first write of a file record fails as DynamoDB may (500).
+    let failed = 0;
+    const writesFile = (command: unknown) =>
+      (command instanceof PutCommand && command.input.Item?.type === 'learner-file') ||
+      (command instanceof TransactWriteCommand && (command.input.TransactItems ?? []).some((t) => t.Put?.Item?.type === 'learner-file'));
+    const flaky = {
+      ...store(),
+      doc: {
+        send: async (command: unknown, ...rest: unknown[]) => {
+          if (writesFile(command) && failed++ === 0) throw Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+          return (store().doc.send as (c: unknown, ...r: unknown[]) => Promise<unknown>)(command, ...rest);
+        },
+      },
+    } as unknown as StoreClients;
+    const ctx: LearningCtx = { store: flaky, principal: { id: l!.id, name: 'Deelnemer 0', roles: ['employee'] } };
+
+    const uploadId = await send(l!.token, assignment.id);
+    await expect(learnerFiles.completeUpload(ctx, assignment.id, uploadId)).rejects.toMatchObject({ name: 'InternalServerError' });
+    expect(failed).toBe(1);
+    expect(await fileCounter(l!.id, assignment.id)).toBe(0);
+
+    const retried = await complete(l!.token, assignment.id, uploadId);
+    expect(retried.status, JSON.stringify(retried.data)).toBe(201);
+    const res = await download(retried.data.url, l!.token);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
     expect(await countLearnerFiles(store(), l!.id, assignment.id)).toBe(1);

@@ -90,6 +90,12 @@ interface Case {
   call: (actor: Actor) => Promise<Call>;
   /** The success status for allowed callers; any 2xx when left out. */
   ok?: number;
+  /**
+   * The SCORM runtime (the player's routes): only a launch token opens them, so every caller's app
+   * token (and no token) is refused with 401; this builds the one call that succeeds, with the
+   * owner's launch token.
+   */
+  launch?: () => Promise<Call & { headers: Record<string, string> }>;
 }
 
 // ---- callers and fixtures ---------------------------------------------------------------------
@@ -114,6 +120,7 @@ const f = {} as {
   draftElearning: string;
   scormPendingUpload: string;
   scormImport: string;
+  scormLaunch: { attemptId: string; token: string; scoId: string };
   path: string;
   migratePath: string;
 };
@@ -181,6 +188,17 @@ async function startUpload(actor: Actor, startPath: string) {
   const s3 = await fetch(start.data.url, { method: 'POST', body: form });
   expect(s3.status).toBeLessThan(300);
   return start.data.uploadId as string;
+}
+
+let commitSequence = 0;
+
+/** The owner's newest launch of the e-learning (a newer launch takes the attempt over, so each runtime case launches afresh). */
+async function ownerLaunch() {
+  const launched = await must('owner', 'POST', `/api/modules/${f.elearning}/scorm/launch`, undefined, 201);
+  const token = new URLSearchParams(new URL(launched.launchUrl).hash.slice(1)).get('launch')!;
+  const runtime = await api(`/api/scorm/runtime/${launched.attemptId}`, { headers: { authorization: `Launch ${token}` } });
+  expect(runtime.status, JSON.stringify(runtime.data)).toBe(200);
+  return { attemptId: launched.attemptId as string, token, scoId: runtime.data.package.defaultScoId as string };
 }
 
 /** A SCORM package sent to S3 for an e-learning module (steps 1 and 2); completing it is the caller's. */
@@ -421,6 +439,36 @@ const rules: Record<string, Case[]> = {
   ],
   'GET /api/modules/{id}/scorm/imports/{importId}': [{ name: 'the status of an import', may: policy('scormPackage', 'read-import', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm/imports/${f.scormImport}` }) }],
   'GET /api/modules/{id}/scorm': [{ name: 'the versions of a package', may: policy('scormPackage', 'read-import', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm` }) }],
+  'GET /api/modules/{id}/scorm/report': [{ name: 'the report of an e-learning module', may: policy('scormPackage', 'read-report', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm/report` }) }],
+  'GET /api/modules/{id}/scorm/report.csv': [{ name: 'the report of an e-learning module as CSV', may: policy('scormPackage', 'read-report', { module: elearningModule }), call: async () => ({ path: `/api/modules/${f.elearning}/scorm/report.csv` }) }],
+  'POST /api/modules/{id}/scorm/launch': [
+    { name: 'launch an e-learning (own attempt)', may: policy('scormAttempt', 'launch', (actor) => ({ module: elearningModule, learnerId: id[actor] })), ok: 201, call: async () => ({ path: `/api/modules/${f.elearning}/scorm/launch` }) },
+  ],
+  'GET /api/me/scorm/attempts': [
+    { name: 'my attempts at an e-learning', may: policy('scormAttempt', 'read', (actor) => ({ module: elearningModule, learnerId: id[actor] })), call: async () => ({ path: `/api/me/scorm/attempts?moduleId=${f.elearning}` }) },
+  ],
+  'GET /api/scorm/runtime/{attemptId}': [
+    {
+      name: 'the runtime of an attempt (launch token only)',
+      may: () => false,
+      call: async () => ({ path: `/api/scorm/runtime/${f.scormLaunch.attemptId}` }),
+      launch: async () => {
+        const l = await ownerLaunch();
+        return { path: `/api/scorm/runtime/${l.attemptId}`, headers: { authorization: `Launch ${l.token}` } };
+      },
+    },
+  ],
+  'POST /api/scorm/runtime/{attemptId}/scos/{scoId}/commit': [
+    {
+      name: 'a commit of a SCO (launch token only)',
+      may: () => false,
+      call: async () => ({ path: `/api/scorm/runtime/${f.scormLaunch.attemptId}/scos/${f.scormLaunch.scoId}/commit`, json: { cmi: { location: 'x' }, commitSequence: ++commitSequence } }),
+      launch: async () => {
+        const l = await ownerLaunch();
+        return { path: `/api/scorm/runtime/${l.attemptId}/scos/${l.scoId}/commit`, json: { cmi: { location: 'sweep', exit: 'suspend' }, commitSequence: ++commitSequence }, headers: { authorization: `Launch ${l.token}` } };
+      },
+    },
+  ],
 
   'POST /api/modules/{id}/sessions': [
     { name: 'plan a session', may: policy('academy', 'plan-sessions', {}), call: async () => ({ path: `/api/modules/${f.classroom}/sessions`, json: { start: future(20), end: future(20, 2), location: 'Zaal 2', trainers: [{ id: id.sessionTrainer, name: 'Trainer' }], capacity: 12 } }) },
@@ -526,6 +574,13 @@ beforeAll(async () => {
   f.draftElearning = await module('elearning', 'employees', { status: 'draft' });
   f.scormPendingUpload = (await sendScormPackage('admin', f.elearning))!;
   f.scormImport = (await must('admin', 'POST', `/api/modules/${f.elearning}/scorm/uploads/${(await sendScormPackage('admin', f.elearning))!}/complete`, undefined, 202)).importId;
+  // Launching needs a launchable version: the import must be ready; then the owner's launch for the runtime routes.
+  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 50))) {
+    const status = (await must('admin', 'GET', `/api/modules/${f.elearning}/scorm/imports/${f.scormImport}`, undefined, 200)).status;
+    if (status === 'ready') break;
+    if (status === 'failed' || Date.now() > deadline) throw new Error(`sweep package import: ${status}`);
+  }
+  f.scormLaunch = await ownerLaunch();
   f.path = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep pad ${run}`), 201)).id;
   f.migratePath = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep migratiepad ${run}`), 201)).id;
   await untilStarted(started);
@@ -550,6 +605,18 @@ describe('role sweep: every operation × every caller answers what the access ru
     const method = operation.split(' ')[0]!;
     const failures: string[] = [];
     for (const c of cases) {
+      if (c.launch) {
+        // No app token opens the player's routes, whoever holds it; the owner's launch token does.
+        for (const actor of actors) {
+          const call = await c.call(actor);
+          const res = await api(call.path, { method, token: token[actor], redirect: 'manual', ...(call.json !== undefined ? { json: call.json } : {}) });
+          if (res.status !== 401 || res.data?.status !== 401) failures.push(`${c.name}: ${actor} with an app token → ${res.status} (expected 401)`);
+        }
+        const call = await c.launch();
+        const res = await api(call.path, { method, headers: call.headers, ...(call.json !== undefined ? { json: call.json } : {}) });
+        if (res.status < 200 || res.status >= 300) failures.push(`${c.name}: with the launch token → ${res.status} ${JSON.stringify(res.data)}`);
+        continue;
+      }
       // Every case shows a success and (unless the operation is open to all) a refusal.
       expect(actors.some((a) => c.may(a)), `${operation} (${c.name}) allows nobody`).toBe(true);
       for (const actor of actors) {

@@ -1,15 +1,16 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { buildDeps } from '../../functions/src/deps';
 import * as knowledge from '../../functions/src/knowledge';
+import { setExtrasTtlMs } from '../../functions/src/knowledge/articles/service';
 import { loadConfig } from '../../functions/src/platform/config';
 import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
 import { keys } from '../../functions/src/platform/store/keys';
 import { get } from '../../functions/src/platform/store/table';
 import { api, stack } from '../support/api';
-import { publishArticle, tokens, uniqueWord } from '../support/knowledge';
+import { handInNextVersion, publishArticle, tokens, uniqueWord } from '../support/knowledge';
 
 /**
  * The search index follows the article records and may lag behind them: an index update can fail
@@ -65,38 +66,30 @@ const search = async (word: string, token?: string) => {
 };
 const ids = (r: { results: Array<{ id: string }> }) => r.results.map((h) => h.id);
 
-/** Opens a draft on a published article and hands in the changed version (shared stack); returns the revision to publish. */
-async function handInNextVersion(id: string, change: { audience?: string; title?: string }) {
-  const author = await tokens.author();
-  const draft = await api(`/api/articles/${id}/draft`, { method: 'POST', token: author });
-  expect(draft.status, JSON.stringify(draft.data)).toBe(200);
-  const d = draft.data;
-  const saved = await api(`/api/articles/${id}/draft`, {
-    method: 'PUT',
-    token: author,
-    json: { expectedRevision: d.revision, title: change.title ?? d.title, summary: d.summary, markdown: d.markdown, audience: change.audience ?? d.audience, tags: d.tags, themes: d.themes, language: d.language, slug: d.slug },
-  });
-  expect(saved.status, JSON.stringify(saved.data)).toBe(200);
-  const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: saved.data.revision } });
-  expect(submitted.status, JSON.stringify(submitted.data)).toBe(200);
-  return submitted.data.revision as number;
-}
-
 /** The stream record DynamoDB would deliver for the article's META item as it is now (typed JSON by the AWS SDK's own marshaller). */
 async function currentMetaRecord(id: string) {
   const item = await get(readerStore, keys.article(id), { ConsistentRead: true });
   return { eventName: 'MODIFY' as const, dynamodb: { NewImage: marshall(item!, { removeUndefinedValues: true }) as never } };
 }
 
+/** The extras window (what a page shows beside an article is kept this long), shortened for these tests. */
+const extrasWindowMs = 1500;
+
 describe('search index out of step with the articles', () => {
+  beforeAll(() => setExtrasTtlMs(extrasWindowMs));
+  afterAll(() => setExtrasTtlMs(undefined));
+
   it('publishing succeeds when the index update fails, and a narrowed article never reaches anonymous search; reconciliation repairs the index', async () => {
     const word = uniqueWord('smaldeel');
     const subject = uniqueWord('buurthema');
     const { id, slug } = await publishArticle({ title: `Openbaar over ${word}`, summary: `Samenvatting over ${word}`, audience: 'public', tags: [subject] });
     expect(ids(await search(word))).toContain(id);
-    // A public neighbour on the same subject, whose page nobody has opened yet (what a page shows beside the article is kept 30 s per reader tier).
+    // A public neighbour on the same subject. Its page is opened before the narrowing, so what a page
+    // shows beside the article is already kept (per article version, reader tier and snapshot, for
+    // the extras window: 30 s, shortened here to keep the test quick).
     const neighbour = await publishArticle({ title: `Buurman over ${subject}`, audience: 'public', tags: [subject] });
     const relatedOf = async (token?: string) => (await call(reader, `/api/articles/by-slug/${neighbour.slug}`, { token })).data.related.map((r: { slug: string }) => r.slug) as string[];
+    expect(await relatedOf()).toContain(slug);
 
     const revision = await handInNextVersion(id, { audience: 'internal', title: `Intern over ${word}` });
     snapshotWritesFail = true;
@@ -106,6 +99,7 @@ describe('search index out of step with the articles', () => {
     } finally {
       snapshotWritesFail = false;
     }
+    const narrowedAt = Date.now();
 
     // The index really is stale: it still holds the public version 1…
     const stale = await readerSearch.current();
@@ -116,8 +110,20 @@ describe('search index out of step with the articles', () => {
     expect(JSON.stringify(anonymous.results)).not.toContain(word);
     expect(anonymous.total).toBe(0);
     expect(anonymous.facets.audience).toEqual({});
-    // Nor as a related article beside its public neighbour; staff, who may read it, do see it there.
-    expect(await relatedOf()).not.toContain(slug);
+    // Nor as a related article beside its public neighbour, once the list kept before the narrowing
+    // has run out (within the window, as CloudFront keeps the anonymous page 60 s anyway), and never
+    // again after it, although the snapshot (and so the cache key) has not changed.
+    const windowEnd = narrowedAt + extrasWindowMs + 1000;
+    while ((await relatedOf()).includes(slug)) {
+      expect(Date.now(), 'still shown beside its public neighbour after the extras window').toBeLessThan(windowEnd);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const watchUntil = Date.now() + extrasWindowMs + 500;
+    while (Date.now() < watchUntil) {
+      expect(await relatedOf()).not.toContain(slug);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    // Staff, who may read it, do see it there.
     expect(await relatedOf(await tokens.employee())).toContain(slug);
     // Staff may read internal articles: they get the hit, with the current title and audience.
     const staff = await search(word, await tokens.employee());
@@ -187,5 +193,41 @@ describe('search index out of step with the articles', () => {
       { eventName: 'INSERT', dynamodb: { NewImage: marshall({ PK: 'USER#x', SK: 'PROFILE', type: 'user', id: 'x' }) as never } },
     ]);
     expect(report).toEqual({ upserted: 0, removed: 0, skipped: 2 });
+  });
+
+  it('reads nothing when every record is skipped (each vote on a published article passes the stream filter)', async () => {
+    const { id } = await publishArticle({ title: `Stemmen ${uniqueWord('stemvink')}`, audience: 'public' });
+    const { dynamodb } = await currentMetaRecord(id);
+    const voted = { ...(dynamodb.NewImage as Record<string, unknown>), useful: { N: '1' } };
+    // Every call the indexer makes on the table or the bucket, counted on the SDK clients.
+    const calls: string[] = [];
+    const counting = <T extends { send: unknown }>(client: T): T => {
+      const wrapped = Object.create(client) as T;
+      wrapped.send = ((command: { constructor: { name: string } }, ...rest: unknown[]) => {
+        calls.push(command.constructor.name);
+        return (client.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+      }) as T['send'];
+      return wrapped;
+    };
+    const countedStore = { ...readerStore, doc: counting(readerStore.doc), s3: counting(readerStore.s3) };
+    const countedSearch = knowledge.searchIndexFor(countedStore, { indexing: 'inline', recheckMs: 0 });
+    const report = await knowledge.indexArticleChanges(countedStore, countedSearch, [{ eventName: 'MODIFY', dynamodb: { OldImage: dynamodb.NewImage, NewImage: voted as never } }]);
+    expect(report).toEqual({ upserted: 0, removed: 0, skipped: 1 });
+    expect(calls).toEqual([]);
+  });
+
+  it('searches the index the app was given, made with the options it was asked for', async () => {
+    const config = loadConfig(stack().env);
+    const clients = createStoreClients(config);
+    // Looked up once with the defaults (5 s between pointer checks), then asked for with its own options.
+    knowledge.searchIndexFor(clients);
+    const own = knowledge.searchIndexFor(clients, { indexing: 'inline', recheckMs: 0 });
+    const app = createApp({ ...buildDeps(config), store: clients, search: own });
+    const word = uniqueWord('doorgegeven');
+    const find = async () => ((await call(app, `/api/articles?q=${word}`)).data as { results: Array<{ id: string }> }).results.map((h) => h.id);
+    expect(await find()).toEqual([]); // the index is in memory now
+    // Published elsewhere (the shared stack's API): an index that checks the pointer on every read sees it at once.
+    const { id } = await publishArticle({ title: `Doorgegeven ${word}`, audience: 'public' });
+    expect(await find()).toEqual([id]);
   });
 });

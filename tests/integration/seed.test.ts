@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../functions/src/platform/config';
@@ -13,7 +14,10 @@ import { listPublishedPaths } from '../../functions/src/learning/paths/store';
 import { seedContent } from '../../scripts/local/seed';
 import { parseArticleFile, seedKnowledge } from '../../scripts/local/seed-knowledge';
 import { seedLearning } from '../../scripts/local/seed-learning';
-import { stack } from '../support/api';
+import { seedScorm } from '../../scripts/local/seed-scorm';
+import { listVersions as listScormVersions } from '../../functions/src/scorm/store';
+import { api, demo as demoUsers, stack, tokenFor } from '../support/api';
+import { syntheticEmployees } from '../support/learning';
 
 /**
  * The one test that knows the demo content: it reads content/ itself and checks that the local
@@ -34,7 +38,7 @@ const demo = {
       const older = existsSync(history) ? readdirSync(history).filter((h) => /^v\d+\.md$/.test(h)).length : 0;
       return { slug: front.slug, title: front.title, network: front.network, versions: older + 1 };
     }),
-  modules: readJson<Array<{ id: string; title: string }>>('learning', 'modules.json'),
+  modules: readJson<Array<{ id: string; title: string; kind: string; scormPackage?: string }>>('learning', 'modules.json'),
   paths: readJson<Array<{ id: string; title: string }>>('learning', 'paths.json'),
   sessions: readJson<Array<{ id: string; moduleId: string }>>('learning', 'sessions.json'),
 };
@@ -103,8 +107,12 @@ async function snapshot(store: Store) {
     paths: paths.sort((a, b) => a.id.localeCompare(b.id)),
     pathVersions,
     sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
+    scormVersions: Object.fromEntries(await Promise.all(demoScorm.map(async (m) => [m.id, (await listScormVersions(store, m.id)).map((v) => `${v.version}:${v.importId}`)] as const))),
   };
 }
+
+/** The demo e-learning modules whose SCORM package is built from content/scorm/<id>/. */
+const demoScorm = demo.modules.filter((m) => m.kind === 'elearning' && m.scormPackage && existsSync(join(contentDir, 'scorm', m.scormPackage, 'imsmanifest.xml')));
 
 describe('seeding demo content', () => {
   it('is idempotent: seeding again duplicates and overwrites nothing', async () => {
@@ -123,20 +131,61 @@ describe('seeding demo content', () => {
     expect(before.modules.map((m) => m.id)).toEqual(demo.modules.map((m) => m.id).sort());
     expect(before.paths.map((p) => p.id)).toEqual(demo.paths.map((p) => p.id).sort());
     for (const p of demo.paths) expect(before.pathVersions[p.id], p.id).toHaveLength(1);
+    expect(demoScorm.length).toBe(2);
+    for (const m of demoScorm) expect(before.scormVersions[m.id], m.id).toHaveLength(1);
     expect(before.sessions.map((s) => s.id)).toEqual(demo.sessions.map((s) => s.id).sort());
 
     // Twice more, exactly as `npm start` seeds.
     const runs = [];
     for (let i = 0; i < 2; i++) {
-      runs.push({ content: await seedContent(store, contentDir), knowledge: await seedKnowledge(store, deps.search, contentDir), learning: await seedLearning(store, contentDir) });
+      runs.push({
+        content: await seedContent(store, contentDir),
+        knowledge: await seedKnowledge(store, deps.search, contentDir),
+        learning: await seedLearning(store, contentDir),
+        scorm: await seedScorm(store, contentDir, mkdtempSync(join(tmpdir(), 'seed-scorm-'))),
+      });
     }
     for (const run of runs) {
       expect(run.content).toEqual({ organisations: demo.organisations.length, users: demo.users.length });
       expect(run.knowledge).toEqual({ networks: demo.networks.length, versionsPublished: 0 });
       expect(run.learning).toEqual({ modules: demo.modules.length, modulesCreated: 0, paths: demo.paths.length, sessions: demo.sessions.length });
+      // The same package (same hash) is already the latest version: not imported again.
+      expect(run.scorm).toEqual({ packages: demoScorm.length, imported: 0 });
     }
 
     const after = await snapshot(store);
     for (const part of Object.keys(before) as Array<keyof typeof before>) expect(after[part], part).toEqual(before[part]);
+  });
+});
+
+describe('demo SCORM packages', () => {
+  it('are imported and ready after seeding, linked to their published e-learning modules, and launchable by an employee', async () => {
+    const admin = await tokenFor(demoUsers.admin);
+    const [learner] = await syntheticEmployees(1, 'u-seed-scorm');
+    const expected: Record<string, { title: string; scormVersion: string; scoCount: number }> = {
+      'm-suicidepreventie-elearning': { title: 'Suïcidepreventie: signaleren en bespreekbaar maken', scormVersion: '1.2', scoCount: 1 },
+      'm-deescalatie-elearning': { title: 'Omgaan met agressie: de-escalatie in de praktijk', scormVersion: '2004', scoCount: 5 },
+    };
+    expect(demoScorm.map((m) => m.id).sort()).toEqual(Object.keys(expected).sort());
+    for (const [moduleId, want] of Object.entries(expected)) {
+      const pkg = await api(`/api/modules/${moduleId}/scorm`, { token: admin });
+      expect(pkg.status, JSON.stringify(pkg.data)).toBe(200);
+      expect(pkg.data.latestVersion, moduleId).toBe(1);
+      expect(pkg.data.latest).toMatchObject(want);
+      const launch = await api(`/api/modules/${moduleId}/scorm/launch`, { method: 'POST', token: learner!.token });
+      expect(launch.status, JSON.stringify(launch.data)).toBe(201);
+      expect(launch.data).toMatchObject({ packageVersion: 1, scormVersion: want.scormVersion, resumed: false });
+      const token = new URLSearchParams(new URL(launch.data.launchUrl).hash.slice(1)).get('launch')!;
+      const rt = await api(`/api/scorm/runtime/${launch.data.attemptId}`, { headers: { authorization: `Launch ${token}` } });
+      expect(rt.status).toBe(200);
+      expect(rt.data.package.title).toBe(want.title);
+      // The launch file is there, behind the package cookie, on the content origin.
+      const cookie = await fetch(`${stack().contentUrl}/launch-cookie`, { method: 'POST', headers: { authorization: `Launch ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: launch.data.attemptId }) });
+      expect(cookie.status).toBeLessThan(300);
+      const first = rt.data.package.launchables[0] as { href: string };
+      const file = await fetch(`${stack().contentUrl}${rt.data.package.baseUrl}${first.href.split(/[?#]/)[0]}`, { headers: { cookie: (cookie.headers.get('set-cookie') ?? '').split(';')[0]! } });
+      expect(file.status, first.href).toBe(200);
+      expect(await file.text()).toContain('<html lang="nl">');
+    }
   });
 });

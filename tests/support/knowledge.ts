@@ -1,4 +1,9 @@
 import { expect } from 'vitest';
+import { createDevIssuer } from '../../functions/src/dev/issuer';
+import { loadConfig } from '../../functions/src/platform/config';
+import { createStoreClients } from '../../functions/src/platform/store/clients';
+import { keys } from '../../functions/src/platform/store/keys';
+import { get, put } from '../../functions/src/platform/store/table';
 import { api, demo, stack, tokenFor } from './api';
 
 /** Test articles carry a unique marker word, so tests never depend on (or disturb) the seeded content. */
@@ -45,6 +50,22 @@ export const tokens = {
   admin: () => tokenFor(demo.admin),
 };
 
+/**
+ * A fresh author of a network (the `author` role and a membership, written as the seed writes
+ * one), with a token from the dev issuer: their rate-limit allowances (uploads, signals) are spent
+ * by nobody else, so a test that needs many does not depend on what other tests did.
+ */
+export async function syntheticAuthor(networkId = 'suicidepreventie', prefix = 'u-author') {
+  const store = createStoreClients(loadConfig(stack().env));
+  const issuer = await createDevIssuer({ issuer: stack().env.AUTH_ISSUER!, audience: stack().env.AUTH_AUDIENCE!, keyFile: stack().devKeyFile });
+  const id = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+  const name = `Auteur ${id.slice(-6)}`;
+  const network = await get(store, keys.network(networkId));
+  if (!network) throw new Error(`No network ${networkId}`);
+  await put(store, { ...keys.member(networkId, id), ...keys.memberIndex(id, networkId), type: 'membership', networkId, networkName: network.name, userId: id, name, role: 'member' });
+  return { id, name, token: await issuer.mint({ id, name, roles: ['author', 'employee'] }) };
+}
+
 export async function createArticle(token: string, input: ArticleInput) {
   const res = await api('/api/articles', {
     method: 'POST',
@@ -83,26 +104,47 @@ export async function publishArticle(input: ArticleInput, who: { author?: string
   return { id, slug: published.data.slug as string };
 }
 
-/** A next version of a published article: open a draft, save the changes, submit, publish. Returns the (new) slug. */
-export async function publishNextVersion(
-  id: string,
-  change: { slug?: string; markdown?: string; note?: string },
-  who: { author?: string; lead?: string } = {},
-) {
+/** What a next version changes; everything else is taken over from the published version. */
+export interface VersionChange {
+  slug?: string;
+  markdown?: string;
+  title?: string;
+  audience?: ArticleInput['audience'];
+  note?: string;
+}
+
+/** A next version handed in, not published: open a draft, save the changes, submit. Returns the draft revision to publish. */
+export async function handInNextVersion(id: string, change: Omit<VersionChange, 'note'>, who: { author?: string } = {}) {
   const author = who.author ?? (await tokens.author());
-  const lead = who.lead ?? (await tokens.lead());
   const draft = await api(`/api/articles/${id}/draft`, { method: 'POST', token: author });
   expect(draft.status, JSON.stringify(draft.data)).toBe(200);
   const d = draft.data;
   const saved = await api(`/api/articles/${id}/draft`, {
     method: 'PUT',
     token: author,
-    json: { expectedRevision: d.revision, title: d.title, summary: d.summary, markdown: change.markdown ?? d.markdown, audience: d.audience, tags: d.tags, themes: d.themes, language: d.language, slug: change.slug ?? d.slug },
+    json: {
+      expectedRevision: d.revision,
+      title: change.title ?? d.title,
+      summary: d.summary,
+      markdown: change.markdown ?? d.markdown,
+      audience: change.audience ?? d.audience,
+      tags: d.tags,
+      themes: d.themes,
+      language: d.language,
+      slug: change.slug ?? d.slug,
+    },
   });
   expect(saved.status, JSON.stringify(saved.data)).toBe(200);
   const submitted = await api(`/api/articles/${id}/submit`, { method: 'POST', token: author, json: { expectedRevision: saved.data.revision } });
   expect(submitted.status, JSON.stringify(submitted.data)).toBe(200);
-  const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: submitted.data.revision, note: change.note ?? 'Volgende versie' } });
+  return submitted.data.revision as number;
+}
+
+/** A next version of a published article: hand it in (`handInNextVersion`), then publish. Returns the (new) slug and version. */
+export async function publishNextVersion(id: string, change: VersionChange, who: { author?: string; lead?: string } = {}) {
+  const lead = who.lead ?? (await tokens.lead());
+  const revision = await handInNextVersion(id, change, who);
+  const published = await api(`/api/articles/${id}/publish`, { method: 'POST', token: lead, json: { expectedRevision: revision, note: change.note ?? 'Volgende versie' } });
   expect(published.status, JSON.stringify(published.data)).toBe(200);
   return { slug: published.data.slug as string, version: published.data.version as number };
 }

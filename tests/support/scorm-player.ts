@@ -1,16 +1,20 @@
 /**
- * For the SCORM e2e tests: the Rustici golf fixtures unpacked, a driver for their pages, and a
- * stand-in for the runtime API (contract of functions/src/scorm/attempts: runtime data + commits)
- * routed in the browser context, so the player can be exercised against a package's real files
- * while the server side is checked separately.
+ * For the SCORM e2e tests: the Rustici golf fixtures (by path, never copied), the whole chain on the
+ * real local stack (upload → import → published module and path → launch → stored state, history,
+ * Mijn leren) and a driver for the golf pages.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import { launchables, parseManifest } from '../../functions/src/scorm/domain/manifest';
-import { toScormAgainSequencing } from '../../functions/src/scorm/domain/scorm-again';
+import { join, relative, resolve } from 'node:path';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ZipFile } from 'yazl';
+import { loadConfig } from '../../functions/src/platform/config';
+import { createStoreClients, type StoreClients } from '../../functions/src/platform/store/clients';
+import { listScos } from '../../functions/src/scorm/attempts/store';
+import type { ScoState } from '../../functions/src/scorm/domain/cmi';
+import { api, stack } from './api';
+import { createModule, unique } from './learning';
 
 export const fixturesDir = resolve(import.meta.dirname, '../../../shared/fixtures/scorm');
 export const golf = {
@@ -20,129 +24,114 @@ export const golf = {
   singleSco: join(fixturesDir, 'golf-scorm2004-single-sco.zip'),
 } as const;
 
-let unpackRoot: string | undefined;
-/** Unzips a package once per test run (system `unzip`, or Python's zipfile) and returns the folder. */
-export function unpacked(zip: string): string {
-  unpackRoot ??= mkdtempSync(join(tmpdir(), 'scorm-e2e-'));
-  const dir = join(unpackRoot, zip.replace(/[^A-Za-z0-9]+/g, '_'));
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true });
-    try {
-      execFileSync('unzip', ['-q', zip, '-d', dir]);
-    } catch {
-      execFileSync('python3', ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, dir]);
+/** A folder as a zip (for packages a test writes itself). */
+export function zipDirectory(dir: string): Promise<Buffer> {
+  const zip = new ZipFile();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const file = join(d, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else zip.addFile(file, relative(dir, file).split('\\').join('/'));
     }
-  }
-  return dir;
-}
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-};
-
-export interface Commit {
-  scoId: string;
-  body: { cmi?: Record<string, any>; commitSequence?: number; [k: string]: unknown };
-  contentType: string;
-  /** `header` (fetch with Authorization) or `query` (sendBeacon with ?token=). */
-  auth: 'header' | 'query';
-}
-
-export interface StubRuntime {
-  attemptId: string;
-  token: string;
-  moduleId: string;
-  versionPrefix: string;
-  scormVersion: '1.2' | '2004';
-  state: Record<string, { cmi: Record<string, any>; entry: string }>;
-  storedSequence: number;
-  commits: Commit[];
-  launchUrl: string;
-  /** Set false to answer commits with 503 (a failing server). */
-  accepting: boolean;
+  };
+  walk(dir);
+  zip.end();
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => res(Buffer.concat(chunks))).on('error', rej);
+  });
 }
 
 /**
- * Routes the runtime API, the package cookie and the package files of one attempt in `context`.
- * Commits are applied as the contract says: a higher sequence replaces the SCO's CMI; `exit`
- * `suspend` makes the next entry `resume`.
+ * A package imported as an author does it: presigned POST to the uploads bucket (s3rver), the
+ * complete-route, then the import's status polled until ready. Returns the version number.
  */
-export async function stubRuntime(context: BrowserContext, contentUrl: string, packageDir: string, opts: { attemptId?: string; token?: string; /** The same attempt, launched again in another context. */ again?: StubRuntime } = {}): Promise<StubRuntime> {
-  const parsed = parseManifest(readFileSync(join(packageDir, 'imsmanifest.xml'), 'utf8'));
-  if (!parsed.ok) throw new Error(`manifest: ${parsed.error.code}`);
-  const manifest = parsed.manifest;
-  const scormVersion = manifest.scormVersion.startsWith('2004') ? '2004' : '1.2';
-  const list = launchables(manifest);
-  const rt: StubRuntime = opts.again ?? {
-    attemptId: opts.attemptId ?? `att${Date.now().toString(36)}`,
-    token: opts.token ?? `tok-${Math.random().toString(36).slice(2)}`,
-    moduleId: 'stubmodule',
-    versionPrefix: `v${Date.now().toString(36)}`,
-    scormVersion,
-    state: {},
-    storedSequence: 0,
-    commits: [],
-    launchUrl: '',
-    accepting: true,
-  };
-  if (!opts.again) rt.launchUrl = `${contentUrl}/player/#launch=${encodeURIComponent(rt.token)}&attempt=${rt.attemptId}`;
-  const base = `/packages/${rt.moduleId}/${rt.versionPrefix}/`;
-  const api = `${contentUrl}/api/scorm/runtime/${rt.attemptId}`;
-
-  await context.route(`${contentUrl}/launch-cookie`, (route) =>
-    route.request().headers().authorization === `Launch ${rt.token}` ? route.fulfill({ status: 204 }) : route.fulfill({ status: 403 }),
-  );
-  await context.route((url) => url.href === api, (route) => {
-    if (route.request().headers().authorization !== `Launch ${rt.token}`) return route.fulfill({ status: 403, json: { title: 'no' } });
-    return route.fulfill({
-      json: {
-        attempt: { attemptId: rt.attemptId, learnerId: 'u-test', learnerName: 'Test, Leerling' },
-        scormVersion,
-        title: manifest.title,
-        package: { baseUrl: base, launchables: list, sequencing: scormVersion === '2004' ? toScormAgainSequencing(manifest) : undefined, defaultScoId: list[0]?.itemId },
-        state: rt.state,
-        storedSequence: rt.storedSequence,
-      },
-      headers: { 'cache-control': 'no-store' },
-    });
-  });
-  await context.route((url) => url.href.startsWith(`${api}/scos/`), async (route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    const scoId = decodeURIComponent(url.pathname.split('/')[6] ?? '');
-    const viaQuery = url.searchParams.get('token') === rt.token;
-    const viaHeader = req.headers().authorization === `Launch ${rt.token}`;
-    if (!viaQuery && !viaHeader) return route.fulfill({ status: 403, json: { title: 'no' } });
-    if (!rt.accepting) return route.fulfill({ status: 503, json: { title: 'down' } });
-    const body = JSON.parse(req.postData() ?? '{}') as Commit['body'];
-    rt.commits.push({ scoId, body, contentType: req.headers()['content-type'] ?? '', auth: viaHeader ? 'header' : 'query' });
-    const seq = Number(body.commitSequence ?? 0);
-    if (seq > rt.storedSequence && body.cmi) {
-      rt.storedSequence = seq;
-      const exit = scormVersion === '1.2' ? body.cmi.core?.exit : body.cmi.exit;
-      rt.state[scoId] = { cmi: body.cmi, entry: exit === 'suspend' ? 'resume' : '' };
-    }
-    return route.fulfill({ json: { result: true, errorCode: 0, storedSequence: rt.storedSequence } });
-  });
-  await context.route((url) => url.href.startsWith(`${contentUrl}${base}`), (route) => {
-    const rel = decodeURIComponent(new URL(route.request().url()).pathname.slice(base.length));
-    const file = normalize(join(packageDir, rel));
-    if (!file.startsWith(packageDir) || !existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': types[extname(file).toLowerCase()] ?? 'application/octet-stream' } });
-  });
-  return rt;
+export async function importPackage(admin: string, moduleId: string, zip: Buffer, fileName = 'pakket.zip'): Promise<number> {
+  const start = await api(`/api/modules/${moduleId}/scorm/uploads`, { method: 'POST', token: admin, json: { fileName, contentType: 'application/zip', bytes: zip.length } });
+  expect(start.status, JSON.stringify(start.data)).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), fileName);
+  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+  const complete = await api(`/api/modules/${moduleId}/scorm/uploads/${start.data.uploadId}/complete`, { method: 'POST', token: admin });
+  expect(complete.status, JSON.stringify(complete.data)).toBe(202);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const res = await api(`/api/modules/${moduleId}/scorm/imports/${complete.data.importId}`, { token: admin });
+    if (res.data.status === 'ready') return res.data.version as number;
+    if (res.data.status === 'failed' || Date.now() > deadline) throw new Error(`import of ${fileName}: ${JSON.stringify(res.data)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
-/** The newest stored CMI of a SCO (what the server holds). */
-export const storedCmi = (rt: StubRuntime, scoId: string) => rt.state[scoId]?.cmi;
+/**
+ * A published `elearning` module with the package imported, in a published path of its own (one
+ * required step), so "the path step is complete" is the path's completion.
+ */
+export async function scormCourse(admin: string, title: string, zip: Buffer) {
+  const moduleTitle = `${title} ${unique()}`;
+  const module = await createModule(admin, { kind: 'elearning', title: moduleTitle, durationMinutes: 30, accreditation: [{ register: 'V&VN Kwaliteitsregister', points: 1, accreditationNumber: `VVN-TEST-${unique()}` }] });
+  const version = await importPackage(admin, module.id, zip, `${title.replace(/[^A-Za-z0-9]+/g, '-')}.zip`);
+  const path = await api('/api/paths', {
+    method: 'POST',
+    token: admin,
+    json: { title: `Leerpad ${title} ${unique()}`, description: 'Een leerpad met één e-learning.', minOptional: 0, steps: [{ id: 's1', moduleId: module.id, required: true, unlockAfter: [] }] },
+  });
+  expect(path.status, JSON.stringify(path.data)).toBe(201);
+  return { moduleId: module.id, title: moduleTitle, version, pathId: path.data.id as string };
+}
+
+export const enrolInPath = async (token: string, pathId: string) => expect((await api(`/api/paths/${pathId}/enrol`, { method: 'POST', token })).status).toBe(201);
+
+/** `POST /api/modules/{id}/scorm/launch` with the learner's app token. */
+export async function launch(token: string, moduleId: string) {
+  const res = await api(`/api/modules/${moduleId}/scorm/launch`, { method: 'POST', token });
+  expect(res.status, JSON.stringify(res.data)).toBe(201);
+  return res.data as { attemptId: string; attemptNumber: number; packageVersion: number; scormVersion: '1.2' | '2004'; launchUrl: string; expiresAt: string; resumed: boolean };
+}
+
+export const tokenOf = (launchUrl: string) => new URLSearchParams(new URL(launchUrl).hash.slice(1)).get('launch')!;
+
+/** The runtime API as the player calls it (launch token only). */
+export const runtime = (attemptId: string, token: string) => api(`/api/scorm/runtime/${attemptId}`, { headers: { authorization: `Launch ${token}` } });
+
+let clients: StoreClients | undefined;
+/** Every SCO state the server stored for an attempt (read from the table, as the server keeps it). */
+export async function storedScos(moduleId: string, learnerId: string, attemptId: string): Promise<Record<string, ScoState>> {
+  clients ??= createStoreClients({ ...loadConfig(stack().env), storeTimeoutMs: 10_000 });
+  return Object.fromEntries((await listScos(clients, moduleId, learnerId, attemptId)).map((r) => [r.scoId, r.state]));
+}
+
+/** The learner's attempts at a module (`GET /api/me/scorm/attempts`), newest first. */
+export const attempts = async (token: string, moduleId: string) => (await api(`/api/me/scorm/attempts?moduleId=${moduleId}`, { token })).data.attempts as Array<{ attemptId: string; status: string; outcome?: { completion: string; success: string; percent?: number; score?: { raw?: number; max?: number; scaled?: number }; done: boolean; timeSeconds: number } }>;
+
+/** Mijn leren (`GET /api/me/learning`). */
+export const myLearning = async (token: string) => (await api('/api/me/learning', { token })).data as {
+  completed: Array<{ moduleId: string; kind: string; result?: { source: string; selfReported: boolean; attemptId: string; success: string; percent?: number; score?: { raw?: number; scaled?: number }; timeSeconds: number } }>;
+  enrolledModules: Array<{ moduleId: string }>;
+  paths: Array<{ pathId: string; complete: boolean; percent: number }>;
+};
+
+/** The launch tokens a page sent to the runtime API (`Authorization: Launch …`), in order. */
+export function watchLaunchTokens(page: Page): string[] {
+  const tokens: string[] = [];
+  page.on('request', (req) => {
+    const auth = req.headers().authorization;
+    if (auth?.startsWith('Launch ') && !tokens.includes(auth.slice(7))) tokens.push(auth.slice(7));
+  });
+  return tokens;
+}
+
+/** Every commit a page sent (URL and body), for replaying one later. */
+export function watchCommits(page: Page): Array<{ url: string; body: string; sequence: number }> {
+  const commits: Array<{ url: string; body: string; sequence: number }> = [];
+  page.on('request', (req) => {
+    if (req.method() !== 'POST' || !/\/api\/scorm\/runtime\/[^/]+\/scos\/[^/]+\/commit/.test(req.url())) return;
+    const body = req.postData() ?? '';
+    commits.push({ url: req.url(), body, sequence: Number((JSON.parse(body || '{}') as { commitSequence?: number }).commitSequence ?? 0) });
+  });
+  return commits;
+}
 
 // ---- the golf basic-runtime courses -------------------------------------------------------------
 
@@ -190,7 +179,7 @@ export async function golfAnswerQuiz(page: Page): Promise<string> {
  * every storage and cookie it can, walks window.top/opener, and calls the app origin's API with
  * credentials. What it found is written into its own page (`#report`, JSON) for the test to read.
  */
-export function snoopingPackage(appUrl: string): string {
+export function snoopingPackage(appUrl: string): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'scorm-snoop-'));
   const manifest = `<?xml version="1.0"?>
 <manifest identifier="snoop" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
@@ -213,5 +202,7 @@ export function snoopingPackage(appUrl: string): string {
 </script></body></html>`;
   writeFileSync(join(dir, 'imsmanifest.xml'), manifest);
   writeFileSync(join(dir, 'index.html'), html);
-  return dir;
+  return zipDirectory(dir);
 }
+
+export const fixture = (zip: string) => readFileSync(zip);

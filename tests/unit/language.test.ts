@@ -58,7 +58,7 @@ describe('problemBody picks one language', () => {
 
 describe('the request language, from middleware to response', () => {
   useRequestLanguageForValidation();
-  const deps = { config: {}, logger: createLogger('test') } as never;
+  const deps = { config: { mode: 'local' }, logger: createLogger('test') } as never;
   const app = newRouter();
   app.use('*', requestContext(deps));
   app.openapi(

@@ -83,6 +83,43 @@ describe('the access policy keeps records meaningful', () => {
     expect(statusOf(() => authorize(personas.anonymous, 'scormPackage', 'read-import', published))).toBe(404);
   });
 
+  it('lets the academy and authors read a module\'s SCORM report (every learner\'s self-reported results); employees, trainers and partners never', () => {
+    const published = states.scormPackage['published e-learning, employees']!;
+    const draft = states.scormPackage['draft e-learning']!;
+    expect(all.filter(([, a]) => can(a, 'scormPackage', 'read-report', published)).map(([n]) => n).sort()).toEqual(['academy-admin', 'author (member)', 'author (other network)']);
+    for (const [name, actor] of all) {
+      // Whoever reads the report may follow the package's imports, and the other way round.
+      expect(can(actor, 'scormPackage', 'read-report', published), name).toBe(can(actor, 'scormPackage', 'read-import', published));
+      expect(can(actor, 'scormPackage', 'read-report', draft), name).toBe(can(actor, 'scormPackage', 'read-import', draft));
+    }
+    // A published module's report is refused to an employee (403); a draft's is not there (404).
+    expect(statusOf(() => authorize(personas.employee, 'scormPackage', 'read-report', published))).toBe(403);
+    expect(statusOf(() => authorize(personas.employee, 'scormPackage', 'read-report', draft))).toBe(404);
+    expect(statusOf(() => authorize(personas.trainer, 'scormPackage', 'read-report', published))).toBe(403);
+    expect(statusOf(() => authorize(personas.anonymous, 'scormPackage', 'read-report', published))).toBe(404);
+  });
+
+  it('lets only learners themselves launch an e-learning attempt, as far as they may join the module; attempts are read by their learner, authors and the academy', () => {
+    const own = states.scormAttempt["the employee's own, published e-learning"]!;
+    const draft = states.scormAttempt["the employee's own, draft e-learning"]!;
+    const forPartners = states.scormAttempt["the partner's own, e-learning for partners"]!;
+    // Launching: nobody launches for someone else, not even the academy.
+    expect(all.filter(([, a]) => can(a, 'scormAttempt', 'launch', own)).map(([n]) => n)).toEqual(['employee']);
+    expect(all.filter(([, a]) => can(a, 'scormAttempt', 'launch', draft)).map(([n]) => n)).toEqual([]);
+    expect(can(personas.partner, 'scormAttempt', 'launch', forPartners)).toBe(true);
+    for (const [name, actor] of all) {
+      // Whoever launches their own attempt may join the module; whoever may join it may launch their own.
+      const mine = { ...own, learnerId: idOf(actor) ?? 'nobody' };
+      expect(can(actor, 'scormAttempt', 'launch', mine), name).toBe(can(actor, 'module', 'join', own.module));
+    }
+    expect(all.filter(([, a]) => can(a, 'scormAttempt', 'read', own)).map(([n]) => n).sort()).toEqual(['academy-admin', 'author (member)', 'author (other network)', 'employee']);
+    // Someone else's attempt is not there for another employee (404, as a missing one); a draft's for anonymous callers neither.
+    expect(statusOf(() => authorize(personas['team-manager'], 'scormAttempt', 'read', own))).toBe(404);
+    expect(statusOf(() => authorize(personas.trainer, 'scormAttempt', 'launch', own))).toBe(404);
+    expect(statusOf(() => authorize(personas.anonymous, 'scormAttempt', 'launch', own))).toBe(404);
+    expect(statusOf(() => authorize(personas.partner, 'scormAttempt', 'read', own))).toBe(404);
+  });
+
   it('shows meeting links only to participants, the session\'s trainers and the academy', () => {
     const allowed = all.filter(([, a]) => can(a, 'session', 'read-meeting-link', states.session['without a seat']!)).map(([n]) => n);
     expect(allowed.sort()).toEqual(['academy-admin', 'trainer of the session']);

@@ -11,7 +11,7 @@
 import type { Scorm12API, Scorm2004API, Settings } from 'scorm-again';
 import { lang, t } from './messages';
 import { choiceAllowed, flowAllowed, leavesOf, tocOf, versionOf, type Launchable, type RuntimeData, type ScormVersion, type TocNode } from './runtime';
-import { CommitQueue, type SaveState } from './saver';
+import { CommitQueue, newSessionId, type SaveState } from './saver';
 
 type Api = Scorm12API | Scorm2004API;
 
@@ -60,9 +60,12 @@ function showState(state: SaveState, detail?: string): void {
     offline: t.offline,
     error: t.rejected(detail ?? ''),
     expired: t.expired,
+    // The server's own words (another window took the attempt over, or it has finished).
+    stopped: detail ?? t.expired,
   };
   ui.status.dataset.state = state;
   if (ui.status.textContent !== text[state]) ui.status.textContent = text[state];
+  if (state === 'stopped' && detail && ui.alerts.textContent !== detail) showAlert(detail);
 }
 
 /** The launch from the fragment (then removed from the address bar), or from this tab's earlier load. */
@@ -110,6 +113,11 @@ async function loadRuntime(launch: { token: string; attemptId: string }): Promis
     cache: 'no-store',
   });
   if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 410) throw new LaunchError(t.expired);
+  if (res.status === 409) {
+    // Finished, or taken over by a newer launch: the server says which, in the learner's language.
+    const problem = (await res.json().catch(() => ({}))) as { detail?: unknown };
+    throw new LaunchError(typeof problem.detail === 'string' && problem.detail ? problem.detail : t.expired);
+  }
   if (!res.ok) throw new LaunchError(t.loadFailed);
   return (await res.json()) as RuntimeData;
 }
@@ -325,11 +333,14 @@ async function boot(): Promise<void> {
       sendFullCommit: true,
       dataCommitFormat: 'json',
       lmsCommitUrl: queue.commitUrl(id),
+      // The last commit of a session says so (the channel reads it from scorm-again's metadata too).
+      terminateCommitParam: 'terminate',
       logLevel: 'NONE',
       enableOfflineSupport: false,
       scoId: id,
     };
-    const api = await createApi(version, settings, queue.channel(id));
+    // One session per API object: the server counts a SCO's time per session (reloads, revisits).
+    const api = await createApi(version, settings, queue.channel(id, newSessionId()));
     const cmi = storedCmi(stored?.cmi);
     if (cmi) api.loadFromJSON(cmi, 'cmi');
     const resume = stored?.entry === 'resume';

@@ -11,14 +11,19 @@
  *   once when the browser reports `online`. The status line says plainly that it is not saved.
  * - While the page is going away (pagehide): `navigator.sendBeacon` to the commit URL with the
  *   token in its query, as `text/plain` (a beacon cannot carry headers).
- * - 401/403: the launch expired; 409: the server already has newer state (dropped); other 4xx:
- *   refused with a reason the learner sees (e.g. suspend_data too long).
+ * - Every commit names its SCO session (`?session=`, one per scorm-again API object, so the server
+ *   counts session time right after reloads and revisits) and the last one of a session says so
+ *   (`?terminate=true`). A session's commits are never merged with another session's.
+ * - 401/403: the launch expired; 409 `superseded` (another window or device took the attempt over)
+ *   or `attempt-finished`: the server's own words are shown and nothing more is sent; other 4xx:
+ *   refused with a reason the learner sees (e.g. suspend_data too long). A late or replayed commit
+ *   is answered 200 (`applied: false`) by the server, so it needs nothing here.
  * The queue lives in memory only: the content origin's storage is shared by every package played
  * there, so learner data is not parked in localStorage where another package's script could read it.
  */
 import type { CommitMetadata, ResultObject } from 'scorm-again';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'pending' | 'offline' | 'error' | 'expired';
+export type SaveState = 'idle' | 'saving' | 'saved' | 'pending' | 'offline' | 'error' | 'expired' | 'stopped';
 
 export interface CommitQueueOptions {
   attemptId: string;
@@ -36,6 +41,16 @@ export interface CommitQueueOptions {
 interface Item {
   body: string;
   sequence: number;
+  /** The SCO session (API object) it belongs to. */
+  session: string;
+  /** The last commit of its session (Terminate/LMSFinish). */
+  terminate: boolean;
+}
+
+/** A name for one SCO session (one API object): unique enough within an attempt, short, URL-safe. */
+export function newSessionId(): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${Date.now().toString(36)}${random}`;
 }
 
 const retryDelays = [1000, 2000, 5000, 10_000, 20_000, 30_000];
@@ -43,13 +58,16 @@ const keepaliveLimit = 60_000;
 
 export class CommitQueue {
   private sequence: number;
-  private readonly pending = new Map<string, Item>();
+  /** Per SCO the commits not yet stored, oldest first: at most one per session (the newest of it). */
+  private readonly pending = new Map<string, Item[]>();
   private readonly inFlight = new Set<string>();
   private readonly refused = new Map<string, string>();
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private saved = false;
   private expired = false;
+  /** Set when the server refused the attempt for good (superseded, finished): its words, and nothing more is sent. */
+  private stopped: string | undefined;
   private unloading = false;
   private readonly doFetch: typeof fetch;
   private readonly beacon: (url: string, body: Blob) => boolean;
@@ -62,18 +80,31 @@ export class CommitQueue {
     this.online = opts.online ?? (() => navigator.onLine);
   }
 
-  /** The commit endpoint of one SCO; `withToken` for the beacon, which cannot send headers. */
-  commitUrl(scoId: string, withToken = false): string {
+  /**
+   * The commit endpoint of one SCO, with the session and (for the last commit of a session)
+   * `terminate=true`; `withToken` for the beacon, which cannot send headers.
+   */
+  commitUrl(scoId: string, o: { session?: string; terminate?: boolean; withToken?: boolean } = {}): string {
     const base = `/api/scorm/runtime/${encodeURIComponent(this.opts.attemptId)}/scos/${encodeURIComponent(scoId)}/commit`;
-    return withToken ? `${base}?token=${encodeURIComponent(this.opts.token)}` : base;
+    const query = new URLSearchParams();
+    if (o.session) query.set('session', o.session);
+    if (o.terminate) query.set('terminate', 'true');
+    if (o.withToken) query.set('token', this.opts.token);
+    const q = query.toString();
+    return q ? `${base}?${q}` : base;
   }
 
-  /** scorm-again's `httpService` for one SCO: every commit is queued here and answered at once. */
-  channel(scoId: string) {
+  /**
+   * scorm-again's `httpService` for one SCO session (one API object): every commit is queued here
+   * and answered at once. A terminate commit is known by scorm-again's metadata (or the
+   * `terminateCommitParam` it appended to the URL).
+   */
+  channel(scoId: string, session: string = newSessionId()) {
     return {
       reportsRequestCompletion: false,
-      processHttpRequest: (_url: string, params: unknown, immediate: boolean, _log: unknown, processListeners: (name: string, el?: string, value?: unknown) => void, _meta?: CommitMetadata): ResultObject => {
-        this.enqueue(scoId, params, immediate);
+      processHttpRequest: (url: string, params: unknown, immediate: boolean, _log: unknown, processListeners: (name: string, el?: string, value?: unknown) => void, meta?: CommitMetadata): ResultObject => {
+        const terminate = meta?.isTerminateCommit === true || /[?&]terminate=true(&|$)/.test(String(url ?? ''));
+        this.enqueue(scoId, params, immediate, { session, terminate });
         // Accepted into the queue; whether it reached the server is the status line's business.
         processListeners('CommitSuccess');
         return { result: 'true', errorCode: 0 };
@@ -82,12 +113,23 @@ export class CommitQueue {
     };
   }
 
-  /** Queues one SCO's commit (replacing an older unsent one) and sends it. */
-  enqueue(scoId: string, params: unknown, immediate = false): void {
+  /** Queues one SCO's commit (replacing an older unsent one of the same session) and sends it. */
+  enqueue(scoId: string, params: unknown, immediate = false, o: { session?: string; terminate?: boolean } = {}): void {
+    if (this.stopped) return;
     const sequence = ++this.sequence;
+    const session = o.session ?? 'player';
     const object = params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>) : { data: params };
     const body = JSON.stringify({ ...object, commitSequence: sequence });
-    this.pending.set(scoId, { body, sequence });
+    const list = this.pending.get(scoId) ?? [];
+    const last = list[list.length - 1];
+    // Full commits: a newer one of the same session holds everything an unsent older one did
+    // (a terminate stays a terminate). One being sent right now is left alone.
+    const item: Item = { body, sequence, session, terminate: o.terminate === true };
+    if (last && last.session === session && !(list.length === 1 && this.inFlight.has(scoId))) {
+      item.terminate ||= last.terminate;
+      list[list.length - 1] = item;
+    } else list.push(item);
+    this.pending.set(scoId, list);
     this.refused.delete(scoId);
     if (this.unloading || (immediate && document.visibilityState === 'hidden')) this.sendBeacons();
     else void this.flush(scoId);
@@ -125,14 +167,29 @@ export class CommitQueue {
   }
 
   private sendBeacons(): void {
-    for (const [scoId, item] of this.pending) {
-      if (this.beacon(this.commitUrl(scoId, true), new Blob([item.body], { type: 'text/plain;charset=UTF-8' }))) this.pending.delete(scoId);
+    if (this.stopped || this.expired) return;
+    for (const [scoId, list] of this.pending) {
+      // Oldest first, so the server's sequence rule keeps the newest.
+      while (list.length) {
+        const item = list[0]!;
+        if (!this.beacon(this.commitUrl(scoId, { session: item.session, terminate: item.terminate, withToken: true }), new Blob([item.body], { type: 'text/plain;charset=UTF-8' }))) break;
+        list.shift();
+      }
+      if (!list.length) this.pending.delete(scoId);
     }
   }
 
+  private drop(scoId: string, item: Item): void {
+    const list = this.pending.get(scoId);
+    if (!list) return;
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) this.pending.delete(scoId);
+  }
+
   private async flush(scoId: string): Promise<void> {
-    if (this.inFlight.has(scoId) || this.expired) return;
-    const item = this.pending.get(scoId);
+    if (this.inFlight.has(scoId) || this.expired || this.stopped) return;
+    const item = this.pending.get(scoId)?.[0];
     if (!item) return;
     if (!this.online()) {
       this.report();
@@ -142,7 +199,7 @@ export class CommitQueue {
     this.report();
     let sendNext = false;
     try {
-      const res = await this.doFetch(this.commitUrl(scoId), {
+      const res = await this.doFetch(this.commitUrl(scoId, { session: item.session, terminate: item.terminate }), {
         method: 'POST',
         headers: { authorization: `Launch ${this.opts.token}`, 'content-type': 'application/json' },
         body: item.body,
@@ -151,7 +208,7 @@ export class CommitQueue {
       });
       if (res.ok) {
         const answer = await res.json().catch(() => ({}));
-        if (this.pending.get(scoId) === item) this.pending.delete(scoId);
+        this.drop(scoId, item);
         this.failures = 0;
         this.saved = true;
         sendNext = true;
@@ -159,12 +216,21 @@ export class CommitQueue {
       } else if (res.status === 401 || res.status === 403) {
         this.expired = true;
       } else if (res.status === 409) {
-        // The server holds a newer commit than this one: nothing to save.
-        if (this.pending.get(scoId) === item) this.pending.delete(scoId);
-        sendNext = true;
+        const problem = await problemOf(res);
+        if (problem.code === 'superseded' || problem.code === 'attempt-finished') {
+          // Another window took the attempt over, or it has finished: saving here is over, and the
+          // learner reads why in the server's words.
+          this.stopped = problem.text;
+          this.pending.clear();
+          if (this.retryTimer) clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
+        } else {
+          // A write that lost a race on the server: the same commit is tried again.
+          this.failed();
+        }
       } else if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-        if (this.pending.get(scoId) === item) this.pending.delete(scoId);
-        this.refused.set(scoId, await problemText(res));
+        this.drop(scoId, item);
+        this.refused.set(scoId, (await problemOf(res)).text);
       } else {
         this.failed();
       }
@@ -187,7 +253,13 @@ export class CommitQueue {
     }, delay);
   }
 
+  /** Why the server stopped taking this attempt's commits (its own words), if it did. */
+  get stoppedReason(): string | undefined {
+    return this.stopped;
+  }
+
   private report(): void {
+    if (this.stopped) return this.opts.onState('stopped', this.stopped);
     if (this.expired) return this.opts.onState('expired');
     const refused = [...this.refused.values()][0];
     if (refused) return this.opts.onState('error', refused);
@@ -200,12 +272,13 @@ export class CommitQueue {
   }
 }
 
-async function problemText(res: Response): Promise<string> {
+/** An RFC 9457 problem's text (`detail`, else `title`) and `code`. */
+async function problemOf(res: Response): Promise<{ text: string; code?: string }> {
   try {
-    const p = (await res.json()) as { detail?: unknown; title?: unknown };
+    const p = (await res.json()) as { detail?: unknown; title?: unknown; code?: unknown };
     const text = typeof p.detail === 'string' && p.detail ? p.detail : typeof p.title === 'string' ? p.title : '';
-    return text || `HTTP ${res.status}`;
+    return { text: text || `HTTP ${res.status}`, ...(typeof p.code === 'string' ? { code: p.code } : {}) };
   } catch {
-    return `HTTP ${res.status}`;
+    return { text: `HTTP ${res.status}` };
   }
 }

@@ -41,6 +41,7 @@ export const routes: readonly Route[] = [
   { path: '/evaluatie/:targetType/:targetId', page: async (ctx) => (await import('./features/learning/evaluation')).evaluationPage(ctx) },
   { path: '/academie/beheer', page: async () => (await import('./features/learning/academy-admin/overview')).academyOverview() },
   { path: '/academie/modules/nieuw', page: async (ctx) => (await import('./features/learning/academy-admin/module-editor')).moduleEditor(ctx) },
+  { path: '/academie/modules/:id/rapport', page: async (ctx) => (await import('./features/learning/academy-admin/scorm')).scormReportPage(ctx) },
   { path: '/academie/modules/:id', page: async (ctx) => (await import('./features/learning/academy-admin/module-editor')).moduleEditor(ctx) },
   { path: '/academie/leerpaden/nieuw', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },
   { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },

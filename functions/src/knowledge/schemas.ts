@@ -36,7 +36,7 @@ export const SaveDraftSchema = ContentInputSchema.extend({
     .int()
     .min(0)
     .optional()
-    .openapi({ description: 'The published version the edits start from. Creating a draft: must still be the published version. On a draft: set to the current version once its changes are taken over' }),
+    .openapi({ description: 'The published version the edits start from. Creating a draft (expectedRevision 0): required (422 without it), and must still be the published version. On a draft: set to the current version once its changes are taken over' }),
 }).openapi('SaveDraft');
 export const DiscardDraftQuerySchema = z.object({ expectedRevision: z.coerce.number().int().positive() });
 export const RevisionSchema = z.object({ expectedRevision: z.number().int().positive() }).openapi('ExpectedRevision');

@@ -32,6 +32,11 @@ export const routes = {
   me: myLearning.me,
 };
 
+/** What the SCORM runtime tells the academy: a learner started an e-learning, or an attempt completed it (Mijn leren, paths, points). */
+export { joinByScormLaunch, recordScormCompletion } from './completion/service';
+export type { CompletionResult } from './shared/store';
+export type { LearningCtx } from './shared/context';
+
 /** What the knowledge base may ask of the academy (connected in functions/src/features.ts). */
 export const linksForKnowledge: LearningLinks = {
   readingModules: async (store) =>

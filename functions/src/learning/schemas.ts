@@ -47,6 +47,7 @@ export const ModuleInputSchema = z
     articleSlug: z.string().max(120).optional(),
     eventType: z.enum(['symposium', 'kenniscafe', 'regional-meeting']).optional(),
     provider: z.string().max(200).optional(),
+    scormRetakes: z.boolean().optional().openapi({ description: 'E-learning: een nieuwe poging na een afgeronde poging (herkansen); alleen bij vorm elearning, standaard niet' }),
   })
   .openapi('ModuleInput');
 
@@ -174,6 +175,18 @@ export const MyLearningSchema = z
         completedAt: z.string(),
         moduleRev: z.number().int().optional().openapi({ description: 'De versie (rev) van de module bij afronding' }),
         points: z.array(Points).openapi({ description: 'Accreditatie zoals die gold bij afronding' }),
+        result: z
+          .object({
+            source: z.literal('scorm'),
+            selfReported: z.literal(true),
+            attemptId: z.string(),
+            success: z.enum(['passed', 'failed', 'unknown']),
+            score: z.object({ raw: z.number().optional(), min: z.number().optional(), max: z.number().optional(), scaled: z.number().optional() }).optional(),
+            percent: z.number().optional(),
+            timeSeconds: z.number(),
+          })
+          .optional()
+          .openapi({ description: 'E-learning: resultaat van de poging die de module afrondde (door het pakket zelf gemeld)' }),
       }),
     ),
     pendingEvaluations: z.array(z.object({ targetType: z.enum(['module', 'path']), targetId: z.string(), title: z.string() })),
@@ -257,6 +270,7 @@ export const ModuleSchema = z
     articleSlug: z.string().optional(),
     eventType: z.string().optional(),
     provider: z.string().optional(),
+    scormRetakes: z.boolean().optional().openapi({ description: 'E-learning: herkansen toegestaan (nieuwe poging na een afgeronde)' }),
     rev: z.number().int().openapi({ description: 'Optimistische versie: stuur mee als expectedRev bij wijzigen' }),
     createdAt: z.string(),
     updatedAt: z.string(),

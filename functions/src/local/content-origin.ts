@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from '../deps';
 import { contentCsp } from '../platform/http/security-headers';
-import { isPackagePrefix, packageCookieAllows, packageCookieSeconds, packageSetCookie } from '../scorm/player/package-cookie';
+import { isPackagePrefix, packageCookieAllows, packageCookieSeconds, packageSetCookie } from '../scorm';
 
 export interface ContentOriginOptions {
   deps: AppDeps;

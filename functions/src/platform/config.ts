@@ -30,6 +30,13 @@ const envSchema = z.object({
    * its own at random (tokens then do not survive a restart).
    */
   SCORM_LAUNCH_SECRET: z.string().min(32).optional(),
+  /**
+   * HMAC key of the SCORM package cookie (functions/src/scorm/player/package-cookie.ts) that the
+   * API issues on `POST /api/scorm/runtime/launch-cookie`. In AWS the same Secrets Manager value is
+   * written into the content distribution's CloudFront Function, which checks the cookie; locally,
+   * when unset, a random one per process (the local content origin issues its own cookies).
+   */
+  SCORM_PACKAGE_COOKIE_KEY: z.string().min(32).optional(),
   /** Milliseconds; a datastore call that takes longer fails fast instead of hanging a request. */
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
 });
@@ -47,6 +54,8 @@ export interface AppConfig {
   originVerifySecret?: string;
   /** Signs SCORM launch tokens; undefined locally = a random secret per process (required in AWS when a learner launches). */
   scormLaunchSecret?: string;
+  /** Signs the SCORM package cookie; shared with the content distribution's CloudFront Function (required in AWS when a player asks for the cookie). */
+  scormPackageCookieKey?: string;
   storeTimeoutMs: number;
 }
 
@@ -80,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentOrigin: e.CONTENT_ORIGIN,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     scormLaunchSecret: e.SCORM_LAUNCH_SECRET,
+    scormPackageCookieKey: e.SCORM_PACKAGE_COOKIE_KEY,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
   };
 }

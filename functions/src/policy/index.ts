@@ -9,7 +9,7 @@ import { rules } from './rules';
 export { actorOf, anonymous, enrolAudiences, readableAudiences, type Actor, type Audience, type EnrolAudience, type Membership, type NetworkRole } from './actor';
 export { authorize, can, describeRules } from './authorize';
 export { rules, type Action, type Kind, type Resources } from './rules';
-export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource } from './rules';
+export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource, ScormAttemptResource } from './rules';
 
 /** The members of a network the actor may see: all for staff, the lead experts for other signed-in users, none for anonymous visitors. */
 export function visibleMembers<M extends { role: NetworkRole }>(actor: Actor, networkId: string, members: M[]): M[] {

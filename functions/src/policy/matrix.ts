@@ -69,6 +69,12 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
     'published e-learning, employees': { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' } },
     'draft e-learning': { module: { status: 'draft', enrolAudience: 'employees', kind: 'elearning' } },
   },
+  scormAttempt: {
+    "the employee's own, published e-learning": { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' }, learnerId: 'employee' },
+    "the admin's own, published e-learning": { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' }, learnerId: 'admin' },
+    "the partner's own, e-learning for partners": { module: { status: 'published', enrolAudience: 'partners', kind: 'elearning' }, learnerId: 'partner' },
+    "the employee's own, draft e-learning": { module: { status: 'draft', enrolAudience: 'employees', kind: 'elearning' }, learnerId: 'employee' },
+  },
 };
 
 export interface MatrixRow {

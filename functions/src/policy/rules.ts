@@ -68,6 +68,11 @@ export interface LearnerWorkResource {
 export interface ScormPackageResource {
   module: ModuleResource;
 }
+/** A learner's SCORM attempt(s) at an e-learning module (launching one, reading them), as the module and whose they are. */
+export interface ScormAttemptResource {
+  module: ModuleResource;
+  learnerId: string;
+}
 // The academy's offer as a whole: actions that concern no single existing record.
 export type AcademyResource = Record<string, never>;
 
@@ -83,6 +88,7 @@ export interface Resources {
   path: PathResource;
   learnerWork: LearnerWorkResource;
   scormPackage: ScormPackageResource;
+  scormAttempt: ScormAttemptResource;
 }
 export type Kind = keyof Resources;
 
@@ -227,8 +233,21 @@ export const rules = {
       // Uploading a package makes a new version of the module: as editing it, drafts are the authors' too.
       upload: { who: text('concepten: de academie en auteurs; gepubliceerd: de academie', 'drafts: the academy and authors; published: the academy'), allow: (a, r) => (r.module.status === 'draft' ? managesCatalogue(a) : isAdmin(a)) },
       'read-import': { who: text('de academie en auteurs', 'the academy and authors'), allow: (a) => managesCatalogue(a) },
+      // The module's report reads every learner's attempts (self-reported results): those who make the offer.
+      'read-report': { who: text('de academie en auteurs', 'the academy and authors'), allow: (a) => managesCatalogue(a) },
     },
   } satisfies KindRules<ScormPackageResource>,
+
+  scormAttempt: {
+    // Someone else's attempts are, for whoever may not read them, not there; nor are a hidden module's.
+    hidden: (a, r) => !seesModule(a, r.module) || !(isSelf(a, r.learnerId) || managesCatalogue(a)),
+    actions: {
+      // Playing is joining the module: for yourself only, as for any module you may join.
+      launch: { who: text('de deelnemer zelf, als die zich voor de module mag inschrijven', 'the learner themselves, if they may enrol in the module'), allow: (a, r) => isSelf(a, r.learnerId) && isSignedIn(a) && joinsModule(a, r.module) },
+      // Results are self-reported by the package; authors and the academy read them for reports.
+      read: { who: text('de deelnemer zelf, de academie en auteurs', 'the learner themselves, the academy and authors'), allow: (a, r) => isSelf(a, r.learnerId) || managesCatalogue(a) },
+    },
+  } satisfies KindRules<ScormAttemptResource>,
 } as const;
 
 export type Rules = typeof rules;

@@ -23,6 +23,10 @@ export interface ApiFunctionProps {
   contentOrigin: string;
   /** The secret CloudFront adds as `x-origin-verify` (see AppDistribution); the API refuses requests without it. */
   originVerifySecret: ISecret;
+  /** Signs SCORM launch tokens (SCORM_LAUNCH_SECRET). */
+  scormLaunchSecret: ISecret;
+  /** Signs the SCORM package cookie (SCORM_PACKAGE_COOKIE_KEY); the content distribution's CloudFront Function checks it with the same value. */
+  packageCookieSecret: ISecret;
   /** Its share of the account's concurrency, reserved for it and at the same time its ceiling. */
   reservedConcurrency: number;
 }
@@ -104,6 +108,9 @@ export class ApiFunction extends Construct {
         // A CloudFormation dynamic reference ({{resolve:secretsmanager:...}}): resolved at deploy
         // time, so the value is in neither the template nor the code.
         ORIGIN_VERIFY_SECRET: props.originVerifySecret.secretValue.unsafeUnwrap(),
+        // The same kind of dynamic references: launch tokens and package cookies are signed with these.
+        SCORM_LAUNCH_SECRET: props.scormLaunchSecret.secretValue.unsafeUnwrap(),
+        SCORM_PACKAGE_COOKIE_KEY: props.packageCookieSecret.secretValue.unsafeUnwrap(),
         POWERTOOLS_SERVICE_NAME: powertools.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: powertools.metricsNamespace,
         // Stack traces point into functions/src instead of the minified bundle.

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -13,6 +14,7 @@ import {
   OriginRequestPolicy,
   OriginSslPolicy,
   PriceClass,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -39,6 +41,8 @@ export interface AppDistributionProps {
   /** Sent to the API as `x-origin-verify`, so the API can refuse calls that bypass CloudFront. */
   originVerifySecret: ISecret;
   webAclArn?: string;
+  /** A custom domain (sibling of the content domain) with its us-east-1 certificate; without one, *.cloudfront.net. */
+  domain?: { name: string; certificate: ICertificate };
 }
 
 /**
@@ -103,9 +107,12 @@ export class AppDistribution extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       webAclId: props.webAclArn,
+      ...(props.domain
+        ? { domainNames: [props.domain.name], certificate: props.domain.certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
     });
-    this.origin = `https://${this.distribution.distributionDomainName}`;
-    acknowledgeDistributionDefaults(this.distribution, { hasWebAcl: Boolean(props.webAclArn) });
+    this.origin = props.domain ? `https://${props.domain.name}` : `https://${this.distribution.distributionDomainName}`;
+    acknowledgeDistributionDefaults(this.distribution, { hasWebAcl: Boolean(props.webAclArn), hasCustomDomain: Boolean(props.domain) });
   }
 
   /** Writes the final CSP: frames from the content origin, uploads straight to the uploads bucket. */

@@ -2,7 +2,7 @@ import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { acknowledge } from '../nag';
 
 /** Findings both distributions share, acknowledged with the same reasons. */
-export function acknowledgeDistributionDefaults(distribution: Distribution, opts: { hasWebAcl: boolean }): void {
+export function acknowledgeDistributionDefaults(distribution: Distribution, opts: { hasWebAcl: boolean; hasCustomDomain?: boolean }): void {
   acknowledge(
     distribution,
     'AwsSolutions-CFR1',
@@ -16,6 +16,8 @@ export function acknowledgeDistributionDefaults(distribution: Distribution, opts
         'attach one per environment once traffic warrants it.',
     );
   }
+  // With a custom domain and ACM certificate the distribution sets TLSv1.2_2021 itself.
+  if (opts.hasCustomDomain) return;
   acknowledge(
     distribution,
     'AwsSolutions-CFR4',

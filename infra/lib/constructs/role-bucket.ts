@@ -12,6 +12,7 @@ import {
 import type { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { abandonedUploadDays, buckets, uploadsPendingPrefix, type BucketRole } from '../../../functions/src/platform/store/schema';
+import { stateSpillPrefix } from '../../../functions/src/scorm/attempts/store';
 
 /** Settings every bucket shares, access-log bucket included. */
 export const secureBucketDefaults = {
@@ -53,6 +54,20 @@ export function createRoleBucket(scope: Construct, props: RoleBucketProps): Buck
   if (spec.versioned) {
     // Versions exist to undo mistakes, not to keep every edit forever.
     lifecycleRules.push({ id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) });
+  }
+  if (props.role === 'attachments') {
+    // Large SCORM state spilled from DynamoDB: one object per applied commit, and the attempt row
+    // names only the newest (functions/src/scorm/attempts/store.ts), whose older objects the API
+    // deletes as it goes. A deleted spill is a superseded state nobody reads again: its noncurrent
+    // version goes after a day instead of 90 (an autocommitting SCO writes one every few seconds),
+    // and the delete markers left behind are cleaned up. Current objects never expire: they are
+    // the stored state of an attempt, read on resume and by reports.
+    lifecycleRules.push({
+      id: 'expire-superseded-scorm-state',
+      prefix: stateSpillPrefix,
+      noncurrentVersionExpiration: Duration.days(1),
+      expiredObjectDeleteMarker: true,
+    });
   }
   const bucket = new Bucket(scope, roleBucketId(props.role), {
     ...secureBucketDefaults,

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function';
@@ -17,6 +18,7 @@ import { exportNamed } from '../exports';
 import { acknowledge } from '../nag';
 import type { DataStack } from './data-stack';
 import type { IdentityStack } from './identity-stack';
+import type { CustomDomains } from '../settings';
 
 export interface AppStackProps extends StackProps {
   data: DataStack;
@@ -27,6 +29,8 @@ export interface AppStackProps extends StackProps {
   webAclArn: string;
   apiReservedConcurrency: number;
   alarmEmail?: string;
+  /** Sibling subdomains of one registrable domain for app and content (settings.ts); without them, *.cloudfront.net. */
+  domains?: CustomDomains;
 }
 
 /**
@@ -83,6 +87,27 @@ export class AppStack extends Stack {
         'time, so rotation is a new value plus a deploy (docs/operations.md), not a rotation Lambda.',
     );
 
+    // SCORM: launch tokens (API only) and the package cookie (API and the content distribution's
+    // viewer-request function). Generated, never in code or template; rotation as for the origin secret.
+    const scormLaunchSecret = new Secret(this, 'ScormLaunchSecret', {
+      description: 'Signs SCORM launch tokens (HS256, SCORM_LAUNCH_SECRET of the API); rotate by a new value and a deploy',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const packageCookieSecret = new Secret(this, 'ScormPackageCookieSecret', {
+      description: 'HMAC key of the SCORM package cookie: the API signs it, the content distribution checks it; rotate by a new value and a deploy',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    for (const secret of [scormLaunchSecret, packageCookieSecret]) {
+      acknowledge(
+        secret,
+        'AwsSolutions-SMG4',
+        'A signing key read at deploy time (function environment, CloudFront Function code), like the origin secret: ' +
+          'rotation is a new value plus a deploy (docs/operations.md), not a rotation Lambda.',
+      );
+    }
+    // One certificate (us-east-1, CloudFront's region) for both names; referenced, never created here.
+    const certificate = props.domains ? Certificate.fromCertificateArn(this, 'DomainCertificate', props.domains.certificateArn) : undefined;
+
     this.appDistribution = new AppDistribution(this, 'AppDelivery', {
       webBucket: this.webBucket,
       apiDomainName: gateway.domainName,
@@ -90,6 +115,7 @@ export class AppStack extends Stack {
       accessLogs,
       originVerifySecret,
       webAclArn: props.webAclArn,
+      domain: props.domains && certificate ? { name: props.domains.app, certificate } : undefined,
     });
     const appOrigin = this.appDistribution.origin;
 
@@ -98,6 +124,10 @@ export class AppStack extends Stack {
       appOrigin,
       accessLogs,
       webAclArn: props.webAclArn,
+      apiDomainName: gateway.domainName,
+      originVerifySecret,
+      packageCookieSecret,
+      domain: props.domains && certificate ? { name: props.domains.content, certificate } : undefined,
     });
 
     this.uploadsBucket = createRoleBucket(this, {
@@ -135,6 +165,8 @@ export class AppStack extends Stack {
       appOrigin,
       contentOrigin: this.contentDistribution.origin,
       originVerifySecret,
+      scormLaunchSecret,
+      packageCookieSecret,
       reservedConcurrency: props.apiReservedConcurrency,
     });
     gateway.routeAllTo(this.api.function);
@@ -160,5 +192,10 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'AppUrl', { value: appOrigin, description: 'The academy (front end and /api)' });
     new CfnOutput(this, 'ContentUrl', { value: this.contentDistribution.origin, description: 'SCORM content origin' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.appClient.userPoolClientId });
+    if (props.domains) {
+      // DNS is the operator's (the zone may live anywhere): CNAME (or Route 53 alias) each name to its distribution.
+      new CfnOutput(this, 'AppDnsTarget', { value: this.appDistribution.distribution.distributionDomainName, description: `CNAME target for ${props.domains.app}` });
+      new CfnOutput(this, 'ContentDnsTarget', { value: this.contentDistribution.distribution.distributionDomainName, description: `CNAME target for ${props.domains.content}` });
+    }
   }
 }

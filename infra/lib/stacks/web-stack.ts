@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DefaultStackSynthesizer, Stack, type StackProps } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
@@ -9,7 +10,10 @@ import { acknowledge, nagReference, stackChildrenStartingWith } from '../nag';
 import { paths } from '../paths';
 import { SetupError } from '../settings';
 import type { AwsConfig } from '../../../web/src/config';
+import { packagesPrefix } from '../../../functions/src/scorm/domain/locations';
+import { contentPaths, playerKeyPrefix } from '../constructs/content-distribution';
 import type { AppStack } from './app-stack';
+import type { DataStack } from './data-stack';
 import type { IdentityStack } from './identity-stack';
 
 export interface WebStackProps extends StackProps {
@@ -17,6 +21,10 @@ export interface WebStackProps extends StackProps {
   identity: IdentityStack;
   /** Directory with the Vite build (index.html, assets/). */
   webDistPath: string;
+  /** Directory with the SCORM player's Vite build (web/player/dist), copied to the content bucket under player/. */
+  playerDistPath: string;
+  /** The content bucket (named import) the player goes to. */
+  data: DataStack;
 }
 
 /**
@@ -32,7 +40,8 @@ export function assertWebBuild(webDistPath: string): void {
 }
 
 /**
- * The front end's files and its runtime config.json, copied into the web bucket on every deploy.
+ * The front end's files and its runtime config.json, copied into the web bucket on every deploy,
+ * and the SCORM player's build, copied into the content bucket under `player/`.
  * A stack of its own so a front-end release is `cdk deploy <prefix>-Web` and nothing else.
  */
 export class WebStack extends Stack {
@@ -81,14 +90,50 @@ export class WebStack extends Stack {
     entryFiles.node.addDependency(hashedAssets);
     this.runtimeConfig = config;
 
-    this.acknowledgeDeploymentHandler(bucket);
+    // The SCORM player (web/player/dist, base /player/) on the content origin, in the same two steps:
+    // hashed files kept for open players, the rest revalidated and the content distribution's
+    // /player/* invalidated. Pruning stays within player/ (the sync's destination prefix).
+    const contentBucket = Bucket.fromBucketAttributes(this, 'ContentBucketRef', props.data.shared.contentBucket);
+    const playerAssets = new BucketDeployment(this, 'PlayerAssets', {
+      sources: [Source.asset(props.playerDistPath)],
+      destinationBucket: contentBucket,
+      destinationKeyPrefix: playerKeyPrefix,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+      memoryLimit: 512,
+    });
+    const playerEntry = new BucketDeployment(this, 'PlayerEntry', {
+      sources: [Source.asset(props.playerDistPath)],
+      destinationBucket: contentBucket,
+      destinationKeyPrefix: playerKeyPrefix,
+      exclude: ['assets/*'],
+      prune: true,
+      cacheControl: [CacheControl.noCache()],
+      distribution: app.contentDistribution.distribution,
+      distributionPaths: [contentPaths.player],
+      memoryLimit: 512,
+    });
+    playerEntry.node.addDependency(playerAssets);
+    // CDK grants the deployment handler read/write on the whole destination bucket. Packages are
+    // the SCORM import's alone (the only writer of packages/): the handler is refused there outright.
+    playerEntry.handlerRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['s3:PutObject*', 's3:DeleteObject*', 's3:Abort*', 's3:RestoreObject'],
+        resources: [contentBucket.arnForObjects(`${packagesPrefix}*`)],
+      }),
+    );
+
+    this.acknowledgeDeploymentHandler(bucket, contentBucket);
   }
 
   /**
    * BucketDeployment's handler is a CDK-provided singleton (it syncs the asset zip into the web
    * bucket and invalidates the distribution). It runs only during deployments.
    */
-  private acknowledgeDeploymentHandler(webBucket: IBucket): void {
+  private acknowledgeDeploymentHandler(webBucket: IBucket, contentBucket: IBucket): void {
     const handlers = stackChildrenStartingWith(this, 'Custom::CDKBucketDeployment');
     if (handlers.length !== 1) throw new Error(`Expected one BucketDeployment handler, found ${handlers.length}`);
     const handler = handlers[0]!;
@@ -107,8 +152,10 @@ export class WebStack extends Stack {
       ['AwsSolutions-IAM5[Action::s3:Abort*]', `${cdkHandler}: aborts its own failed multipart uploads.`],
       [`AwsSolutions-IAM5[Resource::${assetObjects}]`, `${cdkHandler}: reads the staged front-end zip from the CDK bootstrap bucket.`],
       [`AwsSolutions-IAM5[Resource::${nagReference(this, webBucket.arnForObjects('*'))}]`,
-        `${cdkHandler}: writes every front-end file into the web bucket, and only that bucket.`],
-      ['AwsSolutions-IAM5[Resource::*]', `${cdkHandler}: CDK grants cloudfront:CreateInvalidation/GetInvalidation on '*'; used only to invalidate the app distribution after a release.`],
+        `${cdkHandler}: writes every front-end file into the web bucket.`],
+      [`AwsSolutions-IAM5[Resource::${nagReference(this, contentBucket.arnForObjects('*'))}]`,
+        `${cdkHandler}: writes the SCORM player under player/ in the content bucket; an explicit deny keeps it out of packages/.`],
+      ['AwsSolutions-IAM5[Resource::*]', `${cdkHandler}: CDK grants cloudfront:CreateInvalidation/GetInvalidation on '*'; used only to invalidate the app distribution and the player on the content distribution after a release.`],
       ['AwsSolutions-L1', `${cdkHandler}: CDK chooses and upgrades its Python runtime.`],
     ];
     for (const [id, reason] of findings) acknowledge(handler, id, reason);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { voteChange } from '../../../functions/src/knowledge/domain/votes';
-import { attachmentIdsIn, maxAttachmentsPerArticle } from '../../../functions/src/knowledge/domain/attachment-types';
+import { attachmentIdsIn } from '../../../functions/src/knowledge/domain/attachment-types';
 
 describe('one vote per reader', () => {
   it('counts a first vote, ignores the same vote again, and moves a changed vote', () => {
@@ -42,9 +42,5 @@ describe('attachments a text shows', () => {
 
   it('does not read an article id as a pattern', () => {
     expect(attachmentIdsIn('![x](/api/attachments/aX1/0abc/x.png)', 'a.1')).toEqual([]);
-  });
-
-  it('caps an article at 50 attachments', () => {
-    expect(maxAttachmentsPerArticle).toBe(50);
   });
 });

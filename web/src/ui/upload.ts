@@ -25,6 +25,34 @@ export async function sendToStorage(ticket: UploadTicket, file: File): Promise<v
   if (!res.ok) throw new ProblemError({ title: m.failed, detail: m.failedDetail(res.status), status: res.status });
 }
 
+/**
+ * As `sendToStorage`, with upload progress (`onProgress(sent, total)`), for large files such as
+ * SCORM packages: `fetch` cannot report request-body progress, XMLHttpRequest can.
+ */
+export function sendToStorageWithProgress(ticket: UploadTicket, file: File, onProgress: (sent: number, total: number) => void): Promise<void> {
+  const m = ut().upload;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+  form.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', ticket.url);
+    xhr.withCredentials = false;
+    xhr.upload.addEventListener('progress', (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size));
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(file.size, file.size);
+        resolve();
+      } else reject(new ProblemError({ title: m.failed, detail: m.failedDetail(xhr.status), status: xhr.status }));
+    });
+    const network = () => reject(new ProblemError({ title: m.failed, detail: t().errors.networkDetail, status: 0 }));
+    xhr.addEventListener('error', network);
+    xhr.addEventListener('abort', network);
+    xhr.addEventListener('timeout', network);
+    xhr.send(form);
+  });
+}
+
 export function formatBytes(bytes: number): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
   return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'nl-NL', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);

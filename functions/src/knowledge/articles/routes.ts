@@ -1,4 +1,5 @@
-import { searchIndexFor } from '../search/index-store';
+import type { SearchIndexStore } from '../search/index-store';
+import type { PlatformDeps } from '../../platform/deps';
 import { searchArticles } from '../search/service';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, type AppContext } from '../../platform/http/router';
@@ -29,7 +30,13 @@ import {
   VersionSchema,
 } from '../schemas';
 
-export const knowledgeCtx = (c: AppContext): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchIndexFor(c.get('deps').store), principal: c.get('principal') });
+/**
+ * The app's deps carry the process's one search index (`AppDeps.search`, made in deps.ts); the
+ * request context types only the platform's part of them, since platform knows no feature.
+ */
+const searchOf = (c: AppContext) => (c.get('deps') as PlatformDeps & { search: SearchIndexStore }).search;
+
+export const knowledgeCtx = (c: AppContext): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchOf(c), principal: c.get('principal') });
 
 const tags = ['Kennisbank'];
 const errors = { ...commonProblems, 403: problemResponse('Geen rechten voor dit netwerk') };
@@ -189,7 +196,7 @@ const diff = createRoute({
 export const articleRoutes = newRouter()
   .openapi(search, async (c) => {
     const q = c.req.valid('query');
-    const result = await searchArticles(c.get('deps').store, q.q, { audiences: readableAudiences(actorOf(c.get('principal'))), network: q.network, theme: q.theme, audience: q.audience, language: q.language, limit: q.limit, offset: q.offset });
+    const result = await searchArticles(knowledgeCtx(c), q.q, { audiences: readableAudiences(actorOf(c.get('principal'))), network: q.network, theme: q.theme, audience: q.audience, language: q.language, limit: q.limit, offset: q.offset });
     return c.json(result, 200);
   })
   .openapi(bySlug, async (c) => {

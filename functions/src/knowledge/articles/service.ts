@@ -20,7 +20,6 @@ import { attachmentIdsIn } from '../domain/attachment-types';
 import { removeAllAttachments } from '../attachments/store';
 import { actorOf, authorize, can, readableAudiences, type Action, type Actor, type ArticleResource } from '../../policy';
 import { diffVersions } from '../domain/diff';
-import type { SearchDoc } from '../domain/search';
 
 /**
  * Knowledge-base use cases: authorise, apply the editorial rules, call the store, keep the
@@ -276,6 +275,15 @@ function staleBase(basedOn: number, currentVersion: number): Problem {
   );
 }
 
+/** A first save on a published article names the version it was edited from (`basedOn`). */
+function basedOnMissing(currentVersion: number): Problem {
+  const message = text(
+    `Geef aan op welke gepubliceerde versie je wijzigingen gebaseerd zijn (nu is dat versie ${currentVersion}); zonder dat kan opslaan een nieuwere versie ongedaan maken.`,
+    `Say which published version your changes are based on (currently version ${currentVersion}); without it, saving could undo a newer version.`,
+  );
+  return new Problem('unprocessable', message, { errors: [{ path: 'basedOn', message }], currentVersion });
+}
+
 /** The slug readers reach the article by now (none before its first publication). */
 const publishedSlug = (meta: ArticleMeta) => (meta.publishedVersion > 0 ? meta.slug : undefined);
 
@@ -305,7 +313,9 @@ export async function saveDraft(ctx: KnowledgeCtx, articleId: string, expectedRe
   if (expectedRevision === 0) {
     if (existing) throw conflictFor(existing, expectedRevision);
     if (meta.publishedVersion === 0) throw conflictFor(undefined, expectedRevision);
-    const basedOn = input.basedOn ?? meta.publishedVersion;
+    // Without it the save would be taken as built on whatever is published now, and could undo a newer version.
+    if (input.basedOn === undefined) throw basedOnMissing(meta.publishedVersion);
+    const basedOn = input.basedOn;
     if (basedOn !== meta.publishedVersion) throw staleBase(basedOn, meta.publishedVersion);
     const base = await articles.getVersion(ctx.store, articleId, basedOn);
     if (!base) throw new Problem('conflict', text('Dit artikel heeft nog geen gepubliceerde versie', 'This article has no published version yet'));
@@ -414,25 +424,6 @@ export const submitDraft = (ctx: KnowledgeCtx, articleId: string, expectedRevisi
 export const returnDraft = (ctx: KnowledgeCtx, articleId: string, expectedRevision: number, comment: string) =>
   transition(ctx, articleId, expectedRevision, 'return', comment);
 
-export function searchDocFor(view: ReaderView, plainText: string): SearchDoc {
-  return {
-    id: view.articleId,
-    slug: view.slug,
-    title: view.title,
-    summary: view.summary,
-    body: plainText,
-    tags: view.tags,
-    themes: view.themes,
-    network: view.networkId,
-    networkName: view.networkName,
-    audience: view.audience,
-    language: view.language,
-    publishedAt: view.publishedAt,
-    reviewBy: view.reviewBy,
-    version: view.version,
-  };
-}
-
 export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expectedRevision: number, note: string, opts: { updateIndex?: boolean; overrideReason?: string } = {}) {
   const meta = await loadMeta(ctx, articleId);
   const actor = await actorFor(ctx);
@@ -485,8 +476,6 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   });
   if (outcome === 'slug-taken') throw new Problem('conflict', text(`De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`, `The slug "${draft.slug}" has been taken by another article in the meantime`));
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
-  // A first publication under another name than the article was created with: that name was only ever a draft's.
-  if (meta.publishedVersion === 0 && meta.slug !== draft.slug) await articles.releaseSlugs(ctx.store, articleId, [meta.slug]).catch(() => undefined);
   // The write is the truth; the index follows (the table's stream in AWS, this call locally) and never fails the publish.
   countEvent('ArticlePublished');
   if (opts.updateIndex !== false) await indexAfterWrite(ctx.store, ctx.search, articleId);
@@ -577,19 +566,16 @@ export async function readBySlug(ctx: KnowledgeCtx, slug: string): Promise<ReadR
 /**
  * Related reading: articles sharing this one's themes and tags, ranked by how many they share and
  * how well. Each term is its own search (the reader's search combines words with AND), always
- * within what the caller may read. Results depend only on the index snapshot, the article and the
- * reader's tier, so they are cached per snapshot version: an article view stays one GetItem.
+ * within what the caller may read. The index may lag behind the records, so the candidates are
+ * re-checked against the current article records (one BatchGet) as search does. Not cached here:
+ * `readingExtras` keeps the result for a short window, after which the re-check runs again even
+ * when the snapshot has not changed (a failed index update leaves its version as it was).
  */
-const relatedCache = new Map<string, RelatedHit[]>();
-const relatedCacheMax = 2000;
 type RelatedHit = { slug: string; title: string; summary: string; audience: Audience };
 
 export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): Promise<RelatedHit[]> {
-  const { index, version } = await ctx.search.currentWithVersion();
+  const index = await ctx.search.current();
   const audiences = readableAudiences(actorOf(ctx.principal));
-  const cacheKey = `${version}|${audiences.join(',')}|${view.articleId}|${view.version}|${limit}`;
-  const cached = relatedCache.get(cacheKey);
-  if (cached) return cached;
   const scores = new Map<string, number>();
   for (const term of [...new Set([...view.themes, ...view.tags])].slice(0, 8)) {
     for (const r of index.search(term, { audiences, limit: 10 }).results) {
@@ -599,14 +585,11 @@ export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): P
   // The index may lag behind the records (see search/service.ts): re-check the candidates as search does, and show them as they are now.
   const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit * 2);
   const current = await currentArticles(ctx.store, candidates.map(([id]) => id));
-  const result = candidates
+  return candidates
     .map(([id]) => current.get(id))
     .filter((meta): meta is ArticleMeta => !!meta && !meta.archived && meta.publishedVersion > 0 && audiences.includes(meta.audience))
     .slice(0, limit)
     .map((meta) => ({ slug: meta.slug, title: meta.title, summary: meta.summary, audience: meta.audience }));
-  if (relatedCache.size >= relatedCacheMax) relatedCache.delete(relatedCache.keys().next().value!);
-  relatedCache.set(cacheKey, result);
-  return result;
 }
 
 /**
@@ -617,11 +600,23 @@ export async function related(ctx: KnowledgeCtx, view: ReaderView, limit = 5): P
  * each call past its 5 s freshness set off a full catalogue reload). So a view is the one GetItem
  * plus, at most every 30 s per article, tier and search snapshot, this work: a newly published
  * article appears among related ones as before, a module beside an article within 30 s.
+ *
+ * The window is also how long a related article that was narrowed or archived can still be shown
+ * when its index update failed (the snapshot's version, part of the key, then does not change):
+ * at most 30 s, after which `related` re-checks it against its record. An anonymous public page is
+ * cached by CloudFront for 60 s (`public, max-age=60`) in any case, so this stays within that.
  */
 type Extras = { related: RelatedHit[]; relatedModules: Awaited<ReturnType<ReturnType<typeof learningLinks>['relatedModules']>> };
 const extrasCache = new Map<string, { at: number; value: Promise<Extras> }>();
-const extrasTtlMs = 30_000;
+const defaultExtrasTtlMs = 30_000;
+let extrasTtlMs = defaultExtrasTtlMs;
 const extrasCacheMax = 2000;
+
+/** Tests only: a shorter extras window (undefined: back to 30 s). Forgets what is kept. */
+export function setExtrasTtlMs(ms: number | undefined) {
+  extrasTtlMs = ms ?? defaultExtrasTtlMs;
+  extrasCache.clear();
+}
 
 export async function readingExtras(ctx: KnowledgeCtx, view: ReaderView): Promise<Extras> {
   // The search snapshot's version is part of the key: a publish shows up in related articles as soon as the index has it.

@@ -1,6 +1,6 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, query, transact, type TransactPart } from '../../platform/store/table';
 import type { Audience } from '../domain/visibility';
 import type { DraftState } from '../domain/workflow';
@@ -98,30 +98,6 @@ export interface ReaderView extends Omit<ArticleContent, 'markdown'> {
  */
 export type SlugItem = { articleId: string; view?: ReaderView; archived?: boolean; published?: boolean };
 
-/**
- * A transaction that met another transaction on the same item (DynamoDB answers
- * TransactionConflict, no condition failed) is tried again after a short random wait: a hot
- * article (votes during a publish) must not turn into 409s or 500s.
- */
-export function onlyContention(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e.name === 'TransactionConflictException') return true;
-  if (e.name !== 'TransactionCanceledException') return false;
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}
-
-export async function withContention<T>(work: () => Promise<T>, attempts = 12): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (attempt >= attempts || !onlyContention(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
-    }
-  }
-}
-
 /** Deletes a slug item only while no published version ever used it and it is still this article's. */
 const releaseSlugPart = (slug: string, articleId: string): TransactPart => ({
   Delete: {
@@ -202,7 +178,7 @@ export async function listDueForReview(store: StoreClients, networkId: string, b
 /** New article: META, first draft and the slug reservation, all or nothing. */
 export async function createArticle(store: StoreClients, meta: ArticleMeta, draft: Draft): Promise<'created' | 'slug-taken'> {
   try {
-    await transact(store, [
+    await retryOnContention(() => transact(store, [
       {
         Put: {
           Item: { ...keys.article(meta.id), ...keys.articleByNetwork(meta.networkId, meta.updatedAt, meta.id), type: 'article', ...meta },
@@ -211,7 +187,7 @@ export async function createArticle(store: StoreClients, meta: ArticleMeta, draf
       },
       { Put: { Item: { ...keys.draft(meta.id), type: 'draft', ...draft }, ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { Item: { ...keys.slug(meta.slug), type: 'slug', articleId: meta.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    ]);
+    ]));
     return 'created';
   } catch (err) {
     if (conditionFailed(err, 2)) return 'slug-taken';
@@ -268,7 +244,7 @@ export async function writeDraft(store: StoreClients, draft: Draft, expected: { 
   const holdAt = opts.holdSlug ? parts.push(holdSlugPart(opts.holdSlug, draft.articleId)) - 1 : -1;
   const releaseAt = opts.releaseSlug ? parts.push(releaseSlugPart(opts.releaseSlug, draft.articleId)) - 1 : -1;
   try {
-    await withContention(() => transact(store, parts));
+    await retryOnContention(() => transact(store, parts));
     return 'saved';
   } catch (err) {
     if (!conditionFailed(err)) throw err;
@@ -314,7 +290,7 @@ export async function discardDraft(store: StoreClients, meta: ArticleMeta, draft
   const releaseFrom = parts.length;
   for (const slug of releaseSlugs) parts.push(releaseSlugPart(slug, meta.id));
   try {
-    await withContention(() => transact(store, parts));
+    await retryOnContention(() => transact(store, parts));
     return true;
   } catch (err) {
     if (!conditionFailed(err)) throw err;
@@ -324,11 +300,6 @@ export async function discardDraft(store: StoreClients, meta: ArticleMeta, draft
     }
     return false;
   }
-}
-
-/** Gives back slugs only drafts held (best effort: a slug that turns out published or taken stays). */
-export async function releaseSlugs(store: StoreClients, articleId: string, slugs: string[]): Promise<void> {
-  await Promise.all(slugs.map((slug) => conditional(() => transact(store, [releaseSlugPart(slug, articleId)]))));
 }
 
 export interface PublishInput {
@@ -366,7 +337,7 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
     updatedAt: version.publishedAt,
     publishedAttachments: p.publishedAttachments,
     ...keys.articleByNetwork(meta.networkId, version.publishedAt, meta.id),
-    ...(meta.archived ? {} : keys.articleByReviewDate(meta.networkId, view.reviewBy, meta.id)),
+    ...keys.articleByReviewDate(meta.networkId, view.reviewBy, meta.id),
   };
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':rev': meta.rev, ':basedOn': meta.publishedVersion };
@@ -414,7 +385,7 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
     });
   }
   try {
-    await withContention(() => transact(store, items));
+    await retryOnContention(() => transact(store, items));
     return 'published';
   } catch (err) {
     if (conditionFailed(err, 3)) return 'slug-taken';

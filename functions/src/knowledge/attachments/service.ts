@@ -44,10 +44,12 @@ export async function completeUpload(ctx: KnowledgeCtx, articleId: string, uploa
   const objectKey = `articles/${articleId}/${id}`;
   const attachment = { id, articleId, fileName: pending.fileName, contentType: pending.contentType, bytes: 0, objectKey, createdBy: { id: p.id, name: p.name }, createdAt: new Date().toISOString() };
   try {
-    const { size, etag } = await uploads.claimUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
+    const { size, etag, claim } = await uploads.claimUpload(ctx.store, uploadId, { maxBytes: maxAttachmentBytes, matches: (head) => matchesMagic(pending.contentType, head), label: type.extension.toUpperCase() });
     attachment.bytes = size;
-    await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType, etag);
-    await store.putAttachment(ctx.store, attachment);
+    // The record is written with the end of the upload, under this request's claim: a copy or a
+    // record write that fails leaves the upload to be completed again, and a request whose claim
+    // lapsed makes no second attachment of it.
+    await uploads.keepUpload(ctx.store, uploadId, objectKey, pending.contentType, etag, claim, 'attachments', [store.attachmentPart(attachment)]);
   } catch (err) {
     await store.giveBackAttachmentPlace(ctx.store, articleId).catch(() => undefined);
     throw err;

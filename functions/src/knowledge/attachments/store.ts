@@ -1,8 +1,8 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
-import { del, get, put, query, transact, update } from '../../platform/store/table';
-import { withContention } from '../articles/store';
+import { conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
+import { giveBackPart, giveBackPlace, takePlace, type CappedCounter } from '../../platform/store/capped-counter';
+import { del, get, put, query, transact, type TransactPart } from '../../platform/store/table';
 import type { AttachmentType } from '../domain/attachment-types';
 
 export interface PendingUpload {
@@ -36,8 +36,9 @@ export async function getPendingUpload(store: StoreClients, uploadId: string) {
   return fromItem<PendingUpload>(await get(store, keys.upload(uploadId)));
 }
 
-export async function putAttachment(store: StoreClients, a: Attachment) {
-  await put(store, { ...keys.attachment(a.articleId, a.id), type: 'attachment', ...a }, { ConditionExpression: 'attribute_not_exists(PK)' });
+/** The attachment record, as a part of the transaction that ends its upload (`keepUpload`). */
+export function attachmentPart(a: Attachment): TransactPart {
+  return { Put: { Item: { ...keys.attachment(a.articleId, a.id), type: 'attachment', ...a }, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
 export async function getAttachment(store: StoreClients, articleId: string, attachmentId: string) {
@@ -71,33 +72,17 @@ export async function countAttachments(store: StoreClients, articleId: string): 
   return res.Count ?? 0;
 }
 
+/** The article's attachment counter (`keys.attachmentCount`). */
+const counterOf = (articleId: string): CappedCounter => ({ key: keys.attachmentCount(articleId), attribute: 'attachments', type: 'attachment-count', fields: { articleId } });
+
 /** Takes a place for one more attachment; false at the cap. The first use starts from the attachments kept before the counter existed. */
-export async function takeAttachmentPlace(store: StoreClients, articleId: string, max: number): Promise<boolean> {
-  const Key = keys.attachmentCount(articleId);
-  if (!(await get(store, Key, { ConsistentRead: true }))) {
-    const kept = await countAttachments(store, articleId);
-    await conditional(() => put(store, { ...Key, type: 'attachment-count', articleId, attachments: kept }, { ConditionExpression: 'attribute_not_exists(PK)' }));
-  }
-  return conditional(() =>
-    update(store, Key, {
-      UpdateExpression: 'SET #n = #n + :one',
-      ConditionExpression: '#n < :max',
-      ExpressionAttributeNames: { '#n': 'attachments' },
-      ExpressionAttributeValues: { ':one': 1, ':max': max },
-    }),
-  );
+export function takeAttachmentPlace(store: StoreClients, articleId: string, max: number): Promise<boolean> {
+  return takePlace(store, counterOf(articleId), max, () => countAttachments(store, articleId));
 }
 
 /** Gives a place back: an upload that did not become an attachment. */
-export async function giveBackAttachmentPlace(store: StoreClients, articleId: string): Promise<void> {
-  await conditional(() =>
-    update(store, keys.attachmentCount(articleId), {
-      UpdateExpression: 'SET #n = #n - :one',
-      ConditionExpression: '#n > :zero',
-      ExpressionAttributeNames: { '#n': 'attachments' },
-      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-    }),
-  );
+export function giveBackAttachmentPlace(store: StoreClients, articleId: string): Promise<void> {
+  return giveBackPlace(store, counterOf(articleId));
 }
 
 /**
@@ -109,23 +94,11 @@ export async function deleteAttachment(store: StoreClients, a: Attachment, artic
   const parts = (withCount: boolean) => [
     { Delete: { Key: keys.attachment(a.articleId, a.id), ConditionExpression: 'attribute_exists(PK)' } },
     { ConditionCheck: { Key: keys.article(a.articleId), ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': articleRev } } },
-    ...(withCount
-      ? [
-          {
-            Update: {
-              Key: keys.attachmentCount(a.articleId),
-              UpdateExpression: 'SET #n = #n - :one',
-              ConditionExpression: '#n > :zero',
-              ExpressionAttributeNames: { '#n': 'attachments' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-        ]
-      : []),
+    ...(withCount ? [giveBackPart(counterOf(a.articleId))] : []),
   ];
   for (const withCount of [true, false]) {
     try {
-      await withContention(() => transact(store, parts(withCount)));
+      await retryOnContention(() => transact(store, parts(withCount)));
       return 'deleted';
     } catch (err) {
       if (conditionFailed(err, 0)) return 'gone';

@@ -127,17 +127,11 @@ export class SearchIndexStore {
   }
 }
 
-const byStore = new WeakMap<StoreClients, SearchIndexStore>();
-
 /**
- * The one search index of a process (per store clients), shared by routes, use cases and scripts.
- * The composition root (deps.ts) calls it first, with the options; later calls get that instance.
+ * A search index over these store clients, with these options. Each call makes a new one (each
+ * keeps its own copy in memory), so a composition root makes one per process and hands it down:
+ * the app's deps (`deps.search`, deps.ts), the search indexer's runtime. Nothing looks it up again.
  */
 export function searchIndexFor(store: StoreClients, options?: SearchIndexOptions): SearchIndexStore {
-  let index = byStore.get(store);
-  if (!index) {
-    index = new SearchIndexStore(store, options);
-    byStore.set(store, index);
-  }
-  return index;
+  return new SearchIndexStore(store, options);
 }

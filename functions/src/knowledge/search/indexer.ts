@@ -81,6 +81,8 @@ export async function indexArticleChanges(store: StoreClients, search: SearchInd
     const seen = latest.get(state.id);
     if (!seen || isNewer(state, seen)) latest.set(state.id, state);
   }
+  // Nothing search shows changed (every vote on a published article reaches this handler): no pointer read, no snapshot load.
+  if (latest.size === 0) return { upserted: 0, removed: 0, skipped };
   // What the index already has (a repeated or late event) is neither read again nor written.
   const index = await search.current();
   const states = [...latest.values()].filter((s) => (s.withdrawn ? index.has(s.id) || (index.tombstoneOf(s.id) ?? -1) < s.publishedVersion : index.accepts(s.id, s.publishedVersion)));

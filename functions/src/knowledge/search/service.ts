@@ -1,6 +1,6 @@
-import type { StoreClients } from '../../platform/store/clients';
 import { recheckResults, type Audience, type SearchHit, type SearchOptions, type SearchResponse } from '../domain/search';
-import { searchIndexFor } from './index-store';
+import type { StoreClients } from '../../platform/store/clients';
+import type { SearchIndexStore } from './index-store';
 import { currentArticles } from './indexer';
 
 /**
@@ -10,11 +10,11 @@ import { currentArticles } from './indexer';
  * article that was archived or narrowed to an audience the caller may not read never shows up
  * with its title, summary or snippet, and a hit from an older version shows the current text.
  */
-export async function searchArticles(store: StoreClients, query: string, opts: SearchOptions & { audiences: Audience[] }): Promise<SearchResponse<SearchHit>> {
-  const index = await searchIndexFor(store).current();
+export async function searchArticles(ctx: { store: StoreClients; search: SearchIndexStore }, query: string, opts: SearchOptions & { audiences: Audience[] }): Promise<SearchResponse<SearchHit>> {
+  const index = await ctx.search.current();
   const found = index.search(query, opts);
   const current = await currentArticles(
-    store,
+    ctx.store,
     found.results.map((hit) => hit.id),
   );
   return recheckResults(found, current, opts.audiences);

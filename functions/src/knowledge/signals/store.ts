@@ -1,9 +1,7 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, fromItem } from '../../platform/store/items';
 import { get, query, transact, type TransactPart } from '../../platform/store/table';
-import { conditionFailed } from '../../platform/store/items';
-import { withContention } from '../articles/store';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { voteChange } from '../domain/votes';
 
 /** A reader's feedback on an article: useful or not, optionally with a remark or question. */
@@ -74,7 +72,7 @@ export async function recordSignal(store: StoreClients, s: Signal, previous: boo
     });
   }
   try {
-    await withContention(() => transact(store, parts));
+    await retryOnContention(() => transact(store, parts));
     return true;
   } catch (err) {
     if (conditionFailed(err, 0)) return false;
@@ -110,12 +108,12 @@ export async function answerSignal(store: StoreClients, s: Signal, answer: strin
     },
   };
   try {
-    await withContention(() => transact(store, [close, lower]));
+    await retryOnContention(() => transact(store, [close, lower]));
     return true;
   } catch (err) {
     if (conditionFailed(err, 0)) return false;
     if (!conditionFailed(err, 1)) throw err;
-    return conditional(() => withContention(() => transact(store, [close])));
+    return conditional(() => transact(store, [close]));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { queryAll, transact, update } from '../../platform/store/table';
 import { fileChecks } from '../files/store';
 import type { LearnerModule } from '../shared/store';
@@ -15,7 +15,7 @@ export async function saveSubmission(store: StoreClients, learner: { id: string;
   const userId = learner.id;
   const waiting = keys.submissionWaiting(m.moduleId, submission.submittedAt, userId);
   try {
-    await transact(store, [
+    await retryOnContention(() => transact(store, [
       {
         Update: {
           Key: keys.learnerModule(userId, m.moduleId),
@@ -37,7 +37,7 @@ export async function saveSubmission(store: StoreClients, learner: { id: string;
         },
       },
       ...fileChecks(userId, m.moduleId, submission.files ?? []),
-    ]);
+    ]));
     return 'saved';
   } catch (err) {
     if (conditionFailed(err, 0)) return 'approved';

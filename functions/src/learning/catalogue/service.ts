@@ -225,11 +225,18 @@ async function checkModuleInput(ctx: LearningCtx, input: ModuleInput) {
   if (input.kind === 'external' && !input.provider) throw new Problem('validation', text('Externe scholing noemt de aanbieder', 'External training names its provider'), { errors: [{ path: 'provider', message: text('Verplicht bij vorm "extern"', 'Required for the form "external"') }] });
 }
 
+/** Retakes are an e-learning setting (the SCORM attempts read it): other kinds never keep it. */
+function withKindFields<M extends Pick<LearningModule, 'kind' | 'scormRetakes'>>(m: M): M {
+  if (m.kind === 'elearning') return m;
+  const { scormRetakes: _r, ...rest } = m;
+  return rest as M;
+}
+
 export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m-${timeId()}`) {
   authorizeModuleWrite(ctx, input);
   await checkModuleInput(ctx, input);
   const now = nowOf(ctx);
-  const m: StoredModule = { ...input, id, status: input.status ?? 'draft', descriptionHtml: renderMarkdown(input.description).html, rev: 1, createdAt: now, updatedAt: now };
+  const m: StoredModule = { ...withKindFields(input), id, status: input.status ?? 'draft', descriptionHtml: renderMarkdown(input.description).html, rev: 1, createdAt: now, updatedAt: now };
   if (!(await db.putModule(ctx.store, m, null))) throw new Problem('conflict', text(`Module ${id} bestaat al`, `Module ${id} already exists`));
   forgetCatalogue();
   return m;
@@ -241,7 +248,7 @@ export async function updateModule(ctx: LearningCtx, id: string, expectedRev: nu
   if (!current) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
   authorizeModuleWrite(ctx, input, current);
   await checkModuleInput(ctx, input);
-  const next: StoredModule = { ...current, ...input, id, status: input.status ?? current.status, descriptionHtml: renderMarkdown(input.description).html, rev: current.rev + 1, updatedAt: nowOf(ctx) };
+  const next: StoredModule = { ...withKindFields({ ...current, ...input }), id, status: input.status ?? current.status, descriptionHtml: renderMarkdown(input.description).html, rev: current.rev + 1, updatedAt: nowOf(ctx) };
   if (!(await db.putModule(ctx.store, next, expectedRev))) {
     const latest = await getModule(ctx.store, id);
     throw new Problem('versionConflict', text('Deze module is intussen gewijzigd; laad de nieuwste versie', 'This module has been changed in the meantime; load the latest version'), { currentRev: latest?.rev });

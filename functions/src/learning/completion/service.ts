@@ -10,7 +10,7 @@ import { text } from '../../platform/http/language';
 import { authorize } from '../../policy';
 import * as db from './store';
 import type { AbsenceEffect, ModuleFacts } from './store';
-import { getLearnerModule, getModule, getModules, learnerRecord, pathVersion, type CompletedModule, type LearnerModule, type StoredModule } from '../shared/store';
+import { getLearnerModule, getModule, getModules, learnerRecord, pathVersion, type CompletedModule, type CompletionResult, type LearnerModule, type StoredModule } from '../shared/store';
 import * as seats from '../sessions/store';
 import type { Session } from '../sessions/store';
 import * as learnerFiles from '../files/service';
@@ -65,9 +65,9 @@ export function totalsOf(completed: LearnerModule[], copies: Map<string, Complet
 }
 
 /** One module done: record it once (with the module as it is now), then see whether any of the learner's paths is now complete. */
-export async function recordCompletion(ctx: LearningCtx, userId: string, m: ModuleFacts, source: string, evidence?: string, evidenceFiles: FileRef[] = []) {
+export async function recordCompletion(ctx: LearningCtx, userId: string, m: ModuleFacts, source: string, evidence?: string, evidenceFiles: FileRef[] = [], result?: CompletionResult) {
   const at = nowOf(ctx);
-  const done = await db.completeModule(ctx.store, userId, m, at, source, evidence, evidenceFiles);
+  const done = await db.completeModule(ctx.store, userId, m, at, source, evidence, evidenceFiles, result);
   if (done === 'file-gone') throw new Problem('conflict', text('Een van de bestanden is intussen verwijderd; kies je bestanden opnieuw', 'One of the files has been deleted in the meantime; choose your files again'));
   if (done.completedAt === at) countEvent('Completion'); // a repeat keeps the first date and is not counted again
   await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((s) => s.moduleId === m.moduleId), done.completedAt!);
@@ -120,6 +120,30 @@ async function completeFinishedPathsOnce(ctx: LearningCtx, userId: string, conce
   return again;
 }
 
+// ---- e-learning: the SCORM runtime (functions/src/scorm) reports what an attempt reached ----------
+
+/**
+ * The learner started an e-learning (first launch): they joined the module, so it shows in Mijn
+ * leren as in progress. The SCORM feature has already asked the policy whether they may.
+ */
+export async function joinByScormLaunch(ctx: LearningCtx, userId: string, moduleId: string) {
+  const m = await getModule(ctx.store, moduleId);
+  if (!m) return;
+  if (await db.enrolInModule(ctx.store, userId, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx))) countEvent('Enrolment');
+}
+
+/**
+ * An e-learning attempt completed the module (per SCORM's rules, decided by the SCORM feature):
+ * recorded like every completion (once; the module's copy frozen with it), with the attempt's
+ * self-reported result, and the paths it completes.
+ */
+export async function recordScormCompletion(ctx: LearningCtx, userId: string, moduleId: string, result: Omit<CompletionResult, 'source' | 'selfReported'>) {
+  const m = await getModule(ctx.store, moduleId);
+  if (!m) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
+  const done = await recordCompletion(ctx, userId, factsOf(m), 'scorm', undefined, [], { source: 'scorm', selfReported: true, ...result });
+  return { completedAt: done.completedAt! };
+}
+
 // ---- attendance: it completes the module once the session has begun; a correction takes it back ----
 
 const maxAttempts = 8;
@@ -155,8 +179,8 @@ export async function recordAttendance(ctx: LearningCtx, s: Pick<Session, 'id' |
 /**
  * Corrected to absent. What came only from this attendance goes, in one transaction with the
  * seat: the module's completion (unless another attended session of the module completes it; then
- * the completion moves to that one), and every path completion that no longer holds without it
- * (with its event). A path that stays complete keeps its event with the points of what still
+ * the completion moves to that one, and so do the completions of the paths it completed: date,
+ * event and points), and every path completion that no longer holds without it (with its event). A path that stays complete keeps its event with the points of what still
  * counts. Mijn leren's totals follow from the completions, so the points go with them.
  */
 export async function recordAbsence(ctx: LearningCtx, s: Pick<Session, 'id' | 'moduleId'>, userId: string) {
@@ -173,7 +197,9 @@ export async function recordAbsence(ctx: LearningCtx, s: Pick<Session, 'id' | 'm
     const lm = record.modules.find((x) => x.moduleId === s.moduleId);
     const effect = await absenceEffect(ctx, userId, s, lm);
     const parts = [seats.seatAbsentPart(seat), db.absentPart(userId, s.moduleId, s.id, lm, effect)];
-    if (effect.kind === 'remove') parts.push(...(await pathsWithout(ctx, userId, record, s.moduleId)));
+    if (effect.kind === 'remove') parts.push(...(await pathsAfter(ctx, userId, record, s.moduleId)));
+    // Moved to a later attendance: the paths it completed are complete from then on (date, event, points).
+    if (effect.kind === 'move') parts.push(...(await pathsAfter(ctx, userId, record, s.moduleId, effect.at)));
     if (await db.writeTogether(ctx.store, parts)) return;
     await backoff(attempt);
   }
@@ -200,9 +226,14 @@ async function legacyAttendance(ctx: LearningCtx, userId: string, s: Pick<Sessio
   return all.filter((x) => x.moduleId === s.moduleId && x.sessionId !== s.id && x.status === 'attended').map((x) => x.sessionId);
 }
 
-/** The path parts of taking a module's completion back: completions that no longer hold go, the rest keep fewer points. */
-async function pathsWithout(ctx: LearningCtx, userId: string, record: Awaited<ReturnType<typeof learnerRecord>>, moduleId: string) {
-  const remaining = record.modules.map((x) => (x.moduleId === moduleId ? { ...x, completedAt: undefined } : x));
+/**
+ * The path parts of a correction to a module's completion: taken back (`movedTo` undefined), path
+ * completions that no longer hold go and the rest keep the points of what still counts; moved to
+ * another moment (`movedTo`), each completed path on the module is recomputed with it, and its
+ * completion date and event move where the path now became complete.
+ */
+async function pathsAfter(ctx: LearningCtx, userId: string, record: Awaited<ReturnType<typeof learnerRecord>>, moduleId: string, movedTo?: string) {
+  const remaining = record.modules.map((x) => (x.moduleId === moduleId ? { ...x, completedAt: movedTo } : x));
   const parts = [];
   for (const lp of record.paths) {
     const path = await pathVersion(ctx.store, lp.pathId, lp.version);
@@ -214,16 +245,27 @@ async function pathsWithout(ctx: LearningCtx, userId: string, record: Awaited<Re
       continue;
     }
     const completions = completionsFor(path, remaining);
-    if (!computeProgress(path, completions).complete) {
+    const progress = computeProgress(path, completions);
+    if (!progress.complete) {
       parts.push(...db.pathUncompletedParts(userId, lp.pathId, lp.completedAt!));
       continue;
     }
     const event = record.events.find((e) => e.pathId === lp.pathId && e.completedAt === lp.completedAt);
-    if (!event) continue;
     const onPath = new Set(path.steps.map((x) => x.moduleId));
     const used = remaining.filter((m) => m.completedAt && onPath.has(m.moduleId));
     const copies = await frozenCopies(ctx, userId, used);
     const points = earnedAccreditation(used.map((m) => ({ id: m.moduleId, accreditation: copies.get(m.moduleId)?.accreditation ?? [] })), path, completions);
+    if (movedTo !== undefined) {
+      // As when it was recorded (completeFinishedPaths): when the rules were met, not before the learner joined the path.
+      const reached = progress.completedAt ?? lp.completedAt;
+      const completedAt = lp.enrolledAt > reached ? lp.enrolledAt : reached;
+      if (completedAt !== lp.completedAt) {
+        const moved = { ...(event ?? { kind: 'path-completed' as const, pathId: lp.pathId, version: lp.version, title: path.title }), completedAt, accreditation: points };
+        parts.push(...db.pathCompletionMovedParts(userId, lp.pathId, lp.completedAt, moved));
+        continue;
+      }
+    }
+    if (!event) continue;
     if (JSON.stringify(points) !== JSON.stringify(event.accreditation)) parts.push(db.pathPointsPart(userId, lp.pathId, lp.completedAt!, points));
   }
   return parts;

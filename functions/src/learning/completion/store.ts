@@ -1,10 +1,10 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { fileChecks, type LearnerFileRef } from '../files/store';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, transact, update, type TransactPart } from '../../platform/store/table';
 import type { Accreditation } from '../domain/types';
-import type { CompletedModule, LearnerModule, LearningEvent } from '../shared/store';
+import type { CompletedModule, CompletionResult, LearnerModule, LearningEvent } from '../shared/store';
 
 /** Writes to the learner's record that mark progress: joining a module, completing it, completing a path. */
 
@@ -40,7 +40,7 @@ export async function enrolInModule(store: StoreClients, userId: string, m: { mo
  * written (one transaction with a check of each), so a file deleted at the same moment is never
  * named: `'file-gone'` then, and nothing is written.
  */
-export async function completeModule(store: StoreClients, userId: string, m: ModuleFacts, at: string, source: string, evidence?: string, evidenceFiles: LearnerFileRef[] = []): Promise<LearnerModule | 'file-gone'> {
+export async function completeModule(store: StoreClients, userId: string, m: ModuleFacts, at: string, source: string, evidence?: string, evidenceFiles: LearnerFileRef[] = [], result?: CompletionResult): Promise<LearnerModule | 'file-gone'> {
   const files = evidenceFiles.length > 0;
   const copy = frozenCopy(m);
   const write = {
@@ -48,8 +48,10 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
       'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src)' +
       (copy ? ', completedModule = if_not_exists(completedModule, :copy)' : '') +
       (evidence ? ', evidence = :ev' : '') +
-      (files ? ', evidenceFiles = :files' : ''),
-    ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#title': 'title', '#kind': 'kind' },
+      (files ? ', evidenceFiles = :files' : '') +
+      // An e-learning's result is frozen with the completion, like its date.
+      (result ? ', #result = if_not_exists(#result, :result)' : ''),
+    ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#title': 'title', '#kind': 'kind', ...(result ? { '#result': 'result' } : {}) },
     ExpressionAttributeValues: {
       ':t': 'learner-module',
       ':m': m.moduleId,
@@ -60,6 +62,7 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
       ...(copy ? { ':copy': copy } : {}),
       ...(evidence ? { ':ev': evidence } : {}),
       ...(files ? { ':files': evidenceFiles } : {}),
+      ...(result ? { ':result': result } : {}),
     },
   };
   if (!files) {
@@ -67,7 +70,7 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
     return fromItem<LearnerModule>(res.Attributes)!;
   }
   try {
-    await transact(store, [{ Update: { Key: keys.learnerModule(userId, m.moduleId), ...write } }, ...fileChecks(userId, m.moduleId, evidenceFiles)]);
+    await retryOnContention(() => transact(store, [{ Update: { Key: keys.learnerModule(userId, m.moduleId), ...write } }, ...fileChecks(userId, m.moduleId, evidenceFiles)]));
   } catch (err) {
     if (evidenceFiles.some((_, i) => conditionFailed(err, i + 1))) return 'file-gone';
     throw err;
@@ -96,7 +99,7 @@ export async function freezeCompletion(store: StoreClients, userId: string, modu
  */
 export async function markPathCompleted(store: StoreClients, userId: string, pathId: string, completedAt: string, event: LearningEvent, relied: Array<{ moduleId: string; completedAt: string }> = []): Promise<'recorded' | 'already' | 'changed'> {
   try {
-    await transact(store, [
+    await retryOnContention(() => transact(store, [
       {
         Update: {
           Key: keys.learnerPath(userId, pathId),
@@ -107,7 +110,7 @@ export async function markPathCompleted(store: StoreClients, userId: string, pat
       },
       { Put: { Item: { ...keys.learnerEvent(userId, pathEventId(pathId, completedAt)), type: 'learning-event', ...event } } },
       ...relied.map((r) => ({ ConditionCheck: { Key: keys.learnerModule(userId, r.moduleId), ConditionExpression: 'completedAt = :c', ExpressionAttributeValues: { ':c': r.completedAt } } })),
-    ]);
+    ]));
     return 'recorded';
   } catch (err) {
     if (conditionFailed(err, 0)) return 'already';
@@ -222,6 +225,25 @@ export function pathUncompletedParts(userId: string, pathId: string, completedAt
       },
     },
     { Delete: { Key: keys.learnerEvent(userId, pathEventId(pathId, completedAt)) } },
+  ];
+}
+
+/**
+ * A path whose completion moves to another moment (the module it relied on is now completed by a
+ * later attendance): its date and its event (keyed by the date) move together, from the date read.
+ */
+export function pathCompletionMovedParts(userId: string, pathId: string, from: string, event: LearningEvent & { completedAt: string }): TransactPart[] {
+  return [
+    {
+      Update: {
+        Key: keys.learnerPath(userId, pathId),
+        UpdateExpression: 'SET completedAt = :to',
+        ConditionExpression: 'completedAt = :from',
+        ExpressionAttributeValues: { ':to': event.completedAt, ':from': from },
+      },
+    },
+    { Delete: { Key: keys.learnerEvent(userId, pathEventId(pathId, from)) } },
+    { Put: { Item: { ...keys.learnerEvent(userId, pathEventId(pathId, event.completedAt)), type: 'learning-event', ...event } } },
   ];
 }
 

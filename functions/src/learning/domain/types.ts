@@ -39,6 +39,8 @@ export interface LearningModule {
   eventType?: string;
   /** kind = external: provider name */
   provider?: string;
+  /** kind = elearning: a new SCORM attempt may start after a completed one (read by functions/src/scorm/attempts). */
+  scormRetakes?: boolean;
 }
 
 export interface PathStep {

@@ -93,9 +93,9 @@ export async function completeUpload(ctx: LearningCtx, moduleId: string, uploadI
       objectKey: `learners/${p.id}/${moduleId}/${id}`,
       createdAt: new Date().toISOString(),
     };
-    // A copy that fails releases the claim: completing the same upload again then works.
-    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag, claim);
-    await files.putLearnerFile(ctx.store, file);
+    // The record is written with the end of the upload, under this request's claim: a copy or a
+    // record write that fails releases the claim, so completing the same upload again works.
+    await uploads.keepUpload(ctx.store, uploadId, file.objectKey, file.contentType, etag, claim, 'attachments', [files.learnerFilePart(file)]);
     return refOf(file);
   } catch (err) {
     await files.giveBackFilePlace(ctx.store, p.id, moduleId).catch(() => undefined);

@@ -1,7 +1,8 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
-import { del, get, put, query, transact, update, type TransactPart } from '../../platform/store/table';
+import { conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
+import { giveBackPlace, takePlace, type CappedCounter } from '../../platform/store/capped-counter';
+import { get, put, query, transact, type TransactPart } from '../../platform/store/table';
 import type { LearnerFileType } from '../domain/file-types';
 
 /** A learner's upload between the presigned POST and its check (same key space as article uploads). */
@@ -48,8 +49,9 @@ export async function getPendingLearnerUpload(store: StoreClients, uploadId: str
   return item?.purpose === 'learner-file' ? item : undefined;
 }
 
-export async function putLearnerFile(store: StoreClients, f: LearnerFile) {
-  await put(store, { ...keys.learnerFile(f.userId, f.moduleId, f.id), type: 'learner-file', ...f }, { ConditionExpression: 'attribute_not_exists(PK)' });
+/** The file record, as a part of the transaction that ends its upload (`keepUpload`). */
+export function learnerFilePart(f: LearnerFile): TransactPart {
+  return { Put: { Item: { ...keys.learnerFile(f.userId, f.moduleId, f.id), type: 'learner-file', ...f }, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
 export async function getLearnerFile(store: StoreClients, userId: string, moduleId: string, fileId: string, opts: { consistent?: boolean } = {}) {
@@ -71,41 +73,19 @@ export async function countLearnerFiles(store: StoreClients, userId: string, mod
 // ---- the cap on a learner's files ------------------------------------------------------------
 
 /**
- * How many files a learner keeps for one module, counted in one item beside the learner's record.
- * Counting the file records before writing one lets uploads completed side by side all pass the
- * cap together; a place taken and given back conditionally on this counter lets exactly `max` in.
+ * How many files a learner keeps for one module, counted in one item beside the learner's record
+ * (`keys.learnerFileCount`; a capped counter, platform/store/capped-counter.ts).
  */
-const fileCountKey = keys.learnerFileCount;
+const counterOf = (userId: string, moduleId: string): CappedCounter => ({ key: keys.learnerFileCount(userId, moduleId), attribute: 'files', type: 'learner-file-count', fields: { moduleId } });
 
 /** Takes a place for one more file; false at the cap. The first use starts from the files already kept. */
-export async function takeFilePlace(store: StoreClients, userId: string, moduleId: string, max: number, kept: () => Promise<number>): Promise<boolean> {
-  const Key = fileCountKey(userId, moduleId);
-  const existing = await get(store, Key, { ConsistentRead: true });
-  if (!existing) {
-    // Only files kept before the counter existed are counted here: a new file needs a place, so the counter, first.
-    const files = await kept();
-    await conditional(() => put(store, { ...Key, type: 'learner-file-count', moduleId, files }, { ConditionExpression: 'attribute_not_exists(PK)' }));
-  }
-  return conditional(() =>
-    update(store, Key, {
-      UpdateExpression: 'SET #files = #files + :one',
-      ConditionExpression: '#files < :max',
-      ExpressionAttributeNames: { '#files': 'files' },
-      ExpressionAttributeValues: { ':one': 1, ':max': max },
-    }),
-  );
+export function takeFilePlace(store: StoreClients, userId: string, moduleId: string, max: number, kept: () => Promise<number>): Promise<boolean> {
+  return takePlace(store, counterOf(userId, moduleId), max, kept);
 }
 
 /** Gives a place back: an upload that did not become a file, or a deleted file. */
-export async function giveBackFilePlace(store: StoreClients, userId: string, moduleId: string): Promise<void> {
-  await conditional(() =>
-    update(store, fileCountKey(userId, moduleId), {
-      UpdateExpression: 'SET #files = #files - :one',
-      ConditionExpression: '#files > :zero',
-      ExpressionAttributeNames: { '#files': 'files' },
-      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-    }),
-  );
+export function giveBackFilePlace(store: StoreClients, userId: string, moduleId: string): Promise<void> {
+  return giveBackPlace(store, counterOf(userId, moduleId));
 }
 
 /** A check per named file that its record still exists, for the transaction that names it (a hand-in, a completion report). */
@@ -139,7 +119,7 @@ export async function deleteLearnerFileUnlessNamed(store: StoreClients, f: { use
     values[':ev'] = read.evidenceFiles;
   } else conditions.push('attribute_not_exists(evidenceFiles)');
   try {
-    await transact(store, [
+    await retryOnContention(() => transact(store, [
       { Delete: { Key: keys.learnerFile(f.userId, f.moduleId, f.id), ConditionExpression: 'attribute_exists(PK)' } },
       {
         ConditionCheck: {
@@ -149,7 +129,7 @@ export async function deleteLearnerFileUnlessNamed(store: StoreClients, f: { use
           ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         },
       },
-    ]);
+    ]));
     return 'deleted';
   } catch (err) {
     if (conditionFailed(err, 0)) return 'gone';

@@ -55,7 +55,15 @@ export async function myLearning(ctx: LearningCtx) {
     assignments: record.modules.filter((m) => m.kind === 'assignment' && !m.completedAt).map((m) => ({ moduleId: m.moduleId, title: m.title, status: m.submission?.status ?? 'open' })),
     completed: completed.map((c) => {
       const copy = copies.get(c.moduleId);
-      return { moduleId: c.moduleId, title: c.title, kind: c.kind, completedAt: c.completedAt!, ...(copy?.rev !== undefined ? { moduleRev: copy.rev } : {}), points: (copy?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) };
+      return {
+        moduleId: c.moduleId,
+        title: c.title,
+        kind: c.kind,
+        completedAt: c.completedAt!,
+        ...(copy?.rev !== undefined ? { moduleRev: copy.rev } : {}),
+        points: (copy?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })),
+        ...(c.result ? { result: c.result } : {}),
+      };
     }),
     pendingEvaluations: [
       ...completed.filter((c) => !evaluated.has(`module#${c.moduleId}`)).map((c) => ({ targetType: 'module' as const, targetId: c.moduleId, title: c.title })),

@@ -1,6 +1,6 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, put, queryAll, transact, update } from '../../platform/store/table';
 import type { PathStep } from '../domain/types';
 import type { LearnerPath } from '../shared/store';
@@ -34,7 +34,7 @@ export async function listPublishedPaths(store: StoreClients) {
 export async function publishPathVersion(store: StoreClients, meta: PathMeta, version: { title: string; description: string; steps: PathStep[]; minOptional: number }, now: string): Promise<number | null> {
   const next = meta.latestVersion + 1;
   try {
-    await transact(store, [
+    await retryOnContention(() => transact(store, [
       {
         Put: {
           Item: { ...keys.pathVersion(meta.id, next), type: 'path-version', id: meta.id, version: next, status: 'published', ...version, publishedAt: now },
@@ -59,7 +59,7 @@ export async function publishPathVersion(store: StoreClients, meta: PathMeta, ve
           ExpressionAttributeValues: meta.rev === 0 ? undefined : { ':rev': meta.rev },
         },
       },
-    ]);
+    ]));
     return next;
   } catch (err) {
     if (conditionFailed(err)) return null;

@@ -1,6 +1,6 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem } from '../../platform/store/items';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, put, queryAll, transact, update, type TransactPart } from '../../platform/store/table';
 import { hasStarted, inOffsetOf } from '../domain/instants';
 
@@ -119,29 +119,13 @@ export async function seatsOfLearner(store: StoreClients, userId: string, fromIs
   return items.map((i) => fromItem<Seat>(i)!);
 }
 
-const transactionConflict = (err: unknown) =>
-  (err as { name?: string }).name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-
-/** DynamoDB cancels transactions that touch the same item at once; those are retried, conditions are not. */
-export async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 12): Promise<T> {
-  for (let i = 0; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (!transactionConflict(err) || i >= attempts - 1) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)));
-    }
-  }
-}
-
 /**
  * Takes a seat: the seat counter and the learner's seat change together, conditional on a free
  * seat, a session not yet started, and no active seat of this learner. Returns why it failed.
  */
 export async function takeSeat(store: StoreClients, session: Session, seat: Seat, now: string): Promise<'enrolled' | 'full' | 'started' | 'already'> {
   try {
-    await withConflictRetry(() =>
+    await retryOnContention(() =>
       transact(store, [
         {
           Update: {
@@ -178,7 +162,7 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
  */
 export async function joinWaitlist(store: StoreClients, session: Session, seat: Seat, position: string, now: string): Promise<'waitlisted' | 'closed' | 'already'> {
   try {
-    await withConflictRetry(() =>
+    await retryOnContention(() =>
       transact(store, [
         {
           Update: {
@@ -218,55 +202,51 @@ export async function joinWaitlist(store: StoreClients, session: Session, seat: 
 export async function releaseSeat(store: StoreClients, sessionId: string, userId: string, from: 'enrolled' | 'waitlisted'): Promise<boolean> {
   const counter = from === 'enrolled' ? 'enrolled' : 'waitlisted';
   return conditional(() =>
-    withConflictRetry(() =>
-      transact(store, [
-        {
-          Update: {
-            Key: keys.seat(sessionId, userId),
-            UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK, waitlistPosition',
-            ConditionExpression: '#status = :from',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':from': from },
-          },
+    transact(store, [
+      {
+        Update: {
+          Key: keys.seat(sessionId, userId),
+          UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':from': from },
         },
-        {
-          Update: {
-            Key: keys.session(sessionId),
-            UpdateExpression: `SET ${counter} = ${counter} - :one`,
-            ExpressionAttributeValues: { ':one': 1 },
-          },
+      },
+      {
+        Update: {
+          Key: keys.session(sessionId),
+          UpdateExpression: `SET ${counter} = ${counter} - :one`,
+          ExpressionAttributeValues: { ':one': 1 },
         },
-      ]),
-    ),
+      },
+    ]),
   );
 }
 
 /** Moves the first waitlisted learner into a free seat (both counters and the seat in one transaction). */
 export async function promote(store: StoreClients, sessionId: string, userId: string): Promise<boolean> {
   return conditional(() =>
-    withConflictRetry(() =>
-      transact(store, [
-        {
-          Update: {
-            Key: keys.seat(sessionId, userId),
-            UpdateExpression: 'SET #status = :enrolled REMOVE GSI2PK, GSI2SK, waitlistPosition',
-            ConditionExpression: '#status = :waitlisted',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':enrolled': 'enrolled', ':waitlisted': 'waitlisted' },
-          },
+    transact(store, [
+      {
+        Update: {
+          Key: keys.seat(sessionId, userId),
+          UpdateExpression: 'SET #status = :enrolled REMOVE GSI2PK, GSI2SK, waitlistPosition',
+          ConditionExpression: '#status = :waitlisted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':enrolled': 'enrolled', ':waitlisted': 'waitlisted' },
         },
-        {
-          Update: {
-            Key: keys.session(sessionId),
-            UpdateExpression: 'SET enrolled = enrolled + :one, waitlisted = waitlisted - :one',
-            // A cancelled session hands no seats on.
-            ConditionExpression: 'enrolled < #cap AND #status = :planned',
-            ExpressionAttributeNames: { '#cap': 'capacity', '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ':planned': 'planned' },
-          },
+      },
+      {
+        Update: {
+          Key: keys.session(sessionId),
+          UpdateExpression: 'SET enrolled = enrolled + :one, waitlisted = waitlisted - :one',
+          // A cancelled session hands no seats on.
+          ConditionExpression: 'enrolled < #cap AND #status = :planned',
+          ExpressionAttributeNames: { '#cap': 'capacity', '#status': 'status' },
+          ExpressionAttributeValues: { ':one': 1, ':planned': 'planned' },
         },
-      ]),
-    ),
+      },
+    ]),
   );
 }
 

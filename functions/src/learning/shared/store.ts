@@ -48,7 +48,25 @@ export interface LearnerModule {
   attendedSessions?: Set<string>;
   evidence?: string;
   evidenceFiles?: LearnerFileRef[];
+  /** E-learning (SCORM) only: what the attempt that completed the module measured; frozen with the completion. */
+  result?: CompletionResult;
   submission?: { text: string; files?: LearnerFileRef[]; status: 'submitted' | 'approved' | 'returned'; submittedAt: string; feedback?: string; reviewedBy?: { id: string; name: string } };
+}
+
+/**
+ * What an e-learning attempt reported when it completed the module: self-reported by the package
+ * in the learner's browser (range-checked by the SCORM runtime, functions/src/scorm/attempts).
+ */
+export interface CompletionResult {
+  source: 'scorm';
+  selfReported: true;
+  attemptId: string;
+  success: 'passed' | 'failed' | 'unknown';
+  score?: { raw?: number; min?: number; max?: number; scaled?: number };
+  /** 0–100, when the score gives one. */
+  percent?: number;
+  /** Time in the attempt, summed by the server from the package's session times. */
+  timeSeconds: number;
 }
 
 export interface LearnerPath {

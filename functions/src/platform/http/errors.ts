@@ -5,6 +5,7 @@ import type { AppEnv } from './context';
 import { said, text, type Text } from './language';
 import { Problem, problemBody, type FieldError, type ProblemExtensions, type ProblemKind } from './problem';
 import { isStoreUnreachable } from '../store/clients';
+import { contended } from '../store/items';
 
 /**
  * Every problem response is made here, in the request's language (set once per request from
@@ -26,6 +27,7 @@ export function fieldErrors(error: ZodError): FieldError[] {
 /** Hono's own refusals come with an English message; the ones a client can cause, in both languages. */
 const honoMessages: Record<string, Text> = {
   'Malformed JSON in request body': text('De inhoud van het verzoek is geen geldige JSON', 'The request body is not valid JSON'),
+  'Unsupported Media Type': text('Dit type inhoud wordt hier niet aangenomen; stuur JSON (application/json)', 'This content type is not accepted here; send JSON (application/json)'),
 };
 
 /** The single place an exception becomes a response. Stack traces go to the log, never to the client. */
@@ -34,7 +36,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const status = err.status;
     const kind: ProblemKind =
-      status === 413 ? 'payloadTooLarge' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'badRequest';
+      status === 413 ? 'payloadTooLarge' : status === 415 ? 'unsupportedMediaType' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'badRequest';
     // A message we have no translation for is left out: the title in the reader's language says enough.
     if (err.message && !honoMessages[err.message]) c.get('log')?.info('http exception', { status, message: err.message });
     return problemJson(c, kind, honoMessages[err.message]);
@@ -48,6 +50,13 @@ export function onError(err: Error, c: Context<AppEnv>) {
       'payloadTooLarge',
       text('Dit is te groot om op te slaan; er is niets gewijzigd. Maak de tekst korter.', 'This is too large to save; nothing was changed. Make the text shorter.'),
     );
+  }
+  // Another write in flight on the same item, still there after the store module's retries: nothing
+  // was written and nothing is wrong with the request, so the client may simply try again.
+  if (contended(err)) {
+    log?.warn('store contention', { error: { name: err.name, message: err.message } });
+    c.header('retry-after', '1');
+    return problemJson(c, 'conflict', text('Iemand anders wijzigde dit op hetzelfde moment; er is niets opgeslagen. Probeer het opnieuw.', 'Someone else changed this at the same moment; nothing was saved. Please try again.'));
   }
   if (isStoreUnreachable(err)) {
     log?.warn('store unreachable', { error: { name: err.name, message: err.message, code: (err as { code?: string }).code } });

@@ -11,7 +11,8 @@ import { text, type Text } from '../http/language';
 import type { StoreClients } from '../store/clients';
 import { keys } from '../store/keys';
 import { uploadsPendingPrefix } from '../store/schema';
-import { del, update } from '../store/table';
+import { conditionFailed, retryOnContention } from '../store/items';
+import { del, transact, update, type TransactPart } from '../store/table';
 
 const uploadWindowSeconds = 300;
 /**
@@ -96,11 +97,28 @@ export async function claimUpload(store: StoreClients, uploadId: string, rules: 
  * happens if the object is still the one checked (the presigned POST stays valid for minutes, so
  * it could be replaced in between). s3rver ignores the condition; S3 enforces it. A copy that
  * fails otherwise (a transient S3 error) releases the claim and keeps the uploaded object, so the
- * same upload can be completed again; a successful one ends the upload. `claim` (from
- * `claimUpload`) makes sure only the claiming request releases or ends it; callers that do not
- * pass it act on whatever claim is held.
+ * same upload can be completed again. `claim` (from `claimUpload`) makes sure only the claiming
+ * request releases or ends it; callers that do not pass it act on whatever claim is held.
+ *
+ * `record` is what the caller keeps of the upload (the attachment or learner-file record), written
+ * in one transaction with the end of the upload, and only while `claim` is still held:
+ * - the record cannot be written (a transient failure): the claim is released and the uploaded
+ *   object kept, so completing the same upload again works;
+ * - the claim was lost (its lease lapsed while another request took the upload): nothing is
+ *   written, the copy is removed, and the answer is that the upload is already being completed.
+ * Without `record` (a caller whose record is written before, as the SCORM import's), the upload
+ * ends after the copy, best effort, as before.
  */
-export async function keepUpload(store: StoreClients, uploadId: string, objectKey: string, contentType: string, etag: string | undefined, claim?: string, bucket: 'attachments' | 'uploads' = 'attachments') {
+export async function keepUpload(
+  store: StoreClients,
+  uploadId: string,
+  objectKey: string,
+  contentType: string,
+  etag: string | undefined,
+  claim?: string,
+  bucket: 'attachments' | 'uploads' = 'attachments',
+  record: TransactPart[] = [],
+) {
   try {
     await store.s3.send(
       new CopyObjectCommand({
@@ -117,9 +135,29 @@ export async function keepUpload(store: StoreClients, uploadId: string, objectKe
     await release(store, uploadId, claim);
     throw err;
   }
-  await finish(store, uploadId, claim);
+  if (record.length === 0) {
+    await finish(store, uploadId, claim);
+    await dropObject(store, uploadId);
+    return;
+  }
+  const end: TransactPart = { Delete: { Key: keys.upload(uploadId), ...claimHeld(claim) } };
+  try {
+    await retryOnContention(() => transact(store, [...record, end]));
+  } catch (err) {
+    // Cancelled: nothing was written, so the copy is nobody's. (After an unclear failure, a timeout,
+    // the record may exist: the copy stays, and a retry finds the upload ended or completes it.)
+    const cancelled = (err as { name?: string }).name === 'TransactionCanceledException';
+    if (cancelled) await store.s3.send(new DeleteObjectCommand({ Bucket: store.buckets[bucket], Key: objectKey })).catch(() => undefined);
+    if (conditionFailed(err, record.length)) throw new Problem('notFound', text('Deze upload is al afgerond', 'This upload has already been completed'));
+    await release(store, uploadId, claim);
+    throw err;
+  }
   await dropObject(store, uploadId);
 }
+
+/** The condition that this request still holds the upload (or, without a claim, that someone does). */
+const claimHeld = (claim: string | undefined) =>
+  claim ? { ConditionExpression: 'claimedBy = :claim', ExpressionAttributeValues: { ':claim': claim } } : { ConditionExpression: 'attribute_exists(claimedBy)' };
 
 /** Gives a claim back, so the upload can be completed again. Best effort: if this fails too, the claim lapses after its lease. */
 async function release(store: StoreClients, uploadId: string, claim: string | undefined) {

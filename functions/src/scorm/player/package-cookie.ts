@@ -66,14 +66,26 @@ export function packageCookieAllows(key: Buffer | string, path: string, cookieHe
 }
 
 /**
- * The same check as a CloudFront Function (cloudfront-js-2.0, viewer request on `/packages/*`),
- * with the key read from the distribution's KeyValueStore (`packageCookieKey`). Kept here, next to
- * the Node version, so the two cannot drift apart unnoticed (tests run both against one vector).
+ * The same check as a CloudFront Function (cloudfront-js-2.0, viewer request on `/packages/*`).
+ * Kept here, next to the Node version, so the two cannot drift apart unnoticed (tests run both
+ * against one vector). The key comes from one of:
+ * - a KeyValueStore id (a string): read from that store's `packageCookieKey` on every request;
+ * - `{ embeddedKey }`: written into the code. The AWS content distribution uses this with a
+ *   CloudFormation dynamic reference to a Secrets Manager secret, resolved at deploy time (so the
+ *   key is in neither this source nor the template); filling a KeyValueStore from a secret would
+ *   need a deploy-time writer signing with SigV4A (see infra/README.md).
  */
-export function cloudFrontVerifierSource(keyValueStoreId: string): string {
-  return `import cf from 'cloudfront';
+export function cloudFrontVerifierSource(keySource: string | { embeddedKey: string }): string {
+  const embedded = typeof keySource === 'object';
+  if (embedded && !/^[A-Za-z0-9_${}.:\[\]-]+$/.test(keySource.embeddedKey)) throw new Error('The embedded package-cookie key must be a plain token (letters, digits)');
+  const keyStore = embedded
+    ? `import crypto from 'crypto';
+const packageCookieKey = '${keySource.embeddedKey}';`
+    : `import cf from 'cloudfront';
 import crypto from 'crypto';
-const kvs = cf.kvs('${keyValueStoreId}');
+const kvs = cf.kvs('${keySource}');`;
+  const readKey = embedded ? 'key = packageCookieKey;' : "try { key = await kvs.get('packageCookieKey'); } catch (e) { return deny(); }";
+  return `${keyStore}
 const prefixRe = /^\\/packages\\/([A-Za-z0-9_-]{1,80})\\/([A-Za-z0-9_-]{1,80})\\//;
 const valueRe = /^(\\d{1,12})\\.([A-Za-z0-9_-]{43})$/;
 function deny() { return { statusCode: 403, statusDescription: 'Forbidden', headers: { 'cache-control': { value: 'no-store' } } }; }
@@ -86,7 +98,7 @@ async function handler(event) {
   if (!cookie) return deny();
   const values = [cookie.value].concat((cookie.multiValue || []).map(function (v) { return v.value; }));
   let key;
-  try { key = await kvs.get('packageCookieKey'); } catch (e) { return deny(); }
+  ${readKey}
   const now = Math.floor(Date.now() / 1000);
   for (let i = 0; i < values.length; i++) {
     const v = valueRe.exec(values[i] || '');

@@ -44,6 +44,8 @@ import type {
 } from '../../../../functions/src/learning/schemas';
 import type { ModuleKind } from '../../../../functions/src/learning/domain/types';
 import type { uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
+import type { PackageUploadRequestSchema, ScormImportSchema, ScormPackageSchema } from '../../../../functions/src/scorm/schemas';
+import type { ScormReportSchema } from '../../../../functions/src/scorm/reports/schemas';
 import { api } from '../../api';
 import type { UploadTicket } from '../../ui/upload';
 
@@ -81,6 +83,12 @@ export type WaitingSubmission = z.infer<typeof WaitingSubmissionSchema>;
 export type PublishedPath = z.infer<typeof PublishedPathSchema>;
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 export type FileDeleted = z.infer<typeof FileDeletedSchema>;
+/** SCORM (functions/src/scorm): an import's status, a module's package versions, the module report. */
+export type ScormImport = z.infer<typeof ScormImportSchema>;
+export type ScormPackage = z.infer<typeof ScormPackageSchema>;
+export type ScormVersion = ScormPackage['versions'][number];
+export type ScormReport = z.infer<typeof ScormReportSchema>;
+export type ScormUploadRequest = z.input<typeof PackageUploadRequestSchema>;
 
 // Request bodies, as the API accepts them (before its defaults).
 export type ModuleInput = z.input<typeof ModuleInputSchema>;
@@ -144,4 +152,12 @@ export const createModule = (body: unknown) => post<Module>('/api/modules', body
 export const updateModule = (id: string, body: unknown) => api<Module>(`/api/modules/${enc(id)}`, { method: 'PUT', body });
 export const planSession = (moduleId: string, body: unknown) => post<PlannedSession>(`/api/modules/${enc(moduleId)}/sessions`, body);
 export const changeCapacity = (sessionId: string, capacity: number) => api<PlannedSession>(`/api/sessions/${enc(sessionId)}`, { method: 'PATCH', body: { capacity } satisfies CapacityInput });
+// SCORM packages and reports (academy and authors).
+export const startScormUpload = (moduleId: string, body: ScormUploadRequest) => post<UploadTicket>(`/api/modules/${enc(moduleId)}/scorm/uploads`, body);
+export const completeScormUpload = (moduleId: string, uploadId: string) => post<ScormImport>(`/api/modules/${enc(moduleId)}/scorm/uploads/${enc(uploadId)}/complete`);
+export const scormImport = (moduleId: string, importId: string) => api<ScormImport>(`/api/modules/${enc(moduleId)}/scorm/imports/${enc(importId)}`);
+export const scormPackage = (moduleId: string) => api<ScormPackage>(`/api/modules/${enc(moduleId)}/scorm`);
+export const scormReport = (moduleId: string) => api<ScormReport>(`/api/modules/${enc(moduleId)}/scorm/report`);
+/** The report as CSV: fetched with the token by `downloadLink` (common.ts), not by `api`. */
+export const scormReportCsvUrl = (moduleId: string) => `/api/modules/${enc(moduleId)}/scorm/report.csv`;
 export const publishPath = (existingId: string | null, body: PathInput) => post<PublishedPath>(existingId ? `/api/paths/${enc(existingId)}/versions` : '/api/paths', body);

@@ -185,6 +185,10 @@ const nl = {
     item: 'Onderdeel',
     date: 'Afgerond op',
     points: 'Punten',
+    result: 'Resultaat',
+    resultOf: (success: 'passed' | 'failed' | 'unknown', percent?: number) =>
+      `${success === 'passed' ? 'Geslaagd' : success === 'failed' ? 'Niet geslaagd' : 'Afgerond'}${percent === undefined ? '' : `, score ${percent}%`}`,
+    selfReported: 'gemeld door de e-learning',
     accreditation: 'Accreditatiepunten',
     accreditationEmpty: 'Je hebt nog geen accreditatiepunten verzameld.',
     register: 'Register',
@@ -413,6 +417,10 @@ const en: LearningMessages = {
     item: 'Item',
     date: 'Completed on',
     points: 'Points',
+    result: 'Result',
+    resultOf: (success: 'passed' | 'failed' | 'unknown', percent?: number) =>
+      `${success === 'passed' ? 'Passed' : success === 'failed' ? 'Not passed' : 'Completed'}${percent === undefined ? '' : `, score ${percent}%`}`,
+    selfReported: 'reported by the e-learning',
     accreditation: 'Accreditation points',
     accreditationEmpty: 'You have not collected any accreditation points yet.',
     register: 'Register',

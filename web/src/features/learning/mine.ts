@@ -142,7 +142,7 @@ function completed(data: MyLearning): HTMLElement {
     h(
       'table',
       { class: 'table completed-table' },
-      h('thead', null, h('tr', null, [m.item, lt().module.kind, m.date, m.points].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', null, h('tr', null, [m.item, lt().module.kind, m.date, m.result, m.points].map((c) => h('th', { scope: 'col' }, c)))),
       h(
         'tbody',
         null,
@@ -153,6 +153,8 @@ function completed(data: MyLearning): HTMLElement {
             h('th', { scope: 'row' }, h('a', { href: `/aanbod/${enc(c.moduleId)}` }, c.title)),
             h('td', null, kindLabel(c.kind)),
             h('td', null, h('time', { datetime: c.completedAt }, formatDate(c.completedAt))),
+            // E-learning: the result the package reported (self-reported, and labelled so).
+            h('td', null, c.result ? [m.resultOf(c.result.success, c.result.percent), h('span', { class: 'note' }, ` (${m.selfReported})`)] : '–'),
             h('td', null, c.points.length > 0 ? c.points.map((p) => `${lt().points(p.points)} ${p.register}`).join(', ') : '–'),
           ),
         ),

@@ -18,6 +18,7 @@ import type { ManagedModule, ModuleView, Session } from '../api';
 import { busy, enc, failedPage, formatSessionTime, kindLabel, kindOrder, liveStatus, networkNames, page, section, sessionKinds, signInRequiredPage } from '../common';
 import { amsterdamIso, showErrors } from './common';
 import { at } from './messages';
+import { scormSection } from './scorm';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -41,10 +42,13 @@ export async function moduleEditor(ctx: PageContext): Promise<PageView> {
   const mod = view?.module as (ManagedModule | undefined);
   const form = moduleForm(mod, networks);
   const sessions = mod && sessionKinds.includes(mod.kind) && view ? sessionsSection(mod.id, view.sessions) : null;
+  // An e-learning module's package: upload, import status, versions (and its report).
+  const scorm = mod?.kind === 'elearning' ? scormSection(mod.id) : null;
   return page(
     mod ? m.editTitle(mod.title) : m.newTitle,
     mod ? h('p', { class: 'actions' }, h('a', { href: '/academie/beheer' }, m.toOverview), mod.status !== 'draft' ? h('a', { href: `/aanbod/${enc(mod.id)}` }, m.view) : null) : null,
     form,
+    scorm,
     sessions,
   );
 }
@@ -68,6 +72,12 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
   const slug = field('articleSlug', m.articleSlug, h('input', { type: 'text', value: mod?.articleSlug ?? '', autocomplete: 'off' }), m.articleSlugHint);
   const eventType = field('eventType', m.eventType, select(Object.entries(m.eventTypes), mod?.eventType ?? 'symposium'));
   const provider = field('provider', m.provider, h('input', { type: 'text', value: mod?.provider ?? '' }));
+  // E-learning: may a learner start again after a completed attempt (functions/src/scorm/attempts).
+  const retakesBox = h('input', { type: 'checkbox', id: uid('f-scormRetakes'), name: 'scormRetakes', checked: mod?.scormRetakes === true });
+  const retakesHintId = `${retakesBox.id}-hint`;
+  retakesBox.setAttribute('aria-describedby', retakesHintId);
+  const retakesWrapper = h('div', { class: 'field field--check', 'data-field': 'scormRetakes' }, h('div', { class: 'choice' }, retakesBox, h('label', { for: retakesBox.id }, m.retakes)), h('p', { class: 'field__hint', id: retakesHintId }, m.retakesHint));
+  const retakes: Field = { name: 'scormRetakes', wrapper: retakesWrapper, focusTarget: retakesBox, setError: () => undefined };
 
   // Accreditation: repeatable rows (register, points, number), each a fieldset with a remove button.
   const accreditationErrors = h('p', { class: 'field__error', id: uid('accr-error'), hidden: true });
@@ -130,11 +140,12 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
     slug.wrapper.hidden = k !== 'reading';
     eventType.wrapper.hidden = k !== 'event';
     provider.wrapper.hidden = k !== 'external';
+    retakes.wrapper.hidden = k !== 'elearning';
   };
   on(kind.focusTarget as HTMLSelectElement, { change: applyKind });
   applyKind();
 
-  const fields = () => [kind, title, description, goals, durationF, network, themes, audience, accreditationField, ...rowFields, enrol, language, status, slug, eventType, provider];
+  const fields = () => [kind, title, description, goals, durationF, network, themes, audience, accreditationField, ...rowFields, enrol, language, status, slug, eventType, provider, retakes];
   const alerts = h('div', { class: 'alerts' });
   const done = liveStatus();
   const submit = h('button', { type: 'submit', class: 'button' }, mod ? m.save : m.create);
@@ -145,6 +156,7 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
     slug.wrapper,
     eventType.wrapper,
     provider.wrapper,
+    retakes.wrapper,
     title.wrapper,
     description.wrapper,
     goals.wrapper,
@@ -200,6 +212,7 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
       if (k === 'reading') body.articleSlug = value(slug).trim();
       if (k === 'event') body.eventType = value(eventType);
       if (k === 'external') body.provider = value(provider).trim();
+      if (k === 'elearning') body.scormRetakes = retakesBox.checked;
       void busy(el, alerts, async () => {
         try {
           if (!mod) {

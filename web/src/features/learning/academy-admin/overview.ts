@@ -58,7 +58,12 @@ export async function academyOverview(): Promise<PageView> {
                     h('td', null, kindLabel(mod.kind)),
                     h('td', null, h('span', { class: `state state--${mod.status}` }, status[mod.status] ?? mod.status)),
                     h('td', null, h('time', { datetime: mod.updatedAt }, formatDate(mod.updatedAt))),
-                    h('td', null, h('a', { href: `/academie/evaluaties/module/${enc(mod.id)}` }, m.evaluations, h('span', { class: 'visually-hidden' }, m.of(mod.title)))),
+                    h(
+                      'td',
+                      null,
+                      h('a', { href: `/academie/evaluaties/module/${enc(mod.id)}` }, m.evaluations, h('span', { class: 'visually-hidden' }, m.of(mod.title))),
+                      mod.kind === 'elearning' ? [' · ', h('a', { href: `/academie/modules/${enc(mod.id)}/rapport` }, m.report, h('span', { class: 'visually-hidden' }, m.of(mod.title)))] : null,
+                    ),
                   ),
                 ),
               ),

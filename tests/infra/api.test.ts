@@ -37,6 +37,8 @@ describe('API function', () => {
         'APP_ORIGIN',
         'CONTENT_ORIGIN',
         'ORIGIN_VERIFY_SECRET',
+        'SCORM_LAUNCH_SECRET',
+        'SCORM_PACKAGE_COOKIE_KEY',
         'POWERTOOLS_SERVICE_NAME',
         'POWERTOOLS_METRICS_NAMESPACE',
         'NODE_OPTIONS',
@@ -47,7 +49,7 @@ describe('API function', () => {
     const env = Object.fromEntries(
       Object.entries(variables).map(([k, v]) => [
         k,
-        k === 'ORIGIN_VERIFY_SECRET' ? 'x'.repeat(48) : renderSample(v, (ref) => (ref.endsWith('.DomainName') ? 'd111.cloudfront.net' : 'id123')),
+        ['ORIGIN_VERIFY_SECRET', 'SCORM_LAUNCH_SECRET', 'SCORM_PACKAGE_COOKIE_KEY'].includes(k) ? 'x'.repeat(48) : renderSample(v, (ref) => (ref.endsWith('.DomainName') ? 'd111.cloudfront.net' : 'id123')),
       ]),
     );
     const config = loadConfig(env);
@@ -57,6 +59,8 @@ describe('API function', () => {
     expect(config.appOrigin).toBe('https://d111.cloudfront.net');
     expect(config.contentOrigin).toBe('https://d111.cloudfront.net');
     expect(config.originVerifySecret).toHaveLength(48);
+    expect(config.scormLaunchSecret).toHaveLength(48);
+    expect(config.scormPackageCookieKey).toHaveLength(48);
     expect(variables.POWERTOOLS_SERVICE_NAME).toBe(powertools.serviceName);
   });
 

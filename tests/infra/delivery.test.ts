@@ -13,8 +13,9 @@ afterAll(() => built?.cleanup());
 
 const distribution = (prefix: 'AppDelivery' | 'ContentDelivery') =>
   resourceByIdPrefix(built.templates.app, 'AWS::CloudFront::Distribution', prefix);
+/** The distribution's main headers policy (the content distribution also has the player's: scorm-content.test.ts). */
 const headersPolicy = (prefix: 'AppDelivery' | 'ContentDelivery') =>
-  resourceByIdPrefix(built.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy', prefix);
+  resourceByIdPrefix(built.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy', `${prefix}HeadersPolicy`);
 const cspOf = (policy: { Properties: Record<string, any> }) =>
   renderSample(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
 const directive = (csp: string, name: string) =>

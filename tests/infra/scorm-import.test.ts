@@ -86,14 +86,23 @@ describe('SCORM import (App stack)', () => {
     expect(granted.some((g) => /^[^ ]*\*/.test(g))).toBe(false);
   });
 
-  it('is the only principal allowed to write to the content bucket', () => {
-    const writers = Object.entries(resourcesOfType(app(), 'AWS::IAM::Policy')).flatMap(([id, p]) =>
-      (p.Properties!.PolicyDocument.Statement as Statement[])
-        .filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => /^s3:(PutObject|DeleteObject|\*)/.test(a)) && [s.Resource].flat().some((r) => renderSample(r).startsWith(contentBucket)))
-        .map(() => id),
-    );
+  it('is the only function that may write SCORM packages: the player deployment writes player/ at deploy time and is denied packages/', () => {
+    const contentWriters = (template: BuiltApp['templates']['app']) =>
+      Object.entries(resourcesOfType(template, 'AWS::IAM::Policy')).filter(([, p]) =>
+        (p.Properties!.PolicyDocument.Statement as Statement[]).some(
+          (s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => /^s3:(PutObject|DeleteObject|\*)/.test(a)) && [s.Resource].flat().some((r) => renderSample(r).startsWith(contentBucket)),
+        ),
+      );
+    const writers = contentWriters(app()).map(([id]) => id);
     expect(writers.length).toBe(1);
     expect(writers[0]).toMatch(/^ScormImportRole/);
+    // Elsewhere only CDK's BucketDeployment handler (Web stack: the player under player/), and it is refused packages/ outright.
+    const deployers = built.allTemplates.filter((t) => t !== app()).flatMap(contentWriters);
+    expect(deployers).toHaveLength(1);
+    const [[deployerId, deployer]] = deployers as [[string, (typeof deployers)[number][1]]];
+    expect(deployerId).toMatch(/^CustomCDKBucketDeployment/);
+    const denied = (deployer.Properties!.PolicyDocument.Statement as Statement[]).filter((s) => s.Effect === 'Deny').map((s) => [[s.Action].flat(), renderSample(s.Resource)]);
+    expect(denied).toContainEqual([expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:Abort*']), `${contentBucket}/${packagesPrefix}*`]);
     // The content bucket's own policy admits only reads (CloudFront).
     for (const template of built.allTemplates) {
       for (const p of Object.values(resourcesOfType(template, 'AWS::S3::BucketPolicy'))) {

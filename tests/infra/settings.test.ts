@@ -17,6 +17,8 @@ describe('settings from context', () => {
       wafApiRateLimit: 1500,
       apiReservedConcurrency: 50,
       alarmEmail: undefined,
+      playerDistPath: paths.defaultPlayerDist,
+      domains: undefined,
     });
   });
 
@@ -54,7 +56,8 @@ describe('settings from context', () => {
     expect(settings({ cognitoDomainPrefix: 'ggz-academie-test' }).cognitoDomainPrefix).toBe('ggz-academie-test');
   });
 
-  it('resolves webDist against the repository root', () => {
+  it('resolves webDist and playerDist against the repository root', () => {
     expect(settings({ webDist: 'web/dist' }).webDistPath).toBe(paths.defaultWebDist);
+    expect(settings({ playerDist: 'web/player/dist' }).playerDistPath).toBe(paths.defaultPlayerDist);
   });
 });

@@ -12,10 +12,17 @@ const deployment = (prefix: 'HashedAssets' | 'EntryFiles') =>
   resourceByIdPrefix(built.templates.web, 'Custom::CDKBucketDeployment', prefix).Properties;
 
 describe('front-end deployment', () => {
-  it('copies into the web bucket only', () => {
-    expect(Object.keys(resourcesOfType(built.templates.web, 'Custom::CDKBucketDeployment'))).toHaveLength(2);
+  it('copies the front end into the web bucket, and the SCORM player into the content bucket under player/ (scorm-content.test.ts)', () => {
+    const all = resourcesOfType(built.templates.web, 'Custom::CDKBucketDeployment');
+    expect(Object.keys(all)).toHaveLength(4);
     for (const prefix of ['HashedAssets', 'EntryFiles'] as const) {
       expect(deployment(prefix).DestinationBucketName, prefix).toEqual({ 'Fn::ImportValue': 'Academy-App-WebBucketName' });
+      expect(deployment(prefix).DestinationBucketKeyPrefix, prefix).toBeUndefined();
+    }
+    for (const prefix of ['PlayerAssets', 'PlayerEntry']) {
+      const d = resourceByIdPrefix(built.templates.web, 'Custom::CDKBucketDeployment', prefix).Properties;
+      expect(d.DestinationBucketName, prefix).toEqual({ 'Fn::ImportValue': 'Academy-Data-ContentBucketName' });
+      expect(d.DestinationBucketKeyPrefix, prefix).toBe('player/');
     }
   });
 

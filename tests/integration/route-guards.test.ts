@@ -469,6 +469,17 @@ const rules: Record<string, Case[]> = {
       },
     },
   ],
+  'POST /api/scorm/runtime/launch-cookie': [
+    {
+      name: "the package cookie of an attempt's version (launch token only)",
+      may: () => false,
+      call: async () => ({ path: '/api/scorm/runtime/launch-cookie', json: { attemptId: f.scormLaunch.attemptId } }),
+      launch: async () => {
+        const l = await ownerLaunch();
+        return { path: '/api/scorm/runtime/launch-cookie', json: { attemptId: l.attemptId }, headers: { authorization: `Launch ${l.token}` } };
+      },
+    },
+  ],
 
   'POST /api/modules/{id}/sessions': [
     { name: 'plan a session', may: policy('academy', 'plan-sessions', {}), call: async () => ({ path: `/api/modules/${f.classroom}/sessions`, json: { start: future(20), end: future(20, 2), location: 'Zaal 2', trainers: [{ id: id.sessionTrainer, name: 'Trainer' }], capacity: 12 } }) },

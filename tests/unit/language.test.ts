@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z as plainZod } from 'zod';
 import { onError, problemJson } from '../../functions/src/platform/http/errors';
 import { currentLanguage, languageOf, say, text, useRequestLanguageForValidation, withLanguage } from '../../functions/src/platform/http/language';
@@ -132,5 +132,19 @@ describe('the request language, from middleware to response', () => {
     const issue = plainZod.string().min(2).safeParse('x').error!.issues[0]!;
     expect(issue.message).toMatch(/^Te kort/);
     expect(withLanguage('en', () => plainZod.string().min(2).safeParse('x').error!.issues[0]!.message)).toMatch(/^Too small/);
+  });
+});
+
+describe('one request language per process', () => {
+  it('holds when this module is loaded twice (two local stacks in one test runner): zod reads the store the middleware set', async () => {
+    const first = await import('../../functions/src/platform/http/language');
+    vi.resetModules();
+    const second = await import('../../functions/src/platform/http/language');
+    expect(second).not.toBe(first); // really two copies of the module
+    first.useRequestLanguageForValidation();
+    second.useRequestLanguageForValidation(); // the last one configures zod, which is one per process
+    const message = first.withLanguage('en', () => plainZod.string().safeParse(1).error!.issues[0]!.message);
+    expect(message).toMatch(/expected string/i);
+    useRequestLanguageForValidation();
   });
 });

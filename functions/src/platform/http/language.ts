@@ -45,7 +45,14 @@ export function languageOf(header: string | undefined | null): Language {
   return best?.lang ?? 'nl';
 }
 
-const current = new AsyncLocalStorage<Language>();
+/**
+ * One store per process, whichever copy of this module set it: zod's configuration is global to
+ * the process, so the store its message hook reads must be too. (A process can load this module
+ * more than once, e.g. two local stacks under test in one runner; each would otherwise read its own
+ * empty store and answer in Dutch.)
+ */
+const storeKey = Symbol.for('academy.requestLanguage');
+const current: AsyncLocalStorage<Language> = ((globalThis as Record<symbol, unknown>)[storeKey] ??= new AsyncLocalStorage<Language>()) as AsyncLocalStorage<Language>;
 
 /** Runs `fn` with `lang` as the request's language (set once per request by the middleware). */
 export const withLanguage = <T>(lang: Language, fn: () => T): T => current.run(lang, fn);

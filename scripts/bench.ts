@@ -5,7 +5,8 @@
  * and the machine's two cores, so read ratios rather than absolute numbers.
  *
  * Sections: platform, learning, knowledge, scorm. `BENCH_ONLY=scorm` (comma list) runs only those,
- * `BENCH_SKIP=scorm` leaves them out (the SCORM section runs ~3 minutes and writes ~220 MB to tmp).
+ * `BENCH_SKIP=scorm` leaves them out (the SCORM section runs ~3 minutes and needs ~0.6 GB in the temp
+ * directory: the generated package and s3rver's copies). Lost or regressed SCORM commits set exit code 1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -80,7 +81,7 @@ try {
   }
   if (section('learning')) await benchLearning(stack, opts);
   if (section('knowledge')) await benchKnowledge(stack, opts);
-  if (section('scorm')) await benchScorm(stack);
+  if (section('scorm') && !(await benchScorm(stack))) process.exitCode = 1;
   console.log(`\nmemory after run: ${memory()}`);
 } finally {
   await stack.stop();

@@ -185,11 +185,11 @@ async function verify(stack: LocalStack, learners: Learner[]) {
         const cmi = data.state?.item_1?.cmi;
         const expected = l.sent.get(stored);
         const sameContent = expected !== undefined && cmi?.core?.lesson_location === expected.location && cmi?.suspend_data === expected.suspend;
-        if (stored === l.acked && !sameContent) lost++;
+        if (stored === l.acked && stored > 0 && !sameContent) lost++;
         // Regressed: the stored state is older than a commit the learner saw acknowledged.
         if (stored < l.acked) regressed++;
         if (stored > l.acked) storedUnacknowledged++;
-        if ((notStored || stored < l.acked || (stored === l.acked && !sameContent)) && examples.length < 3) examples.push(`${l.id}: acknowledged ${l.acked}, stored ${stored}, content ${sameContent ? 'same' : 'different'}`);
+        if ((notStored || stored < l.acked || (stored === l.acked && stored > 0 && !sameContent)) && examples.length < 3) examples.push(`${l.id}: acknowledged ${l.acked}, stored ${stored}, content ${sameContent ? 'same' : 'different'}`);
       }),
     );
   }
@@ -215,6 +215,18 @@ function report(label: string, tally: Tally, check: Awaited<ReturnType<typeof ve
       (check.examples.length ? `\n  e.g. ${check.examples.join('; ')}` : ''),
   );
   return verdict === 'OK';
+}
+
+/** `n` requests in flight at once (404 route, no store) and again, so the client's pool holds `n` open keep-alive connections. */
+async function openConnections(stack: LocalStack, n: number) {
+  for (let round = 0; round < 2; round++) {
+    await Promise.all(
+      Array.from({ length: n }, async () => {
+        const res = await fetch(`${stack.appUrl}/api/unknown`).catch(() => undefined);
+        await res?.arrayBuffer();
+      }),
+    );
+  }
 }
 
 export async function benchScormCommits(stack: LocalStack, admin: string) {
@@ -300,6 +312,10 @@ export async function benchScormCommits(stack: LocalStack, admin: string) {
 
   // (b) Full speed: every learner commits back to back, `burstCommits` times.
   const rawBurstBefore = await measure(`raw conditional PutItem, ${(sample.length / 1024).toFixed(1)} KB (conc ${learners.length}, before)`, rawPut, { requests: learners.length * burstCommits, concurrency: learners.length });
+  // Open the client's connections first: 200+ connections opened in the same instant on loopback wait
+  // seconds for the server to take them (TCP retransmits), which would measure this machine's accept
+  // path, not commits (behind API Gateway/CloudFront the browser never connects to the function).
+  await openConnections(stack, learners.length * 2);
   const burst = newTally();
   const burstMem = sampleMemory(50);
   const burstStart = performance.now();

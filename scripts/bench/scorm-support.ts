@@ -1,4 +1,6 @@
 /** Shared by the SCORM bench scenarios: HTTP calls as the app makes them, the upload + import flow, figures. */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { LocalStack } from '../local/stack';
 import type { Summary } from './measure';
 
@@ -114,9 +116,24 @@ export function summarize(name: string, latencies: number[], o: { concurrency: n
 
 export const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** Samples this process's memory every `everyMs` until stopped: the baseline (at start) and the peaks. */
+let gc: (() => void) | undefined;
+
+/** A full garbage collection (V8's `gc`, exposed at run time when node was not started with --expose-gc), so a baseline is not left-over garbage. */
+export function collectGarbage() {
+  if (!gc) {
+    gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    }
+  }
+  gc();
+  gc();
+}
+
+/** Samples this process's memory every `everyMs` until stopped: the baseline (at start, after a full GC) and the peaks. */
 export function sampleMemory(everyMs = 50) {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   const base = process.memoryUsage();
   const peak = { rss: base.rss, heapUsed: base.heapUsed, arrayBuffers: base.arrayBuffers, samples: 0 };
   const take = () => {

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { loadConfig } from '../../functions/src/platform/config';
 import { createStoreClients } from '../../functions/src/platform/store/clients';
@@ -9,6 +10,7 @@ import { keys } from '../../functions/src/platform/store/keys';
 import { signLaunchToken } from '../../functions/src/scorm/attempts/launch-token';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
+import { buildScormPackages } from '../../scripts/build-scorm';
 
 /**
  * The SCORM runtime on the real local stack: a real package (Rustici's golf sample, SCORM 1.2)
@@ -295,5 +297,155 @@ describe('completion', () => {
     const res = await launch(me!.token, empty.id);
     expect(res.status).toBe(409);
     expect(res.data.code).toBe('no-package');
+  });
+});
+
+describe('SCORM 2004 rollup: the demo package "De-escalatie in de praktijk" (five SCOs, its own rollup rules)', () => {
+  // The course is completed when all four lessons and the final test are (the test counts toward
+  // completion: rollupProgressCompletion=true); the test (satisfiedByMeasure 0.8) alone decides
+  // success and score. Rolled up on the server (functions/src/scorm/domain/rollup.ts) from each
+  // SCO's stored state.
+  let demoModule: string;
+  let outDir: string;
+  const lessons = ['les_1_1', 'les_1_2', 'les_2_1', 'les_2_2'];
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'scorm-demo-'));
+    const built = await buildScormPackages(outDir);
+    const demo2004 = built.find((p) => p.id === 'deescalatie-in-de-praktijk')!;
+    expect(demo2004.version).toBe('2004');
+    demoModule = (await createModule(admin, { kind: 'elearning', title: `De-escalatie ${unique()}` })).id;
+    expect(await importFixture(admin, demoModule, readFileSync(demo2004.file))).toBe(1);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  /** A SCORM 2004 commit as scorm-again renders it (`{ cmi, commitSequence }`). */
+  const cmi2004 = (o: { completion?: string; success?: string; scaled?: number; exit?: string; progress?: string; total?: string }) => ({
+    completion_status: o.completion ?? 'incomplete',
+    success_status: o.success ?? 'unknown',
+    exit: o.exit ?? 'suspend',
+    session_time: 'PT30S',
+    location: 'p1',
+    suspend_data: '',
+    ...(o.progress ? { progress_measure: o.progress } : {}),
+    ...(o.scaled !== undefined ? { score: { scaled: String(o.scaled), raw: String(Math.round(o.scaled * 100)), min: '0', max: '100' } } : {}),
+    ...(o.total ? { total_time: o.total } : {}),
+  });
+  const commitSco = (attemptId: string, token: string, scoId: string, sequence: number, cmi: Record<string, unknown>) =>
+    api(commitPath(attemptId, scoId), { method: 'POST', headers: { authorization: `Launch ${token}` }, json: { cmi, commitSequence: sequence } });
+  /** A SCO played to its end: a progress commit, then the terminate commit (exit normal, total_time). */
+  async function play(attemptId: string, token: string, scoId: string, seq: { n: number }, final: Parameters<typeof cmi2004>[0]) {
+    const a = await commitSco(attemptId, token, scoId, ++seq.n, cmi2004({ progress: '0.5' }));
+    expect(a.status, JSON.stringify(a.data)).toBe(200);
+    const b = await commitSco(attemptId, token, scoId, ++seq.n, cmi2004({ exit: 'normal', total: 'PT1M', ...final }));
+    expect(b.status, JSON.stringify(b.data)).toBe(200);
+    return b.data as { attempt: { status: string; outcome?: Record<string, unknown> } };
+  }
+
+  it('lessons completed without the test: the attempt stays in progress (resumable); the test passed in a later launch completes and passes it', async () => {
+    const [me] = await syntheticEmployees(1, 'u-scorm-rollup');
+    const l = await launch(me!.token, demoModule);
+    expect(l.status, JSON.stringify(l.data)).toBe(201);
+    expect(l.data.scormVersion).toBe('2004');
+    const token = tokenOf(l.data.launchUrl);
+    const rt = await runtime(l.data.attemptId, token);
+    expect(rt.data.package.launchables.map((x: { itemId: string }) => x.itemId)).toEqual([...lessons, 'eindtoets']);
+    expect(rt.data.package.sequencing).toBeDefined();
+
+    const seq = { n: 0 };
+    for (const id of lessons.slice(0, 3)) {
+      const r = await play(l.data.attemptId, token, id, seq, { completion: 'completed', progress: '1' });
+      expect(r.attempt).toMatchObject({ status: 'in-progress', outcome: { completion: 'incomplete', done: false } });
+    }
+    // All lessons done, the test not taken: the test counts toward completion, so the attempt goes on.
+    const last = await play(l.data.attemptId, token, 'les_2_2', seq, { completion: 'completed', progress: '1' });
+    expect(last.attempt).toMatchObject({ status: 'in-progress', outcome: { completion: 'incomplete', success: 'unknown', done: false, failed: false } });
+    expect(last.attempt.outcome).not.toHaveProperty('score');
+
+    // No completion in Mijn leren yet.
+    const learning = await api('/api/me/learning', { token: me!.token });
+    expect(learning.data.completed.some((c: { moduleId: string }) => c.moduleId === demoModule)).toBe(false);
+
+    // The learner closed the tab: a new launch resumes the same attempt, with the lessons' states kept.
+    const again = await launch(me!.token, demoModule);
+    expect(again.status, JSON.stringify(again.data)).toBe(201);
+    expect(again.data).toMatchObject({ attemptId: l.data.attemptId, resumed: true, attemptNumber: 1 });
+    const token2 = tokenOf(again.data.launchUrl);
+    const resumed = await runtime(l.data.attemptId, token2);
+    expect(resumed.status).toBe(200);
+    expect(Object.keys(resumed.data.storedSequences).sort()).toEqual([...lessons].sort());
+
+    // The test passed (0.9): completed and passed, with the test's score.
+    const started = await commitSco(l.data.attemptId, token2, 'eindtoets', ++seq.n, cmi2004({}));
+    expect(started.data.attempt).toMatchObject({ status: 'in-progress', outcome: { completion: 'incomplete', success: 'unknown', done: false } });
+    const test = await play(l.data.attemptId, token2, 'eindtoets', seq, { completion: 'completed', success: 'passed', scaled: 0.9 });
+    expect(test.attempt).toMatchObject({ status: 'completed', outcome: { completion: 'completed', success: 'passed', done: true, failed: false, score: { scaled: 0.9 }, percent: 90 } });
+    const history = await api(`/api/me/scorm/attempts?moduleId=${demoModule}`, { token: me!.token });
+    expect(history.data.attempts).toHaveLength(1);
+    expect(history.data.attempts[0]).toMatchObject({ attemptId: l.data.attemptId, number: 1, status: 'completed', outcome: { success: 'passed', percent: 90 } });
+
+    // The module's completion is recorded with the score.
+    const after = await api('/api/me/learning', { token: me!.token });
+    const entry = after.data.completed.find((c: { moduleId: string }) => c.moduleId === demoModule);
+    expect(entry).toMatchObject({ kind: 'elearning', result: { source: 'scorm', attemptId: l.data.attemptId, success: 'passed', percent: 90, score: { scaled: 0.9 } } });
+
+    // A new launch of the completed attempt opens nothing (no retakes).
+    expect((await runtime(l.data.attemptId, token2)).status).toBe(409);
+    expect((await launch(me!.token, demoModule)).data.code).toBe('completed');
+  });
+
+  it('the test first: passed (0.9) keeps the attempt open until the lessons are completed; then completed and passed with the test’s score', async () => {
+    const [me] = await syntheticEmployees(1, 'u-scorm-rollup-pass');
+    const l = await launch(me!.token, demoModule);
+    const token = tokenOf(l.data.launchUrl);
+    const seq = { n: 0 };
+    const test = await play(l.data.attemptId, token, 'eindtoets', seq, { completion: 'completed', scaled: 0.9 });
+    expect(test.attempt).toMatchObject({ status: 'in-progress', outcome: { success: 'passed', done: false, score: { scaled: 0.9 } } });
+    for (const id of lessons.slice(0, 3)) await play(l.data.attemptId, token, id, seq, { completion: 'completed' });
+    const last = await play(l.data.attemptId, token, 'les_2_2', seq, { completion: 'completed' });
+    expect(last.attempt).toMatchObject({ status: 'completed', outcome: { completion: 'completed', success: 'passed', done: true, score: { scaled: 0.9 }, percent: 90 } });
+    const learning = await api('/api/me/learning', { token: me!.token });
+    expect(learning.data.completed.find((c: { moduleId: string }) => c.moduleId === demoModule)?.result).toMatchObject({ success: 'passed', percent: 90, score: { scaled: 0.9 } });
+  });
+
+  it('a failed test (0.5): completed and failed by the rollup — the attempt ends failed on the terminate that completes it, and a new attempt may start', async () => {
+    const [me] = await syntheticEmployees(1, 'u-scorm-rollup-fail');
+    const l = await launch(me!.token, demoModule);
+    const token = tokenOf(l.data.launchUrl);
+    const seq = { n: 0 };
+    for (const id of lessons) {
+      const r = await play(l.data.attemptId, token, id, seq, { completion: 'completed' });
+      expect(r.attempt).toMatchObject({ status: 'in-progress', outcome: { done: false } });
+    }
+    // Lessons done, then the test failed: completed and failed, so the attempt ends failed.
+    const late = await play(l.data.attemptId, token, 'eindtoets', seq, { completion: 'completed', scaled: 0.5 });
+    expect(late.attempt).toMatchObject({ status: 'failed', outcome: { completion: 'completed', success: 'failed', done: false, failed: true, score: { scaled: 0.5 }, percent: 50 } });
+    const mine = await api('/api/me/learning', { token: me!.token });
+    expect(mine.data.completed.some((c: { moduleId: string }) => c.moduleId === demoModule)).toBe(false);
+    // A relaunch starts attempt 2 (from scratch).
+    const retry = await launch(me!.token, demoModule);
+    expect(retry.status, JSON.stringify(retry.data)).toBe(201);
+    expect(retry.data).toMatchObject({ attemptNumber: 2, resumed: false });
+    expect(retry.data.attemptId).not.toBe(l.data.attemptId);
+    const retryState = await runtime(retry.data.attemptId, tokenOf(retry.data.launchUrl));
+    expect(retryState.data.storedSequences).toEqual({});
+    expect(retryState.data.storedSequence).toBe(0);
+
+    // Another learner fails the test before the last lesson: the rollup says completed + failed when
+    // that lesson terminates, so the attempt ends as failed (not completed) and a new one may start.
+    const [other] = await syntheticEmployees(1, 'u-scorm-rollup-fail2');
+    const lo = await launch(other!.token, demoModule);
+    const to = tokenOf(lo.data.launchUrl);
+    const so = { n: 0 };
+    const failedTest = await play(lo.data.attemptId, to, 'eindtoets', so, { completion: 'completed', scaled: 0.5 });
+    expect(failedTest.attempt).toMatchObject({ status: 'in-progress', outcome: { completion: 'incomplete', success: 'failed', done: false } });
+    for (const id of lessons.slice(0, 3)) await play(lo.data.attemptId, to, id, so, { completion: 'completed' });
+    const end = await play(lo.data.attemptId, to, 'les_2_2', so, { completion: 'completed' });
+    expect(end.attempt).toMatchObject({ status: 'failed', outcome: { completion: 'completed', success: 'failed', done: false, failed: true } });
+    const learning = await api('/api/me/learning', { token: other!.token });
+    expect(learning.data.completed.some((c: { moduleId: string }) => c.moduleId === demoModule)).toBe(false);
+    const again = await launch(other!.token, demoModule);
+    expect(again.status).toBe(201);
+    expect(again.data).toMatchObject({ attemptNumber: 2, resumed: false });
   });
 });

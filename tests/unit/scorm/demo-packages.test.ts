@@ -141,7 +141,7 @@ describe('the manifests', () => {
     expect(m.resources.resource.map((r: { scormtype: string }) => r.scormtype)).toEqual(['sco']);
   });
 
-  it('SCORM 2004: two modules of two lessons and a test, choice and flow, lessons complete and the test satisfies', () => {
+  it('SCORM 2004: two modules of two lessons and a test, choice and flow, lessons and test complete and the test satisfies', () => {
     const xml = fileText(SCORM2004_ID, 'imsmanifest.xml');
     const m = parser.parse(xml).manifest;
     expect(m.metadata.schemaversion).toBe('2004 4th Edition');
@@ -160,7 +160,7 @@ describe('the manifests', () => {
     expect(scos).toHaveLength(5);
     const test = org.item[2].sequencing;
     expect(test.objectives.primaryObjective.minNormalizedMeasure).toBe('0.8');
-    expect(test.rollupRules).toMatchObject({ rollupObjectiveSatisfied: 'true', rollupProgressCompletion: 'false' });
+    expect(test.rollupRules).toMatchObject({ rollupObjectiveSatisfied: 'true', rollupProgressCompletion: 'true', objectiveMeasureWeight: '1' });
     const collection = m.sequencingCollection.sequencing;
     const lesson = collection.find((s: { ID: string }) => s.ID === 'seq_les');
     expect(lesson.rollupRules).toMatchObject({ rollupObjectiveSatisfied: 'false', rollupProgressCompletion: 'true' });

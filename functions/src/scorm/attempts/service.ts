@@ -296,7 +296,9 @@ export async function commit(ctx: ScormCtx, attemptId: string, scoId: string, to
   const rollup = rollupOf(a.scormVersion, input.body);
   const states: Record<string, ScoState> =
     v.launchables.length === 1 ? { [scoId]: stored.state } : Object.fromEntries((await db.listScos(s, a.moduleId, a.userId, a.attemptId)).map((r) => [r.scoId, r.state]));
-  const outcome = outcomeOf(a.scormVersion, states, outcomeItems(v.launchables), rollup ?? a.rollup);
+  // SCORM 2004 with several items: the manifest's rollup decides (domain/rollup.ts), not the player.
+  const pkg = a.scormVersion === '2004' ? { manifest: v.version.manifest as PackageManifest } : undefined;
+  const outcome = outcomeOf(a.scormVersion, states, outcomeItems(v.launchables), rollup ?? a.rollup, pkg);
   a = await settle(ctx, a, claims, outcome, rollup, { terminate: input.terminate === true || isTerminateCommit(a.scormVersion, cmi), exit: stored.state.exit });
   return {
     result: true as const,

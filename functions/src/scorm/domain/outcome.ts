@@ -13,13 +13,17 @@
  * The module counts as done when the SCO is completed and not failed; where the manifest sets a
  * mastery/passing score, only a pass counts.
  *
- * Several SCOs (rollup): SCORM 1.2 — every SCO done. SCORM 2004 — the activity tree's rollup when
- * the player reports it (scorm-again's sequencing root), otherwise every tracked SCO done. Tracked:
+ * Several SCOs (rollup): SCORM 1.2 — every SCO done. SCORM 2004 — the manifest's rollup (rollup.ts:
+ * measure, objective and progress rollup with the package's rules or the SN defaults) over every
+ * launchable's state, when the caller passes the manifest; otherwise the activity tree's rollup when
+ * the player reports one (scorm-again's sequencing root), otherwise every tracked SCO done. Tracked:
  * the SCOs; for a package of assets only (nothing talks to the API), every launchable the player
- * reported as visited.
+ * reported as visited. A package with one SCO (and any assets) follows that SCO.
  */
 import type { Completion, Score, ScoState, ScormVersion, Success } from './cmi';
 import { totalSeconds } from './cmi-time';
+import type { PackageManifest } from './model';
+import { rollup as rollupOfManifest, type LeafState } from './rollup';
 
 /** The manifest's facts about one launchable item (a subset of model.ts `Launchable`). */
 export interface OutcomeItem {
@@ -89,14 +93,38 @@ const percentOf = (s: Score | undefined): number | undefined => {
   return undefined;
 };
 
+/**
+ * One launchable's state as the manifest's rollup reads it: a SCO by its version's rules (completion
+ * threshold, scaled passing score, a pass kept); an asset the player delivered is completed, its
+ * success unknown; never launched → absent (not attempted).
+ */
+export function leafStateOf(version: ScormVersion, state: ScoState | undefined, item: OutcomeItem): LeafState | undefined {
+  if (!state) return undefined;
+  if (item.scormType === 'asset') return { completion: 'completed', success: 'unknown' };
+  const o = scoOutcome(version, state, item);
+  return {
+    completion: o.completion,
+    success: o.success,
+    ...(state.score?.scaled !== undefined ? { measure: state.score.scaled } : {}),
+    ...(state.progressMeasure !== undefined ? { progressMeasure: state.progressMeasure } : {}),
+    ...(state.exit === 'suspend' ? { suspended: true } : {}),
+  };
+}
+
+/** The package an outcome is judged by: the manifest (SCORM 2004 rollup) and the organization played (absent: the default). */
+export interface OutcomePackage {
+  manifest: PackageManifest;
+  organizationId?: string;
+}
+
 const completions = new Set(['completed', 'incomplete', 'not attempted', 'unknown']);
 const successes = new Set(['passed', 'failed', 'unknown']);
 
 /**
- * The attempt's outcome from every SCO's state (`states` by item id) and, for 2004, the player's
- * rollup if it sent one.
+ * The attempt's outcome from every SCO's state (`states` by item id) and, for 2004 with several
+ * tracked items, the manifest's rollup (`pkg`) or else the player's rollup if it sent one.
  */
-export function outcomeOf(version: ScormVersion, states: Record<string, ScoState>, items: OutcomeItem[], rollup?: Rollup): AttemptOutcome {
+export function outcomeOf(version: ScormVersion, states: Record<string, ScoState>, items: OutcomeItem[], rollup?: Rollup, pkg?: OutcomePackage): AttemptOutcome {
   const timeSeconds = Math.round(Object.values(states).reduce((sum, s) => sum + totalSeconds(s.time), 0) * 100) / 100;
   const scos = items.filter((i) => i.scormType === 'sco');
   const tracked = scos.length > 0 ? scos : items;
@@ -108,6 +136,21 @@ export function outcomeOf(version: ScormVersion, states: Record<string, ScoState
   else if (withScore.length > 0) {
     const mean = withScore.reduce((sum, x) => sum + (x.o.score!.scaled ?? percentOf(x.o.score)! / 100), 0) / withScore.length;
     score = { scaled: Math.round(mean * 10000) / 10000 };
+  }
+
+  if (version === '2004' && pkg && tracked.length > 1) {
+    // The package's own rollup decides (the player's reported rollup is not needed then).
+    const leaves: Record<string, LeafState> = {};
+    for (const i of items) {
+      const leaf = leafStateOf(version, states[i.itemId], i);
+      if (leaf) leaves[i.itemId] = leaf;
+    }
+    const r = rollupOfManifest(pkg.manifest, pkg.organizationId, leaves);
+    const completion: Completion = r.completion !== 'unknown' ? r.completion : Object.keys(leaves).length > 0 ? 'incomplete' : 'not attempted';
+    const success: Success = r.success;
+    const rolled: Score | undefined = r.measure !== undefined ? { scaled: Math.round(r.measure * 10000) / 10000 } : undefined;
+    const done = completion === 'completed' && success !== 'failed';
+    return { completion, success, ...(rolled ? { score: rolled } : {}), ...percentField(rolled), timeSeconds, done, failed: completion === 'completed' && success === 'failed' };
   }
 
   if (version === '2004' && rollup && (rollup.completionStatus !== undefined || rollup.successStatus !== undefined) && tracked.length > 1) {

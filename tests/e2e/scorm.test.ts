@@ -63,12 +63,12 @@ async function openPlayer(page: Page, launchUrl: string) {
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
-/** "Start e-learning" on the module page: the player opens in a new tab of the same browser. */
-async function startFromModulePage(app: Page, moduleId: string, title: string): Promise<Page> {
+/** "Start e-learning" (or "Verder waar je was" for an attempt in progress) on the module page: the player opens in a new tab of the same browser. */
+async function startFromModulePage(app: Page, moduleId: string, title: string, button = 'Start e-learning'): Promise<Page> {
   await app.goto(url(`/aanbod/${moduleId}`));
   await h1(app, title);
   const opened = app.context().waitForEvent('page');
-  await app.getByRole('region', { name: 'E-learning' }).getByRole('button', { name: 'Start e-learning', exact: true }).click();
+  await app.getByRole('region', { name: 'E-learning' }).getByRole('button', { name: button, exact: true }).click();
   const player = await opened;
   player.on('dialog', (d) => void d.accept());
   await player.waitForURL(/\/player\//);
@@ -105,8 +105,8 @@ describe('SCORM 1.2 golf (Rustici basic runtime) on the real API', () => {
     await expect.poll(async () => (await storedScos(c.moduleId, mark.id, first!.attemptId)).item_1?.exit, { timeout: 15_000 }).toBe('suspend');
     expect((await storedScos(c.moduleId, mark.id, first!.attemptId)).item_1?.location).toBe('5');
 
-    // Relaunch from the module page: the same attempt, resumed (the course's "resume?" is accepted) on page 6.
-    const again = await startFromModulePage(app, c.moduleId, c.title);
+    // Relaunch from the module page ("Verder waar je was"): the same attempt, resumed (the course's "resume?" is accepted) on page 6.
+    const again = await startFromModulePage(app, c.moduleId, c.title, 'Verder waar je was');
     await frameMatching(again, /Etiquette\/Course\.html/);
     expect(await again.evaluate(() => (window as any).API.cmi.core.entry)).toBe('resume');
     await golfNext(again, 9);
@@ -122,6 +122,17 @@ describe('SCORM 1.2 golf (Rustici basic runtime) on the real API', () => {
     expect(sco.lessonStatus).toBe('passed');
     // The basic-runtime sample reports status, score and bookmark (no cmi.interactions).
     expect(sco.score).toMatchObject({ raw: 100, max: 100 });
+
+    // The module page shows the attempt in "Jouw pogingen" with its score; no retakes, so no start button.
+    await app.goto(url(`/aanbod/${c.moduleId}`));
+    await h1(app, c.title);
+    const elearning = app.getByRole('region', { name: 'E-learning' });
+    const row = elearning.getByRole('table', { name: 'Jouw pogingen' }).getByRole('row').filter({ has: app.getByRole('rowheader', { name: '1', exact: true }) });
+    await row.getByRole('cell', { name: '100%', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Afgerond', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Geslaagd', exact: true }).waitFor();
+    await elearning.getByText('zelf gerapporteerd door de e-learning').waitFor();
+    expect(await elearning.getByRole('button', { name: /Start e-learning|Verder waar je was|Opnieuw maken/ }).count()).toBe(0);
 
     const mine = await myLearning(markToken);
     expect(mine.completed.find((x) => x.moduleId === c.moduleId)).toMatchObject({ kind: 'elearning', result: { source: 'scorm', selfReported: true, attemptId: first!.attemptId, success: 'passed', percent: 100 } });

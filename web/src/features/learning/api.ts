@@ -46,6 +46,7 @@ import type { ModuleKind } from '../../../../functions/src/learning/domain/types
 import type { uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
 import type { PackageUploadRequestSchema, ScormImportSchema, ScormPackageSchema } from '../../../../functions/src/scorm/schemas';
 import type { ScormReportSchema } from '../../../../functions/src/scorm/reports/schemas';
+import type { AttemptHistorySchema } from '../../../../functions/src/scorm/attempts/schemas';
 import { api } from '../../api';
 import type { UploadTicket } from '../../ui/upload';
 
@@ -89,6 +90,9 @@ export type ScormPackage = z.infer<typeof ScormPackageSchema>;
 export type ScormVersion = ScormPackage['versions'][number];
 export type ScormReport = z.infer<typeof ScormReportSchema>;
 export type ScormUploadRequest = z.input<typeof PackageUploadRequestSchema>;
+/** GET /api/me/scorm/attempts: the learner's own attempts at an e-learning (newest first), and whether retakes are allowed. */
+export type AttemptHistory = z.infer<typeof AttemptHistorySchema>;
+export type AttemptSummary = AttemptHistory['attempts'][number];
 
 // Request bodies, as the API accepts them (before its defaults).
 export type ModuleInput = z.input<typeof ModuleInputSchema>;
@@ -122,6 +126,8 @@ export const cancelEnrolment = (sessionId: string) => api<EnrolmentResult>(`/api
 export const enrolInModule = (moduleId: string) => post<ModuleEnrolment>(`/api/modules/${enc(moduleId)}/enrol`);
 /** A launch of the module's e-learning: `launchUrl` opens the player on the content origin (functions/src/scorm/attempts). */
 export const launchElearning = (moduleId: string) => post<ElearningLaunch>(`/api/modules/${enc(moduleId)}/scorm/launch`);
+/** The learner's own attempts at the module's e-learning; results are self-reported by the package. */
+export const myAttempts = (moduleId: string) => api<AttemptHistory>(`/api/me/scorm/attempts?moduleId=${enc(moduleId)}`);
 export const completeModule = (moduleId: string, body: CompletionReport) => post<Completion>(`/api/modules/${enc(moduleId)}/complete`, body);
 export const handIn = (moduleId: string, body: HandIn) => post<Submission>(`/api/modules/${enc(moduleId)}/submission`, body);
 export const startFileUpload = (moduleId: string, body: UploadRequest) => post<UploadTicket>(`/api/modules/${enc(moduleId)}/files`, body);

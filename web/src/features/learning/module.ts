@@ -13,8 +13,10 @@ import type { PageContext, PageView } from '../../router';
 import { contentLang, formatDate, languageLabel } from '../../ui/format';
 import { clearFieldErrors, field, problemWithErrors, showFieldErrors } from '../../ui/form';
 import { renderTrustedArticleHtml } from '../../ui/trusted-html';
-import { cancelEnrolment, completeModule, enrolInModule, enrolInSession, handIn, launchElearning, moduleView } from './api';
-import type { EnrolmentResult, ModuleView, Session, Submission } from './api';
+import { lang } from '../../i18n';
+import { problemAlert } from '../../ui/alert';
+import { cancelEnrolment, completeModule, enrolInModule, enrolInSession, handIn, launchElearning, moduleView, myAttempts } from './api';
+import type { AttemptHistory, AttemptSummary, EnrolmentResult, ModuleView, Session, Submission } from './api';
 import { busy, duration, enc, failedPage, icsLink, kindBadge, kindLabel, liveStatus, networkNames, section, sessionKinds, sessionStatusLabel, sessionTime } from './common';
 import { fileLinks, filePicker } from './files';
 import { lt } from './messages';
@@ -39,7 +41,7 @@ export async function modulePage(ctx: PageContext): Promise<PageView> {
   else if (mod.kind === 'reading') action = readingSection(view, completion, status);
   else if (mod.kind === 'assignment') action = assignmentSection(view, status);
   else if (mod.kind === 'external') action = externalSection(view, completion, status);
-  else if (mod.kind === 'elearning') action = elearningSection(view, status);
+  else if (mod.kind === 'elearning') action = elearningSection(view, status, currentUser() ? await loadHistory(mod.id) : undefined);
 
   const body = h('div', { class: 'article-body module-description', lang });
   if (mod.descriptionHtml) renderTrustedArticleHtml(body, mod.descriptionHtml, { topLevel: 3 });
@@ -201,20 +203,59 @@ function sessionItem(s: Session, act: (s: Session, kind: 'enrol' | 'cancel', but
 // Reading, assignment, external
 // ---------------------------------------------------------------------------------------------
 
-function elearningSection(view: ModuleView, status: HTMLElement): HTMLElement {
+type History = AttemptHistory | { error: unknown };
+
+/** The learner's attempts, or the failure (shown in the section; the start button stays). */
+const loadHistory = (moduleId: string): Promise<History> => myAttempts(moduleId).catch((error: unknown) => ({ error }));
+
+/**
+ * "E-learning": the start button and the learner's attempts. The button follows the history as
+ * the API decides a launch (functions/src/scorm/attempts/service.ts): an attempt in progress goes
+ * on; after a failed one, or a completed one when the module allows retakes, a new one begins;
+ * after a completed one without retakes there is nothing to start, and the page says why.
+ */
+function elearningSection(view: ModuleView, status: HTMLElement, history?: History): HTMLElement {
   const m = lt().module;
   const note = h('p', { class: 'note' }, m.elearning);
   if (!currentUser()) return section(m.elearningTitle, note, signInPrompt(m.signInToComplete));
+  const moduleId = view.module.id;
   const alerts = h('div', { class: 'alerts' });
-  const start = launchButton(view, alerts, status);
+  const attempts = h('div', { class: 'attempts' });
+  // Without retakes after a completed attempt, the button gives way to the reason.
+  const startSlot = h('span', { class: 'attempts__start' });
+  const closedSlot = h('div', { class: 'attempts__closed' });
+  let current = history;
+  const refresh = async () => {
+    const fresh = await loadHistory(moduleId);
+    // A failed refresh keeps what is shown.
+    if ('error' in fresh && current && !('error' in current)) return;
+    current = fresh;
+    show();
+  };
+  const start = launchButton(view, alerts, status, () => void refresh());
+  const show = () => {
+    replaceChildren(attempts, current ? ('error' in current ? problemAlert(current.error, m.attemptsFailed) : attemptTable(current.attempts)) : null);
+    const state = current && !('error' in current) ? launchState(current) : undefined;
+    start.textContent = state === 'resume' ? m.elearningResume : state === 'retake' ? m.elearningRetake : state === 'start' ? m.elearningStart : view.my?.completed ? m.elearningAgain : m.elearningStart;
+    replaceChildren(startSlot, state === 'closed' ? null : start);
+    replaceChildren(closedSlot, state === 'closed' ? h('p', null, m.elearningNoRetake, ' ', h('a', { href: '/mijn-leren' }, lt().mine.title), '.') : null);
+  };
+  show();
+  // Back from the player's tab: the attempt may have moved on.
+  const onVisible = () => {
+    if (!attempts.isConnected) document.removeEventListener('visibilitychange', onVisible);
+    else if (document.visibilityState === 'visible') void refresh();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
   const enrolledNote = () => h('p', { tabindex: -1 }, m.elearningEnrolled, ' ', h('a', { href: '/mijn-leren' }, lt().mine.title));
-  if (view.my?.enrolled || view.my?.completed) return section(m.elearningTitle, note, alerts, h('p', { class: 'actions' }, start), enrolledNote());
+  if (view.my?.enrolled || view.my?.completed) return section(m.elearningTitle, note, alerts, h('p', { class: 'actions' }, startSlot), closedSlot, enrolledNote(), attempts);
   const enrol = h('button', { type: 'button', class: 'button button--secondary' }, m.elearningEnrol);
-  const actions = h('p', { class: 'actions' }, start, ' ', enrol);
+  const actions = h('p', { class: 'actions' }, startSlot, ' ', enrol);
   on(enrol, {
     click: () =>
       void busy(enrol, alerts, async () => {
-        await enrolInModule(view.module.id);
+        await enrolInModule(moduleId);
         const done = enrolledNote();
         enrol.remove();
         actions.after(done);
@@ -222,7 +263,72 @@ function elearningSection(view: ModuleView, status: HTMLElement): HTMLElement {
         done.focus();
       }),
   });
-  return section(m.elearningTitle, note, alerts, actions);
+  return section(m.elearningTitle, note, alerts, actions, closedSlot, attempts);
+}
+
+/** What starting would do now, by the newest attempt. */
+function launchState(history: AttemptHistory): 'start' | 'resume' | 'retake' | 'closed' {
+  const last = [...history.attempts].sort((a, b) => b.number - a.number)[0];
+  if (!last) return 'start';
+  if (last.status === 'in-progress') return 'resume';
+  if (last.status === 'completed' && !history.retakes) return 'closed';
+  return 'retake';
+}
+
+const dateTimeFormat = () =>
+  new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+function dateTime(value: string, format: Intl.DateTimeFormat): HTMLElement {
+  const date = new Date(value);
+  return h('time', { datetime: value }, Number.isNaN(date.getTime()) ? value : format.format(date));
+}
+
+/** Time spent as the server totals it: seconds under a minute, else minutes and hours. */
+function timeSpent(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? lt().module.seconds(s) : duration(Math.round(s / 60));
+}
+
+/** "Jouw pogingen": newest first; status, result, score and time as the package reported them. */
+function attemptTable(attempts: AttemptSummary[]): HTMLElement {
+  const m = lt().module;
+  const c = m.attemptColumns;
+  if (attempts.length === 0) return h('p', { class: 'attempts__none' }, m.attemptsNone);
+  const format = dateTimeFormat();
+  const noteId = uid('attempts-note');
+  const dash = '–';
+  const rows = [...attempts]
+    .sort((a, b) => b.number - a.number)
+    .map((a) =>
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'row' }, String(a.number)),
+        h('td', null, m.attemptVersion(a.packageVersion)),
+        h('td', null, dateTime(a.startedAt, format)),
+        h('td', null, a.status === 'in-progress' ? m.attemptOngoing : a.finishedAt ? dateTime(a.finishedAt, format) : dash),
+        h('td', null, h('span', { class: `state state--attempt-${a.status}` }, m.attemptStatus[a.status])),
+        h('td', null, a.outcome ? m.attemptSuccess[a.outcome.success] : dash),
+        h('td', null, a.outcome?.percent !== undefined ? `${Math.round(a.outcome.percent)}%` : dash),
+        h('td', null, a.outcome ? timeSpent(a.outcome.timeSeconds) : dash),
+      ),
+    );
+  return h(
+    'div',
+    null,
+    h(
+      'div',
+      { class: 'table-scroll', role: 'region', 'aria-label': m.attemptsTitle, tabindex: 0 },
+      h(
+        'table',
+        { class: 'table attempts-table', 'aria-describedby': noteId },
+        h('caption', null, m.attemptsTitle),
+        h('thead', null, h('tr', null, [c.number, c.version, c.started, c.finished, c.status, c.success, c.score, c.time].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', null, rows),
+      ),
+    ),
+    h('p', { class: 'note', id: noteId }, m.attemptsSelfReported),
+  );
 }
 
 /**
@@ -230,8 +336,9 @@ function elearningSection(view: ModuleView, status: HTMLElement): HTMLElement {
  * session token) and opens the player on the content origin in a new tab. The tab is opened
  * during the click (so no pop-up blocker stops it) and cut loose from this page (`opener = null`)
  * before it leaves for the content origin; if the browser refused a tab, this tab goes there.
+ * `launched` runs after a launch (the attempts have changed).
  */
-function launchButton(view: ModuleView, alerts: HTMLElement, status: HTMLElement): HTMLElement {
+function launchButton(view: ModuleView, alerts: HTMLElement, status: HTMLElement, launched: () => void): HTMLButtonElement {
   const m = lt().module;
   const button = h('button', { type: 'button', class: 'button' }, view.my?.completed ? m.elearningAgain : m.elearningStart);
   on(button, {
@@ -244,6 +351,7 @@ function launchButton(view: ModuleView, alerts: HTMLElement, status: HTMLElement
           if (tab && !tab.closed) {
             tab.location.replace(launch.launchUrl);
             status.textContent = m.elearningOpened;
+            launched();
           } else {
             window.location.assign(launch.launchUrl);
           }

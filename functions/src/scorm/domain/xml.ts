@@ -158,16 +158,16 @@ export function parseXml(source: string): { ok: true; root: XmlElement } | { ok:
 
 // ---------- queries ----------
 
-export const inNs = (el: XmlElement, group: NsGroup) => group.includes(el.ns);
+export const inNs = (el: XmlElement, namespaces: NsGroup) => namespaces.includes(el.ns);
 
-/** Child elements with this local name in this namespace group. */
-export const childrenNamed = (el: XmlElement, group: NsGroup, name: string) => el.children.filter((c) => c.name === name && inNs(c, group));
-export const childNamed = (el: XmlElement, group: NsGroup, name: string): XmlElement | undefined => childrenNamed(el, group, name)[0];
+/** Child elements with this local name in this namespace namespaces. */
+export const childrenNamed = (el: XmlElement, namespaces: NsGroup, name: string) => el.children.filter((c) => c.name === name && inNs(c, namespaces));
+export const childNamed = (el: XmlElement, namespaces: NsGroup, name: string): XmlElement | undefined => childrenNamed(el, namespaces, name)[0];
 
 /** An attribute value; names compare case-insensitively when `anyCase` (adlcp:scormtype vs scormType). */
-export function attr(el: XmlElement, group: NsGroup, name: string, anyCase = false): string | undefined {
+export function attr(el: XmlElement, namespaces: NsGroup, name: string, anyCase = false): string | undefined {
   const lower = name.toLowerCase();
-  return el.attributes.find((a) => group.includes(a.ns) && (anyCase ? a.name.toLowerCase() === lower : a.name === name))?.value;
+  return el.attributes.find((a) => namespaces.includes(a.ns) && (anyCase ? a.name.toLowerCase() === lower : a.name === name))?.value;
 }
 
 /** All text below an element (text of nested elements included), as a manifest author meant it. */

@@ -160,7 +160,7 @@ export function parseXml(source: string): { ok: true; root: XmlElement } | { ok:
 
 export const inNs = (el: XmlElement, namespaces: NsGroup) => namespaces.includes(el.ns);
 
-/** Child elements with this local name in this namespace namespaces. */
+/** Child elements with this local name in one of these namespaces. */
 export const childrenNamed = (el: XmlElement, namespaces: NsGroup, name: string) => el.children.filter((c) => c.name === name && inNs(c, namespaces));
 export const childNamed = (el: XmlElement, namespaces: NsGroup, name: string): XmlElement | undefined => childrenNamed(el, namespaces, name)[0];
 

@@ -1,19 +1,17 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { packagesPrefix, scormUploadsPrefix } from '../../../functions/src/scorm/domain/locations';
-import { lambdaBundling } from '../lambda-bundling';
 import { acknowledge, nagReference, stackChildrenStartingWith } from '../nag';
 import { paths } from '../paths';
+import { workerFunction } from './worker-function';
 
 export interface ScormImportProps {
   table: ITable;
@@ -57,59 +55,27 @@ export class ScormImport extends Construct {
 
   constructor(scope: Construct, id: string, props: ScormImportProps) {
     super(scope, id);
-    const { format, ...sharedBundling } = lambdaBundling.cdk;
-
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    // Explicit role, as for the API: log writes to its own group only, and only what importing needs.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
-
     // Monitoring names a queue's alarm after its id, so it is unique in the stack (the search indexer has 'DeadLetters').
-    this.deadLetterQueue = new Queue(this, 'ImportDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter destination of the SCORM import (on-failure destination of its asynchronous ' +
-        'invocations); a dead-letter queue of its own would only move the same messages once more.',
-    );
-
-    this.function = new NodejsFunction(this, 'Function', {
+    const worker = workerFunction(this, {
       entry: scormImportEntry,
-      handler: 'handler',
-      projectRoot: paths.repoRoot,
-      depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      description: 'Academy SCORM import: checks and extracts an uploaded package into a new module version',
       memorySize: scormImportSettings.memorySize,
       timeout: scormImportSettings.timeout,
-      role,
-      logGroup,
-      description: 'Academy SCORM import: checks and extracts an uploaded package into a new module version',
       environment: {
-        APP_MODE: 'aws',
         TABLE_NAME: props.tableName,
         BUCKET_UPLOADS: props.uploadsBucket.bucketName,
         BUCKET_CONTENT: props.contentBucket.bucketName,
         STORE_TIMEOUT_MS: '30000',
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        ...sharedBundling,
-        format: format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        forceDockerBundling: false,
-        sourcesContent: false,
-        externalModules: [],
-      },
+      deadLetterQueueId: 'ImportDeadLetters',
+      deadLetterQueueReason:
+        'This queue is itself the dead-letter destination of the SCORM import (on-failure destination of its asynchronous ' +
+        'invocations); a dead-letter queue of its own would only move the same messages once more.',
     });
-    acknowledge(
-      this.function,
-      'AwsSolutions-L1',
-      'Node.js 22 on purpose, as the API: the LTS line the project builds and tests with; a newer runtime is a deliberate upgrade of toolchain and tests together.',
-    );
+    const role = worker.role;
+    this.function = worker.function;
+    this.deadLetterQueue = worker.deadLetterQueue;
+
     this.function.configureAsyncInvoke({
       retryAttempts: scormImportSettings.retryAttempts,
       maxEventAge: scormImportSettings.maxEventAge,

@@ -1,19 +1,18 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { lambdaBundling } from '../lambda-bundling';
 import { paths } from '../paths';
 import { acknowledge, nagReference } from '../nag';
+import { workerFunction } from './worker-function';
 
 export interface SearchIndexerProps {
   /** The single table, with its stream (NEW_AND_OLD_IMAGES, see the Data stack). */
@@ -58,59 +57,22 @@ export class SearchIndexer extends Construct {
 
   constructor(scope: Construct, id: string, props: SearchIndexerProps) {
     super(scope, id);
-    const { format, ...sharedBundling } = lambdaBundling.cdk;
-
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    // Explicit role, as for the API: log writes only to its own group, and only what indexing needs.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
-
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter destination of the search indexer (on-failure destination of its stream mapping); ' +
-        'a dead-letter queue of its own would only move the same messages once more.',
-    );
-
-    this.function = new NodejsFunction(this, 'Function', {
+    const worker = workerFunction(this, {
       entry: searchIndexerEntry,
-      handler: 'handler',
-      projectRoot: paths.repoRoot,
-      depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      description: 'Academy search indexer: article changes from the table stream, hourly reconciliation',
       // The index (tens of MB as JSON) is loaded, changed and written again in memory.
       memorySize: 1024,
       // The reconciliation reads every article record; a stream batch needs seconds.
       timeout: Duration.minutes(5),
-      role,
-      logGroup,
-      description: 'Academy search indexer: article changes from the table stream, hourly reconciliation',
-      environment: {
-        APP_MODE: 'aws',
-        TABLE_NAME: props.tableName,
-        BUCKET_ATTACHMENTS: props.attachmentsBucket.bucketName,
-        STORE_TIMEOUT_MS: '10000',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        ...sharedBundling,
-        format: format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        forceDockerBundling: false,
-        sourcesContent: false,
-        externalModules: [],
-      },
+      environment: { TABLE_NAME: props.tableName, BUCKET_ATTACHMENTS: props.attachmentsBucket.bucketName, STORE_TIMEOUT_MS: '10000' },
+      deadLetterQueueId: 'DeadLetters',
+      deadLetterQueueReason:
+        'This queue is itself the dead-letter destination of the search indexer (on-failure destination of its stream mapping); ' +
+        'a dead-letter queue of its own would only move the same messages once more.',
     });
-    acknowledge(
-      this.function,
-      'AwsSolutions-L1',
-      'Node.js 22 on purpose, as the API: the LTS line the project builds and tests with; a newer runtime is a deliberate upgrade of toolchain and tests together.',
-    );
+    const role = worker.role;
+    this.function = worker.function;
+    this.deadLetterQueue = worker.deadLetterQueue;
 
     this.function.addEventSource(
       new DynamoEventSource(props.table, {

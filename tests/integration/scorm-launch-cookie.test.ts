@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { buildDeps } from '../../functions/src/deps';
@@ -7,6 +5,7 @@ import { loadConfig } from '../../functions/src/platform/config';
 import { signLaunchToken } from '../../functions/src/scorm/attempts/launch-token';
 import { packageCookieAllows } from '../../functions/src/scorm/player/package-cookie';
 import { api, demo, stack, tokenFor } from '../support/api';
+import { fixture, importPackage } from '../support/scorm';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
 
 /**
@@ -16,23 +15,6 @@ import { createModule, syntheticEmployees, unique } from '../support/learning';
  * exactly the attempt's package version.
  */
 
-const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/scorm', `${name}.zip`));
-
-async function importFixture(admin: string, moduleId: string, zip: Buffer) {
-  const start = await api(`/api/modules/${moduleId}/scorm/uploads`, { method: 'POST', token: admin, json: { fileName: 'golf.zip', contentType: 'application/zip', bytes: zip.length } });
-  expect(start.status, JSON.stringify(start.data)).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'golf.zip');
-  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  const complete = await api(`/api/modules/${moduleId}/scorm/uploads/${start.data.uploadId}/complete`, { method: 'POST', token: admin });
-  expect(complete.status, JSON.stringify(complete.data)).toBe(202);
-  for (const deadline = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 50))) {
-    const res = await api(`/api/modules/${moduleId}/scorm/imports/${complete.data.importId}`, { token: admin });
-    if (res.data.status === 'ready') return;
-    if (res.data.status === 'failed' || Date.now() > deadline) throw new Error(`import: ${JSON.stringify(res.data)}`);
-  }
-}
 
 const path = '/api/scorm/runtime/launch-cookie';
 const askCookie = (attemptId: string, authorization?: string) =>
@@ -61,7 +43,7 @@ let learners: Array<{ id: string; token: string }>;
 beforeAll(async () => {
   const admin = await tokenFor(demo.admin);
   moduleId = (await createModule(admin, { kind: 'elearning', title: `Golf cookie ${unique()}` })).id;
-  await importFixture(admin, moduleId, fixture('golf-scorm12-basic-runtime'));
+  await importPackage(admin, moduleId, fixture('golf-scorm12-basic-runtime'));
   learners = await syntheticEmployees(3, 'u-scorm-cookie');
 }, 120_000);
 

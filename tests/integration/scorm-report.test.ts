@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, demo, stack, tokenFor } from '../support/api';
+import { fixture, importPackage } from '../support/scorm';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
 
 /**
@@ -11,25 +10,6 @@ import { createModule, syntheticEmployees, unique } from '../support/learning';
  * Also: the module's retakes setting (`scormRetakes`), written by the catalogue, read by launching.
  */
 
-const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/scorm', `${name}.zip`));
-
-async function importFixture(admin: string, moduleId: string, zip: Buffer) {
-  const start = await api(`/api/modules/${moduleId}/scorm/uploads`, { method: 'POST', token: admin, json: { fileName: 'golf.zip', contentType: 'application/zip', bytes: zip.length } });
-  expect(start.status, JSON.stringify(start.data)).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'golf.zip');
-  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  const complete = await api(`/api/modules/${moduleId}/scorm/uploads/${start.data.uploadId}/complete`, { method: 'POST', token: admin });
-  expect(complete.status, JSON.stringify(complete.data)).toBe(202);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await api(`/api/modules/${moduleId}/scorm/imports/${complete.data.importId}`, { token: admin });
-    if (res.data.status === 'ready') return res.data.version as number;
-    if (res.data.status === 'failed' || Date.now() > deadline) throw new Error(`import: ${JSON.stringify(res.data)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 type Answer = [id: string, response: string, result: 'correct' | 'wrong'];
 
@@ -80,7 +60,7 @@ let learners: Array<{ id: string; token: string }>;
 beforeAll(async () => {
   [admin, author, employee] = await Promise.all([tokenFor(demo.admin), tokenFor(demo.author), tokenFor(demo.employee)]);
   moduleId = (await createModule(admin, { kind: 'elearning', title: `Golfrapport ${unique()}` })).id;
-  expect(await importFixture(admin, moduleId, fixture('golf-scorm12-basic-runtime'))).toBe(1);
+  expect(await importPackage(admin, moduleId, fixture('golf-scorm12-basic-runtime'))).toBe(1);
   learners = await syntheticEmployees(3, 'u-scorm-report');
   // Deelnemer 0 passes (80), Deelnemer 1 fails (40, terminate commit), Deelnemer 2 is still busy.
   const [a, b, c] = await Promise.all([

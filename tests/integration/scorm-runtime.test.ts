@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { loadConfig } from '../../functions/src/platform/config';
@@ -9,6 +9,7 @@ import { get } from '../../functions/src/platform/store/table';
 import { keys } from '../../functions/src/platform/store/keys';
 import { signLaunchToken } from '../../functions/src/scorm/attempts/launch-token';
 import { api, demo, stack, tokenFor } from '../support/api';
+import { fixture, importPackage } from '../support/scorm';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
 import { buildScormPackages } from '../../scripts/build-scorm';
 
@@ -18,25 +19,6 @@ import { buildScormPackages } from '../../scripts/build-scorm';
  * scorm-again 3.4.3 sends them (`{ cmi, commitSequence }`), resumed, completed into Mijn leren.
  */
 
-const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/scorm', `${name}.zip`));
-
-async function importFixture(admin: string, moduleId: string, zip: Buffer) {
-  const start = await api(`/api/modules/${moduleId}/scorm/uploads`, { method: 'POST', token: admin, json: { fileName: 'golf.zip', contentType: 'application/zip', bytes: zip.length } });
-  expect(start.status, JSON.stringify(start.data)).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'golf.zip');
-  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  const complete = await api(`/api/modules/${moduleId}/scorm/uploads/${start.data.uploadId}/complete`, { method: 'POST', token: admin });
-  expect(complete.status, JSON.stringify(complete.data)).toBe(202);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await api(`/api/modules/${moduleId}/scorm/imports/${complete.data.importId}`, { token: admin });
-    if (res.data.status === 'ready') return res.data.version as number;
-    if (res.data.status === 'failed' || Date.now() > deadline) throw new Error(`import: ${JSON.stringify(res.data)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The runtime as the player calls it: same-origin on the content origin in the browser; here the API directly. */
 const runtime = (attemptId: string, token: string, headers: Record<string, string> = {}) => api(`/api/scorm/runtime/${attemptId}`, { headers: { authorization: `Launch ${token}`, ...headers } });
@@ -83,7 +65,7 @@ let learners: Array<{ id: string; token: string }>;
 beforeAll(async () => {
   admin = await tokenFor(demo.admin);
   moduleId = (await createModule(admin, { kind: 'elearning', title: `Golf ${unique()}` })).id;
-  expect(await importFixture(admin, moduleId, fixture('golf-scorm12-basic-runtime'))).toBe(1);
+  expect(await importPackage(admin, moduleId, fixture('golf-scorm12-basic-runtime'))).toBe(1);
   learners = await syntheticEmployees(3, 'u-scorm');
 });
 
@@ -315,7 +297,7 @@ describe('SCORM 2004 rollup: the demo package "De-escalatie in de praktijk" (fiv
     const demo2004 = built.find((p) => p.id === 'deescalatie-in-de-praktijk')!;
     expect(demo2004.version).toBe('2004');
     demoModule = (await createModule(admin, { kind: 'elearning', title: `De-escalatie ${unique()}` })).id;
-    expect(await importFixture(admin, demoModule, readFileSync(demo2004.file))).toBe(1);
+    expect(await importPackage(admin, demoModule, readFileSync(demo2004.file))).toBe(1);
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ZipFile } from 'yazl';
@@ -15,8 +15,10 @@ import { listScos } from '../../functions/src/scorm/attempts/store';
 import type { ScoState } from '../../functions/src/scorm/domain/cmi';
 import { api, stack } from './api';
 import { createModule, unique } from './learning';
+import { fixturesDir, importPackage } from './scorm';
 
-export const fixturesDir = resolve(import.meta.dirname, '../../../shared/fixtures/scorm');
+export { fixturesDir, importPackage };
+
 export const golf = {
   scorm12: join(fixturesDir, 'golf-scorm12-basic-runtime.zip'),
   scorm2004: join(fixturesDir, 'golf-scorm2004-basic-runtime.zip'),
@@ -40,28 +42,6 @@ export function zipDirectory(dir: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => res(Buffer.concat(chunks))).on('error', rej);
   });
-}
-
-/**
- * A package imported as an author does it: presigned POST to the uploads bucket (s3rver), the
- * complete-route, then the import's status polled until ready. Returns the version number.
- */
-export async function importPackage(admin: string, moduleId: string, zip: Buffer, fileName = 'pakket.zip'): Promise<number> {
-  const start = await api(`/api/modules/${moduleId}/scorm/uploads`, { method: 'POST', token: admin, json: { fileName, contentType: 'application/zip', bytes: zip.length } });
-  expect(start.status, JSON.stringify(start.data)).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(start.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), fileName);
-  expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  const complete = await api(`/api/modules/${moduleId}/scorm/uploads/${start.data.uploadId}/complete`, { method: 'POST', token: admin });
-  expect(complete.status, JSON.stringify(complete.data)).toBe(202);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await api(`/api/modules/${moduleId}/scorm/imports/${complete.data.importId}`, { token: admin });
-    if (res.data.status === 'ready') return res.data.version as number;
-    if (res.data.status === 'failed' || Date.now() > deadline) throw new Error(`import of ${fileName}: ${JSON.stringify(res.data)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import { ProblemError } from './api';
 import type { AwsConfig } from './config';
 import { t } from './i18n';
-import { isExpired } from './token';
+import { storedToken } from './token';
 
 const pkceKey = 'ggz.pkce';
 const accessTokenKey = 'ggz.accessToken';
@@ -94,18 +94,7 @@ function failure(detail: string, status = 400): ProblemError {
  * The access token of this sign-in, kept beside the ID token in sessionStorage (cleared with it
  * at sign-out) for Cognito's self-service calls; null when missing or expired.
  */
-export function accessToken(): string | null {
-  try {
-    const token = sessionStorage.getItem(accessTokenKey);
-    if (token && isExpired(token)) {
-      sessionStorage.removeItem(accessTokenKey);
-      return null;
-    }
-    return token;
-  } catch {
-    return null;
-  }
-}
+export const accessToken = (): string | null => storedToken(accessTokenKey);
 
 function keepAccessToken(token: unknown): void {
   try {

@@ -4,11 +4,12 @@
  */
 const tokenKey = 'ggz.idToken';
 
-export function getToken(): string | null {
+/** A token kept in sessionStorage under `key`; null when missing, expired (then also removed) or storage is unavailable. */
+export function storedToken(key: string): string | null {
   try {
-    const token = sessionStorage.getItem(tokenKey);
+    const token = sessionStorage.getItem(key);
     if (token && isExpired(token)) {
-      sessionStorage.removeItem(tokenKey);
+      sessionStorage.removeItem(key);
       return null;
     }
     return token;
@@ -16,6 +17,8 @@ export function getToken(): string | null {
     return null;
   }
 }
+
+export const getToken = (): string | null => storedToken(tokenKey);
 
 export function setToken(token: string): void {
   sessionStorage.setItem(tokenKey, token);

@@ -8,6 +8,9 @@ import type { AppDeps } from './deps';
 import { healthRoutes } from './platform/health/routes';
 import { identity, knowledge, learning } from './features';
 import * as scorm from './scorm';
+import * as portfolio from './portfolio';
+import * as reports from './reports';
+import * as privacy from './privacy';
 
 export interface CreateAppOptions {
   /**
@@ -44,7 +47,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   // Each resource once, at its base path; the paths inside a feature's router are relative to it.
   app.route('/api/health', healthRoutes);
-  app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me, scorm.routes.me));
+  app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me, scorm.routes.me, portfolio.routes.me, privacy.routes.me));
   app.route('/api/articles', knowledge.routes.articles);
   app.route('/api/attachments', knowledge.routes.attachments);
   app.route('/api/networks', knowledge.routes.networks);
@@ -53,7 +56,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/api/sessions', learning.routes.sessions);
   app.route('/api/paths', learning.routes.paths);
   app.route('/api/trainer', learning.routes.trainer);
-  app.route('/api/academy', learning.routes.academy);
+  app.route('/api/academy', joinRouters(learning.routes.academy, portfolio.routes.academy, reports.routes.academy, privacy.routes.academy));
+  app.route('/api/registers', portfolio.routes.registers);
+  app.route('/api/certificates', portfolio.routes.certificates);
+  app.route('/api/teams', portfolio.routes.teams);
   app.route('/api/evaluations', learning.routes.evaluations);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 

@@ -15,6 +15,10 @@ const DemoUser = z.object({
   roles: z.array(z.enum(roles)).min(1),
   title: z.string(),
   organisationId: z.string().optional(),
+  department: z.string().optional(),
+  profession: z.string().optional(),
+  teamId: z.string().optional(),
+  teamName: z.string().optional(),
 });
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {

@@ -21,7 +21,7 @@ export const AbilitiesSchema = z
       'review-assignments': can,
       'read-trainer-sessions': can,
     }),
-    team: z.object({ 'read-overview': can }),
+    learning: z.object({ portfolio: can, registers: can, mandatory: can, certificates: can, reports: can, audit: can, team: can }),
     knowledge: z.object({ write: can, publish: can }),
     networks: z.array(z.object({ networkId: z.string(), write: can, publish: can })),
     audiences: z.array(z.enum(['internal', 'partners', 'public'])),

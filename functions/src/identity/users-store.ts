@@ -1,7 +1,7 @@
 import type { StoreClients } from '../platform/store/clients';
 import { keys } from '../platform/store/keys';
 import { fromItem } from '../platform/store/items';
-import { get, put, query } from '../platform/store/table';
+import { get, put, query, queryAll } from '../platform/store/table';
 import type { Role } from '../platform/auth/roles';
 
 export interface UserProfile {
@@ -12,6 +12,13 @@ export interface UserProfile {
   title?: string;
   organisationId?: string;
   organisationName?: string;
+  /** Staff: where they work, as mandatory training and team compliance see it (set by HR data; seeded for the demo). */
+  department?: string;
+  /** Staff: their profession, e.g. "verpleegkundige", "psychiater" (mandatory training may apply per profession). */
+  profession?: string;
+  /** Staff: the team they belong to; a team manager manages the team they belong to. */
+  teamId?: string;
+  teamName?: string;
   /** Seeded demo user: listed on the local sign-in page. */
   demo?: boolean;
   createdAt: string;
@@ -24,7 +31,7 @@ export async function getUser(store: StoreClients, userId: string): Promise<User
 /** Creates the profile unless it exists; returns whichever is stored (first sign-in is idempotent under races). */
 export async function ensureUser(store: StoreClients, profile: UserProfile): Promise<UserProfile> {
   try {
-    await put(store, { ...keys.user(profile.id), ...keys.userIndex(profile.name, profile.id), type: 'user', ...profile }, { ConditionExpression: 'attribute_not_exists(PK)' });
+    await put(store, { ...keys.user(profile.id), ...keys.userIndex(profile.name, profile.id), ...(profile.teamId ? keys.teamMemberIndex(profile.teamId, profile.name, profile.id) : {}), type: 'user', ...profile }, { ConditionExpression: 'attribute_not_exists(PK)' });
     return profile;
   } catch (err) {
     if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
@@ -32,6 +39,16 @@ export async function ensureUser(store: StoreClients, profile: UserProfile): Pro
     if (!existing) throw err;
     return existing;
   }
+}
+
+/** The members of a team, by name (GSI2 on the profile: `TEAM#{teamId}`). */
+export async function teamMembers(store: StoreClients, teamId: string): Promise<UserProfile[]> {
+  const items = await queryAll(store, {
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.teamMemberIndex(teamId, '', '').GSI2PK },
+  });
+  return items.map((i) => fromItem<UserProfile>(i));
 }
 
 export async function listUsers(store: StoreClients, limit = 200): Promise<UserProfile[]> {

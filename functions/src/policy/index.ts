@@ -2,14 +2,14 @@
  * The one access policy: every rule about who may do what, as data plus pure functions.
  * Features ask `authorize`/`can`; no other file compares role names. See docs/access.md.
  */
-import { actorOf, enrolAudiences, isPartner, isStaff, readableAudiences, type Actor, type NetworkRole } from './actor';
+import { actorOf, enrolAudiences, isPartner, isStaff, isTeamManager, readableAudiences, type Actor, type NetworkRole } from './actor';
 import { can } from './authorize';
 import { rules } from './rules';
 
 export { actorOf, anonymous, enrolAudiences, readableAudiences, type Actor, type Audience, type EnrolAudience, type Membership, type NetworkRole } from './actor';
 export { authorize, can, describeRules } from './authorize';
 export { rules, type Action, type Kind, type Resources } from './rules';
-export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource, ScormAttemptResource } from './rules';
+export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource, ScormAttemptResource, PortfolioResource, TeamResource, SharedProgressResource, PersonResource } from './rules';
 
 /** The members of a network the actor may see: all for staff, the lead experts for other signed-in users, none for anonymous visitors. */
 export function visibleMembers<M extends { role: NetworkRole }>(actor: Actor, networkId: string, members: M[]): M[] {
@@ -32,7 +32,17 @@ export function abilitiesOf(actor: Actor) {
   }));
   return {
     academy,
-    team: { 'read-overview': can(actor, 'team', 'read-overview', {}) },
+    /** Pages to offer; each request is checked against the resource itself. */
+    learning: {
+      portfolio: isStaff(actor),
+      registers: can(actor, 'registers', 'manage', {}),
+      mandatory: can(actor, 'mandatory', 'manage', {}),
+      certificates: can(actor, 'certificate', 'list', {}),
+      reports: can(actor, 'reports', 'read-dashboard', {}),
+      audit: can(actor, 'audit', 'read', {}),
+      /** A team manager has a team page (their own team, from their profile). */
+      team: isTeamManager(actor),
+    },
     knowledge: {
       /** Writes in at least one network (or for the academy): the editor and "Mijn redactiewerk". */
       write: can(actor, 'knowledge', 'write', {}),

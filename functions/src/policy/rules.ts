@@ -75,9 +75,41 @@ export interface ScormAttemptResource {
 }
 // The academy's offer as a whole: actions that concern no single existing record.
 export type AcademyResource = Record<string, never>;
+/** A learner's own learning records: portfolio entries, registrations, reflections, evidence, certificates and exports. */
+export interface PortfolioResource {
+  ownerId: string;
+}
+/**
+ * One team, as a team manager sees it: `callerTeamId` is the team the caller belongs to (from
+ * their profile), so a team manager reaches their own team and no other.
+ */
+export interface TeamResource {
+  teamId: string;
+  callerTeamId?: string;
+}
+/** A member's register progress, for their team manager: only what the member chose to share. */
+export interface SharedProgressResource {
+  ownerId: string;
+  ownerTeamId?: string;
+  callerTeamId?: string;
+  /** The member shares this (register progress, or one reflection) with their team manager. */
+  shared: boolean;
+}
+/** A person's personal data as a whole (export, erasure). */
+export interface PersonResource {
+  personId: string;
+}
 
 export interface Resources {
-  team: AcademyResource;
+  team: TeamResource;
+  portfolio: PortfolioResource;
+  sharedProgress: SharedProgressResource;
+  registers: AcademyResource;
+  mandatory: AcademyResource;
+  certificate: AcademyResource;
+  reports: AcademyResource;
+  person: PersonResource;
+  audit: AcademyResource;
   knowledge: AcademyResource;
   article: ArticleResource;
   network: NetworkResource;
@@ -106,14 +138,91 @@ const leads = (a: Actor, networkId: string) => isAdmin(a) || leadOf(a, networkId
 const seesModule = (a: Actor, m: ModuleResource) => enrolAudiences(a).includes(m.enrolAudience) && (m.status === 'published' || managesCatalogue(a));
 const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience);
 const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
+const managesTeam = (a: Actor, r: TeamResource) => isTeamManager(a) && r.callerTeamId !== undefined && r.callerTeamId === r.teamId;
+const ownsPortfolio = (a: Actor, r: PortfolioResource) => isStaff(a) && isSelf(a, r.ownerId);
 const teaches = (a: Actor, s: SessionResource) => a.principal !== null && s.trainerIds.includes(a.principal.id);
 
 export const rules = {
   team: {
+    // Another team's overview is, for a team manager, not there.
+    hidden: (a, r) => !isAdmin(a) && !managesTeam(a, r),
+    actions: {
+      // Mandatory-training status and expiry per member: the team's own manager and the academy.
+      'read-compliance': { who: text('de teamleider van het team en de academie', "the team's manager and the academy"), allow: (a, r) => isAdmin(a) || managesTeam(a, r) },
+    },
+  } satisfies KindRules<TeamResource>,
+
+  portfolio: {
+    // Someone else's portfolio is, for anyone, not there: only the learner sees it (partners have none).
+    hidden: (a, r) => !ownsPortfolio(a, r),
+    actions: {
+      read: { who: text('de medewerker zelf', 'the employee themselves'), allow: ownsPortfolio },
+      write: { who: text('de medewerker zelf', 'the employee themselves'), allow: ownsPortfolio },
+      'read-evidence': { who: text('de medewerker zelf', 'the employee themselves'), allow: ownsPortfolio },
+      'download-certificate': { who: text('de medewerker zelf', 'the employee themselves'), allow: ownsPortfolio },
+      export: { who: text('de medewerker zelf', 'the employee themselves'), allow: ownsPortfolio },
+    },
+  } satisfies KindRules<PortfolioResource>,
+
+  sharedProgress: {
+    hidden: (a, r) => !(isTeamManager(a) && r.ownerTeamId !== undefined && r.ownerTeamId === r.callerTeamId && r.shared) && !isSelf(a, r.ownerId),
+    actions: {
+      // Register progress and reflections reach the manager only when the member shared them.
+      read: { who: text('de medewerker zelf, en de eigen teamleider als de medewerker het deelt', "the employee themselves, and their own team manager when the employee shares it"), allow: (a, r) => (isStaff(a) && isSelf(a, r.ownerId)) || (isTeamManager(a) && r.ownerTeamId !== undefined && r.ownerTeamId === r.callerTeamId && r.shared) },
+    },
+  } satisfies KindRules<SharedProgressResource>,
+
+  registers: {
     hidden: () => false,
     actions: {
-      // The team overview (mandatory training, paths in progress) comes with the reports feature; scoped to the own team then.
-      'read-overview': { who: text('teamleiders', 'team managers'), allow: (a) => isTeamManager(a) },
+      read: { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
+      // Register rules decide everyone's totals: the academy keeps them.
+      manage: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  mandatory: {
+    hidden: () => false,
+    actions: {
+      read: { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
+      manage: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  certificate: {
+    hidden: () => false,
+    actions: {
+      // The verify page is public and shows only name, title and date.
+      verify: { who: text('iedereen', 'everyone'), allow: () => true },
+      list: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      revoke: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  reports: {
+    hidden: () => false,
+    actions: {
+      // Aggregates only: counts, scores and points per month, module, path, network and department.
+      'read-dashboard': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      // Names and registration numbers per accredited edition, for the registers (PE-online).
+      'export-attendance': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<AcademyResource>,
+
+  person: {
+    hidden: () => false,
+    actions: {
+      // Everyone (partners too) may have all their personal data.
+      export: { who: text('de persoon zelf', 'the person themselves'), allow: (a, r) => isSelf(a, r.personId) },
+      // An erasure request is carried out by the academy, never by an admin on their own account.
+      erase: { who: text('de academie, niet voor het eigen account', 'the academy, not for their own account'), allow: (a, r) => isAdmin(a) && !isSelf(a, r.personId) },
+    },
+  } satisfies KindRules<PersonResource>,
+
+  audit: {
+    hidden: () => false,
+    actions: {
+      read: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
     },
   } satisfies KindRules<AcademyResource>,
 

@@ -18,7 +18,7 @@ function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowled
   };
   return {
     academy,
-    team: { 'read-overview': overrides.team ?? false },
+    learning: { portfolio: true, registers: false, mandatory: false, certificates: false, reports: false, audit: false, team: overrides.team ?? false },
     knowledge: { write: false, publish: false, ...overrides.knowledge },
     networks: [],
     audiences: ['public'],

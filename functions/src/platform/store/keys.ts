@@ -8,6 +8,8 @@ export const keys = {
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** GSI1: all user profiles, ordered by name (admin listing, dev sign-in page). */
   userIndex: (name: string, userId: string) => ({ GSI1PK: 'USERS', GSI1SK: `${name.toLocaleLowerCase('nl')}#${userId}` }),
+  /** GSI2: the members of a team, by name (team compliance). */
+  teamMemberIndex: (teamId: string, name: string, userId: string) => ({ GSI2PK: `TEAM#${teamId}`, GSI2SK: `${name.toLocaleLowerCase('nl')}#${userId}` }),
   organisation: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'PROFILE' }),
 
   network: (networkId: string) => ({ PK: `NETWORK#${networkId}`, SK: 'META' }),
@@ -87,6 +89,12 @@ export const keys = {
   /** GSI2 (sparse, submitted only): assignments waiting for a trainer. */
   submissionWaiting: (moduleId: string, submittedAt: string, userId: string) => ({ GSI2PK: `SUBMISSIONS#WAITING`, GSI2SK: `${submittedAt}#${moduleId}#${userId}` }),
   evaluation: (targetType: string, targetId: string, userId: string) => ({ PK: `EVAL#${targetType}#${targetId}`, SK: `BY#${userId}` }),
+
+  // ---- portfolio (functions/src/portfolio): registers, registrations, external learning, reflections, certificates, mandatory training ----
+
+  // ---- reports (functions/src/reports): activity counters per month ----
+
+  // ---- privacy (functions/src/privacy): audit log, erasures ----
 
   /**
    * A user's request counter for one rate limit and one fixed window (platform/http/rate-limit.ts);

@@ -35,6 +35,16 @@ export const routes = {
 /** What the SCORM runtime tells the academy: a learner started an e-learning, or an attempt completed it (Mijn leren, paths, points). */
 export { joinByScormLaunch, recordScormCompletion } from './completion/service';
 export type { CompletionResult } from './shared/store';
+
+/**
+ * A learner's whole record, one Query: module enrolments and completions (each completion with the
+ * module as it was, `completedModule`, and a SCORM `result`), path enrolments and path-completion
+ * events with their points. The portfolio, certificates, mandatory training and the personal-data
+ * export read it; only learning writes it.
+ */
+export { learnerRecord, getModule, getModules } from './shared/store';
+export type { LearnerModule, LearnerPath, LearningEvent, CompletedModule, StoredModule } from './shared/store';
+export type { Accreditation, LearningModule } from './domain/types';
 export type { LearningCtx } from './shared/context';
 
 /** What the knowledge base may ask of the academy (connected in functions/src/features.ts). */

@@ -13,6 +13,7 @@ import { seedContent } from './seed';
 import { seedKnowledge } from './seed-knowledge';
 import { seedLearning } from './seed-learning';
 import { seedScorm } from './seed-scorm';
+import { seedHistory, type HistoryReport } from './seed-history';
 
 // Lambda runs Node 22; this machine has Node 20. The SDK's reminder about that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,7 +42,7 @@ export interface LocalStack {
   dynamo: Service;
   s3: Service;
   server: LocalServer;
-  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number }; scorm: { packages: number; imported: number } };
+  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number }; scorm: { packages: number; imported: number }; history: HistoryReport };
   /** Restarts DynamoDB Local on the same port (used by supervision and by the outage test). */
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
@@ -110,6 +111,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
             learning: await seedLearning(store, o.contentDir),
             // The demo SCORM packages, built into the data folder (so two stacks never write the same zip).
             scorm: await seedScorm(store, o.contentDir, join(o.dataDir, 'scorm-packages')),
+            // Last: two years of the demo staff's learning, through the use cases, relative to today.
+            history: await seedHistory(store),
           };
     const issuer = await createDevIssuer({ issuer: config.auth.issuer, audience: config.auth.audience, keyFile: join(o.dataDir, 'dev-issuer-key.json') });
     const server = await startLocalServer({

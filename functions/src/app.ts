@@ -6,11 +6,12 @@ import { mountOpenApi } from './platform/http/openapi';
 import { text, useRequestLanguageForValidation } from './platform/http/language';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './platform/health/routes';
-import { identity, knowledge, learning } from './features';
+import { identity, knowledge, learning, networks } from './features';
 import * as scorm from './scorm';
 import * as portfolio from './portfolio';
 import * as reports from './reports';
 import * as privacy from './privacy';
+import * as partners from './partners';
 
 export interface CreateAppOptions {
   /**
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
   app.use('/api/*', authenticate());
+  // A partner user's organisation must be active (and they still in it) on every request, whatever their token says.
+  app.use('/api/*', partners.partnerAccessCheck());
   // Reads the routes' `security` from the registry on the first request, when everything below is mounted.
   app.use('/api/*', requireSignInWhereDocumented(app.openAPIRegistry));
 
@@ -50,7 +53,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/api/me', joinRouters(identity.routes.me, knowledge.routes.me, learning.routes.me, scorm.routes.me, portfolio.routes.me, privacy.routes.me));
   app.route('/api/articles', knowledge.routes.articles);
   app.route('/api/attachments', knowledge.routes.attachments);
-  app.route('/api/networks', knowledge.routes.networks);
+  app.route('/api/networks', joinRouters(networks.routes.networks, knowledge.routes.networks, knowledge.routes.networkQuestions, learning.routes.networkEvents, reports.routes.networks));
+  app.route('/api/questions', knowledge.routes.questions);
   app.route('/api/modules', joinRouters(learning.routes.modules, scorm.routes.modules));
   app.route('/api/scorm/runtime', scorm.routes.runtime);
   app.route('/api/sessions', learning.routes.sessions);
@@ -61,6 +65,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/api/certificates', portfolio.routes.certificates);
   app.route('/api/teams', portfolio.routes.teams);
   app.route('/api/evaluations', learning.routes.evaluations);
+  app.route('/api/partners', partners.routes.partners);
+  app.route('/api/invitations', partners.routes.invitations);
   for (const extra of options.extraRoutes ?? []) app.route('/', extra);
 
   mountOpenApi(app);

@@ -5,9 +5,17 @@
  */
 import { useLearningLinks } from './knowledge';
 import { linksForKnowledge } from './learning';
+import { usePeopleLinks } from './networks';
+import { getUser } from './identity';
 
 useLearningLinks(linksForKnowledge);
+// networks names the people it appoints without importing identity (which reads memberships from networks).
+usePeopleLinks({ personOf: async (store, userId) => {
+  const u = await getUser(store, userId);
+  return u ? { id: u.id, name: u.name } : undefined;
+} });
 
 export * as identity from './identity';
 export * as knowledge from './knowledge';
 export * as learning from './learning';
+export * as networks from './networks';

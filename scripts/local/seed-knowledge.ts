@@ -5,15 +5,12 @@ import { z } from 'zod';
 import type { StoreClients } from '../../functions/src/platform/store/clients';
 import type { Principal } from '../../functions/src/platform/auth/principal';
 import type { Role } from '../../functions/src/platform/auth/roles';
-import { createNetwork, listNetworks } from '../../functions/src/knowledge/networks/store';
+import { listNetworks } from '../../functions/src/networks';
+import { seedNetworks } from './seed-networks';
 import { getSlug } from '../../functions/src/knowledge/articles/store';
 import { getUser } from '../../functions/src/identity/users-store';
 import type { SearchIndexStore } from '../../functions/src/knowledge/search/index-store';
 import * as svc from '../../functions/src/knowledge/articles/service';
-
-const NetworkFile = z.array(
-  z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()).min(1), members: z.array(z.string()) }),
-);
 
 const FrontMatter = z.object({
   slug: z.string(),
@@ -81,21 +78,12 @@ async function publishVersion(store: StoreClients, search: SearchIndexStore, art
 }
 
 /**
- * Networks and articles from content/. Idempotent: a network that exists is left alone, an article
+ * Networks (./seed-networks.ts) and articles from content/. Idempotent: an article
  * whose slug exists is skipped. Articles go through the real create → submit → publish path.
  */
 export async function seedKnowledge(store: StoreClients, search: SearchIndexStore, contentDir: string) {
-  const networks = NetworkFile.parse(JSON.parse(readFileSync(join(contentDir, 'networks', 'networks.json'), 'utf8')));
-  for (const n of networks) {
-    const members = await Promise.all(
-      [...new Set([...n.leads, ...n.members])].map(async (userId) => ({
-        userId,
-        name: (await getUser(store, userId))?.name ?? userId,
-        role: n.leads.includes(userId) ? ('lead' as const) : ('member' as const),
-      })),
-    );
-    await createNetwork(store, { id: n.id, name: n.name, theme: n.theme, description: n.description, leads: n.leads }, members);
-  }
+  // Networks first (functions/src/networks): articles belong to them.
+  const networks = await seedNetworks(store, contentDir);
 
   const dir = join(contentDir, 'articles');
   let published = 0;
@@ -113,5 +101,5 @@ export async function seedKnowledge(store: StoreClients, search: SearchIndexStor
     }
   }
   if (published > 0) await svc.rebuildSearchIndex(store, search, (await listNetworks(store)).map((n) => n.id));
-  return { networks: networks.length, versionsPublished: published };
+  return { networks, versionsPublished: published };
 }

@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { StoreClients } from '../../functions/src/platform/store/clients';
-import { keys } from '../../functions/src/platform/store/keys';
 import { ensureUser } from '../../functions/src/identity/users-store';
 import { roles } from '../../functions/src/platform/auth/roles';
+import { organisationKinds, organisationStatuses, seedOrganisations } from '../../functions/src/partners';
 
-const Organisation = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+/** A partner organisation (functions/src/partners): managed by the academy once seeded. */
+const Organisation = z.object({
+  id: z.string().regex(/^org-[a-z0-9-]+$/),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  contact: z.object({ name: z.string(), email: z.string().email(), phone: z.string().optional() }),
+  networkIds: z.array(z.string()).default([]),
+  moduleIds: z.array(z.string()).default([]),
+  status: z.enum(organisationStatuses).default('active'),
+  statusReason: z.string().optional(),
+});
 const DemoUser = z.object({
   id: z.string().regex(/^u-[a-z0-9-]+$/),
   name: z.string(),
@@ -41,19 +50,6 @@ export async function seedContent(store: StoreClients, contentDir: string): Prom
   const users = readJson(join(contentDir, 'people', 'users.json'), z.array(DemoUser));
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
 
-  for (const org of orgs) {
-    try {
-      await store.doc.send(
-        new PutCommand({
-          TableName: store.tableName,
-          Item: { ...keys.organisation(org.id), type: 'organisation', ...org },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-    }
-  }
   for (const u of users) {
     if (u.roles.includes('partner') && !u.organisationId) throw new Error(`Demo partner ${u.id} has no organisationId`);
     if (u.organisationId && !orgNames.has(u.organisationId)) throw new Error(`Demo user ${u.id}: unknown organisation ${u.organisationId}`);
@@ -64,5 +60,7 @@ export async function seedContent(store: StoreClients, contentDir: string): Prom
       createdAt: '2026-01-01T00:00:00.000Z',
     });
   }
+  // After the profiles: the organisations and their users' partner records (the request check reads both).
+  await seedOrganisations(store, orgs, users);
   return { organisations: orgs.length, users: users.length };
 }

@@ -13,7 +13,10 @@ import { seedContent } from './seed';
 import { seedKnowledge } from './seed-knowledge';
 import { seedLearning } from './seed-learning';
 import { seedScorm } from './seed-scorm';
+import { seedPortfolio } from './seed-portfolio';
+import { seedMandatory } from './seed-mandatory';
 import { seedHistory, type HistoryReport } from './seed-history';
+import { seedQuestions } from './seed-questions';
 
 // Lambda runs Node 22; this machine has Node 20. The SDK's reminder about that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -42,7 +45,7 @@ export interface LocalStack {
   dynamo: Service;
   s3: Service;
   server: LocalServer;
-  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number }; scorm: { packages: number; imported: number }; history: HistoryReport };
+  seeded?: { users: number; organisations: number; networks: number; versionsPublished: number; learning: { modules: number; paths: number; sessions: number }; scorm: { packages: number; imported: number }; history: HistoryReport; questions: { questions: number; asked: number } };
   /** Restarts DynamoDB Local on the same port (used by supervision and by the outage test). */
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
@@ -109,10 +112,16 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
             ...(await seedContent(store, o.contentDir)),
             ...(await seedKnowledge(store, deps.search, o.contentDir)),
             learning: await seedLearning(store, o.contentDir),
+            // The professional registers (their names are the ones module accreditation uses).
+            portfolio: await seedPortfolio(store, o.contentDir),
+            // After learning: a requirement names a module (title and form come from it).
+            mandatory: await seedMandatory(store, o.contentDir),
             // The demo SCORM packages, built into the data folder (so two stacks never write the same zip).
             scorm: await seedScorm(store, o.contentDir, join(o.dataDir, 'scorm-packages')),
             // Last: two years of the demo staff's learning, through the use cases, relative to today.
             history: await seedHistory(store),
+            // Consultation questions, open and answered, relative to today (after the networks and their members).
+            questions: await seedQuestions(store, deps.search),
           };
     const issuer = await createDevIssuer({ issuer: config.auth.issuer, audience: config.auth.audience, keyFile: join(o.dataDir, 'dev-issuer-key.json') });
     const server = await startLocalServer({

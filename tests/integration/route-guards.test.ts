@@ -7,8 +7,9 @@ import { loadConfig } from '../../functions/src/platform/config';
 import { devRoutes } from '../../functions/src/dev/routes';
 import { actorOf, can, type Action, type Actor as PolicyActor, type Kind, type Resources } from '../../functions/src/policy';
 import { api, demo, stack, tokenFor } from '../support/api';
-import { untilStarted } from '../support/learning';
+import { syntheticEmployees, untilStarted } from '../support/learning';
 import { validPackage } from '../support/scorm-corpus';
+import { ensureUser } from '../../functions/src/identity';
 
 /**
  * The role sweep, and the access policy's matrix test against the API: every operation, called
@@ -123,7 +124,20 @@ const f = {} as {
   scormLaunch: { attemptId: string; token: string; scoId: string };
   path: string;
   migratePath: string;
+  /** Portfolio core: registers made for the sweep, and the owner's external learning (one with evidence), registration and a pending evidence upload. */
+  register: { id: string; name: string };
+  register2: string;
+  register3: string;
+  ownerEntry: string;
+  ownerEvidenceEntry: string;
+  ownerPendingEvidence: string;
+  /** A certificate the owner downloaded (its verification code, grouped). */
+  certificate: string;
 };
+
+/** The team on a caller's profile (team compliance): the manager and the owner share one; the admin is in another. */
+const sweepTeam = () => `sweep-team-${run}`;
+const teamOf = (actor: Actor): string | undefined => (actor === 'manager' || actor === 'owner' ? sweepTeam() : actor === 'admin' ? `sweep-academy-${run}` : undefined);
 
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082', 'hex');
 
@@ -211,6 +225,15 @@ async function sendScormPackage(actor: Actor, moduleId: string) {
   form.append('file', new Blob([new Uint8Array(scormZip)], { type: 'application/zip' }), 'pakket.zip');
   expect((await fetch(start.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
   return start.data.uploadId as string;
+}
+
+/** A fresh certificate of the owner: a new external module completed and its certificate downloaded; the code, grouped. */
+async function ownerCertificate() {
+  const moduleId = await module('external', 'employees', { provider: 'Trimbos-instituut', title: `Sweep certificaat ${run} ${Math.random().toString(36).slice(2, 7)}` });
+  await must('owner', 'POST', `/api/modules/${moduleId}/complete`, { evidence: 'Certificaat nr. 9' }, 200);
+  expect((await as('owner', 'GET', `/api/me/certificates/module/${moduleId}.pdf`)).status).toBe(200);
+  const mine = await must('owner', 'GET', '/api/me/certificates', undefined, 200);
+  return mine.items.find((i: { targetId: string }) => i.targetId === moduleId).certificate.code as string;
 }
 
 async function ownerSubmits() {
@@ -501,6 +524,32 @@ const rules: Record<string, Case[]> = {
   'PUT /api/sessions/{id}/attendance/{userId}': [{ name: 'register attendance', may: policy('seat', 'register-attendance', (actor) => ({ session: theSession(actor), learnerId: id.owner })), call: async () => ({ path: `/api/sessions/${f.session}/attendance/${id.owner}`, json: { present: true } }) }],
   'GET /api/sessions/{id}/invite.ics': [{ name: 'calendar invite', may: policy('session', 'download-invite', theSession), call: async () => ({ path: `/api/sessions/${f.session}/invite.ics` }) }],
   'GET /api/trainer/sessions': [{ name: 'my sessions as trainer', may: policy('academy', 'read-trainer-sessions', {}), call: async () => ({ path: '/api/trainer/sessions' }) }],
+  // Mandatory training, team compliance and the home page (functions/src/portfolio/mandatory, teams, home). Sweep requirements apply to a department nobody is in.
+  'GET /api/academy/mandatory': [{ name: 'mandatory-training requirements', may: policy('mandatory', 'read', {}), call: async () => ({ path: '/api/academy/mandatory' }) }],
+  'PUT /api/academy/mandatory/{moduleId}': [
+    {
+      name: 'make a module mandatory (a fresh module per caller)',
+      may: policy('mandatory', 'manage', {}),
+      call: async () => ({ path: `/api/academy/mandatory/${await module('classroom', 'employees')}`, json: { appliesTo: { departments: [`Sweep ${run}`] }, validityMonths: 12, graceDays: 30, since: '2026-01-01' } }),
+    },
+  ],
+  'DELETE /api/academy/mandatory/{moduleId}': [
+    {
+      name: 'drop a requirement',
+      may: policy('mandatory', 'manage', {}),
+      call: async () => {
+        const moduleId = await module('external', 'employees', { provider: 'Trimbos-instituut' });
+        await must('admin', 'PUT', `/api/academy/mandatory/${moduleId}`, { appliesTo: { departments: [`Sweep ${run}`] }, validityMonths: 12, graceDays: 30, since: '2026-01-01' }, 200);
+        return { path: `/api/academy/mandatory/${moduleId}` };
+      },
+    },
+  ],
+  'GET /api/academy/mandatory/compliance': [{ name: 'compliance per department', may: policy('mandatory', 'read-compliance', {}), call: async () => ({ path: '/api/academy/mandatory/compliance' }) }],
+  'GET /api/me/mandatory': [{ name: 'my mandatory training', may: policy('mandatory', 'read', {}), call: async () => ({ path: '/api/me/mandatory' }) }],
+  'GET /api/me/home': [{ name: 'the home page', may: signedIn, call: async () => ({ path: '/api/me/home' }) }],
+  'GET /api/teams/mine': [{ name: 'the team I manage', may: policy('team', 'read-compliance', (actor) => ({ teamId: teamOf(actor) ?? 'none', ...(teamOf(actor) ? { callerTeamId: teamOf(actor) } : {}) })), call: async () => ({ path: '/api/teams/mine' }) }],
+  'GET /api/teams/{teamId}/compliance': [{ name: "the manager's team", may: policy('team', 'read-compliance', (actor) => ({ teamId: sweepTeam(), ...(teamOf(actor) ? { callerTeamId: teamOf(actor) } : {}) })), call: async () => ({ path: `/api/teams/${sweepTeam()}/compliance` }) }],
+  'GET /api/teams/{teamId}/compliance.csv': [{ name: "the manager's team as CSV", may: policy('team', 'read-compliance', (actor) => ({ teamId: sweepTeam(), ...(teamOf(actor) ? { callerTeamId: teamOf(actor) } : {}) })), call: async () => ({ path: `/api/teams/${sweepTeam()}/compliance.csv` }) }],
 
   // Academy: paths, Mijn leren, evaluations
   'GET /api/paths': [{ name: 'paths', may: everyone, call: async () => ({ path: '/api/paths' }) }],
@@ -519,6 +568,141 @@ const rules: Record<string, Case[]> = {
     },
   ],
   'GET /api/me/learning': [{ name: 'Mijn leren', may: signedIn, call: async () => ({ path: '/api/me/learning' }) }],
+
+  // Portfolio core: registers (staff read, the academy manages) and a learner's own portfolio (only themselves; others find nothing).
+  'GET /api/registers': [{ name: 'the registers', may: policy('registers', 'read', {}), call: async () => ({ path: '/api/registers' }) }],
+  'GET /api/registers/{id}': [{ name: 'one register', may: policy('registers', 'read', {}), call: async () => ({ path: `/api/registers/${f.register.id}` }) }],
+  'POST /api/registers': [
+    { name: 'create a register', may: policy('registers', 'manage', {}), call: async () => ({ path: '/api/registers', json: registerInput(`sweep-${run}-${Math.random().toString(36).slice(2, 7)}`) }) },
+  ],
+  'PUT /api/registers/{id}': [
+    {
+      name: "edit a register's rules",
+      may: policy('registers', 'manage', {}),
+      call: async (actor) => {
+        const { name: _name, id: registerId, ...rules } = registerInput(`sweep-${run}-${Math.random().toString(36).slice(2, 7)}`);
+        if (policy('registers', 'manage', {})(actor)) await must('admin', 'POST', '/api/registers', { ...rules, id: registerId, name: _name }, 201);
+        return { path: `/api/registers/${policy('registers', 'manage', {})(actor) ? registerId : f.register.id}`, json: { ...rules, requiredTotal: 20, rev: 1 } };
+      },
+    },
+  ],
+  'GET /api/me/portfolio': [{ name: 'my portfolio', may: policy('portfolio', 'read', (actor) => ({ ownerId: id[actor] })), call: async () => ({ path: '/api/me/portfolio' }) }],
+  'POST /api/me/portfolio/entries': [{ name: 'add external learning', may: policy('portfolio', 'write', (actor) => ({ ownerId: id[actor] })), ok: 201, call: async () => ({ path: '/api/me/portfolio/entries', json: externalInput() }) }],
+  'PUT /api/me/portfolio/entries/{entryId}': [
+    { name: "the owner's external learning", may: policy('portfolio', 'write', () => ({ ownerId: id.owner })), call: async () => ({ path: `/api/me/portfolio/entries/${f.ownerEntry}`, json: { ...externalInput(), title: 'Gewijzigd', rev: 1 } }) },
+  ],
+  'DELETE /api/me/portfolio/entries/{entryId}': [
+    {
+      name: "delete the owner's external learning",
+      may: policy('portfolio', 'write', () => ({ ownerId: id.owner })),
+      call: async (actor) => (actor === 'owner' ? { path: `/api/me/portfolio/entries/${(await must('owner', 'POST', '/api/me/portfolio/entries', externalInput(), 201)).id}?rev=1` } : { path: `/api/me/portfolio/entries/${f.ownerEntry}?rev=1` }),
+    },
+  ],
+  'PUT /api/me/portfolio/entries/{entryId}/reflection': [
+    { name: "a reflection on the owner's entry", may: policy('portfolio', 'write', () => ({ ownerId: id.owner })), call: async () => ({ path: `/api/me/portfolio/entries/${f.ownerEntry}/reflection`, json: { text: 'Wat ik meeneem.' } }) },
+  ],
+  'POST /api/me/portfolio/entries/{entryId}/evidence': [
+    { name: "start evidence for the owner's entry", may: policy('portfolio', 'write', () => ({ ownerId: id.owner })), ok: 201, call: async () => ({ path: `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`, json: { fileName: 'bewijs.png', contentType: 'image/png', bytes: png.length } }) },
+  ],
+  'POST /api/me/portfolio/entries/{entryId}/evidence/{uploadId}/complete': [
+    {
+      name: "complete evidence for the owner's entry",
+      may: policy('portfolio', 'write', () => ({ ownerId: id.owner })),
+      call: async (actor) => {
+        const own = actor === 'owner' ? await startUpload('owner', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`) : undefined;
+        return { path: `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence/${own ?? f.ownerPendingEvidence}/complete` };
+      },
+    },
+  ],
+  'GET /api/me/portfolio/entries/{entryId}/evidence': [
+    { name: "the owner's evidence", may: policy('portfolio', 'read-evidence', () => ({ ownerId: id.owner })), call: async () => ({ path: `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence` }) },
+  ],
+  'GET /api/me/portfolio/registrations': [{ name: 'my registrations', may: policy('portfolio', 'read', (actor) => ({ ownerId: id[actor] })), call: async () => ({ path: '/api/me/portfolio/registrations' }) }],
+  'POST /api/me/portfolio/registrations': [
+    { name: 'add a registration', may: policy('portfolio', 'write', (actor) => ({ ownerId: id[actor] })), ok: 201, call: async () => ({ path: '/api/me/portfolio/registrations', json: { registerId: f.register.id, registrationNumber: '19012345601', cycleStart: '2024-01-01' } }) },
+  ],
+  'PUT /api/me/portfolio/registrations/{registerId}': [
+    { name: "the owner's registration", may: policy('portfolio', 'write', () => ({ ownerId: id.owner })), call: async () => ({ path: `/api/me/portfolio/registrations/${f.register2}`, json: { registrationNumber: '19012345602', cycleStart: '2024-01-01', shareWithManager: true, rev: 1 } }) },
+  ],
+  'DELETE /api/me/portfolio/registrations/{registerId}': [
+    {
+      name: "delete the owner's registration",
+      may: policy('portfolio', 'write', () => ({ ownerId: id.owner })),
+      call: async (actor) => {
+        if (actor === 'owner') await must('owner', 'POST', '/api/me/portfolio/registrations', { registerId: f.register3, registrationNumber: '19012345601', cycleStart: '2024-01-01' }, 201);
+        return { path: `/api/me/portfolio/registrations/${f.register3}` };
+      },
+    },
+  ],
+  'GET /api/me/portfolio/registers': [{ name: 'my progress per register', may: policy('portfolio', 'read', (actor) => ({ ownerId: id[actor] })), call: async () => ({ path: '/api/me/portfolio/registers' }) }],
+  'GET /api/me/portfolio/export.csv': [{ name: 'my portfolio as CSV', may: policy('portfolio', 'export', (actor) => ({ ownerId: id[actor] })), call: async () => ({ path: '/api/me/portfolio/export.csv' }) }],
+  'GET /api/me/portfolio/registers/{registerId}/overview.pdf': [
+    { name: "the owner's re-registration overview", may: policy('portfolio', 'export', () => ({ ownerId: id.owner })), call: async () => ({ path: `/api/me/portfolio/registers/${f.register2}/overview.pdf` }) },
+  ],
+  // Personal data (functions/src/privacy): my own export; the academy's erasure of another person (a fresh one per caller), erasures and the audit log.
+  'GET /api/me/personal-data': [{ name: 'download my personal data', may: policy('person', 'export', (actor) => ({ personId: id[actor] })), call: async () => ({ path: '/api/me/personal-data' }) }],
+  'POST /api/academy/erasures': [
+    {
+      name: "erase another person's data",
+      may: policy('person', 'erase', { personId: 'u-someone-else' }),
+      call: async () => {
+        const [person] = await syntheticEmployees(1, 'u-sweep-erasable');
+        expect((await api('/api/me', { token: person!.token })).status).toBe(200);
+        return { path: '/api/academy/erasures', json: { personId: person!.id, reason: 'Verzoek tot wissen (toegangsproef)' } };
+      },
+    },
+  ],
+  'GET /api/academy/erasures': [{ name: 'erasures', may: policy('audit', 'read', {}), call: async () => ({ path: '/api/academy/erasures' }) }],
+  'GET /api/academy/people': [{ name: 'people to pick (erasure, audit filter)', may: policy('audit', 'read', {}), call: async () => ({ path: '/api/academy/people' }) }],
+  // ---- partner organisations (functions/src/partners): the academy's; invitations are public (the token is the credential) ----
+  'GET /api/partners': [{ name: 'list partner organisations', may: policy('partnerOrganisation', 'read', {}), call: async () => ({ path: '/api/partners' }) }],
+  'POST /api/partners': [{ name: 'register a partner organisation', may: policy('partnerOrganisation', 'manage', {}), call: async () => ({ path: '/api/partners', json: partnerOrgInput() }) }],
+  'GET /api/partners/{id}': [{ name: 'one partner organisation', may: policy('partnerOrganisation', 'read', {}), call: async () => ({ path: `/api/partners/${await sweepOrg()}` }) }],
+  'PUT /api/partners/{id}': [
+    {
+      name: 'edit a partner organisation',
+      may: policy('partnerOrganisation', 'manage', {}),
+      call: async () => {
+        const org = await must('admin', 'POST', '/api/partners', partnerOrgInput(), 201);
+        return { path: `/api/partners/${org.id}`, json: { ...partnerOrgInput(org.name), rev: org.rev } };
+      },
+    },
+  ],
+  ...Object.fromEntries(
+    (['suspend', 'revoke', 'reactivate'] as const).map((change) => [
+      `POST /api/partners/{id}/${change}`,
+      [
+        {
+          name: `${change} a partner organisation`,
+          may: policy('partnerOrganisation', 'change-status', {}),
+          call: async () => {
+            const org = await must('admin', 'POST', '/api/partners', partnerOrgInput(), 201);
+            if (change === 'reactivate') await must('admin', 'POST', `/api/partners/${org.id}/suspend`, { reason: 'Voor de proef' }, 200);
+            return { path: `/api/partners/${org.id}/${change}`, json: { reason: 'Voor de toegangsproef' } };
+          },
+        },
+      ],
+    ]),
+  ),
+  'GET /api/partners/{id}/users': [{ name: "a partner organisation's users", may: policy('partnerOrganisation', 'read', {}), call: async () => ({ path: `/api/partners/${await sweepOrg()}/users` }) }],
+  'POST /api/partners/{id}/invitations': [
+    { name: 'invite a partner user', may: policy('partnerOrganisation', 'manage-users', {}), call: async () => ({ path: `/api/partners/${await sweepOrg()}/invitations`, json: { name: 'Sweep Partner', email: `sweep-${Math.random().toString(36).slice(2, 7)}@partner.example` } }) },
+  ],
+  'DELETE /api/partners/{id}/users/{userId}': [
+    {
+      name: 'remove a partner user',
+      may: policy('partnerOrganisation', 'manage-users', {}),
+      call: async (actor) => {
+        const org = await sweepOrg();
+        if (!policy('partnerOrganisation', 'manage-users', {})(actor)) return { path: `/api/partners/${org}/users/u-iemand` };
+        const accepted = await must('anonymous', 'POST', `/api/invitations/${await sweepInvitation()}/accept`, undefined, 201);
+        return { path: `/api/partners/${org}/users/${accepted.userId}` };
+      },
+    },
+  ],
+  'GET /api/invitations/{token}': [{ name: 'what an invitation is for', may: everyone, call: async () => ({ path: `/api/invitations/${await sweepInvitation()}` }) }],
+  'POST /api/invitations/{token}/accept': [{ name: 'accept an invitation', may: everyone, ok: 201, call: async () => ({ path: `/api/invitations/${await sweepInvitation()}/accept` }) }],
+  'GET /api/academy/audit': [{ name: 'the audit log', may: policy('audit', 'read', {}), call: async () => ({ path: '/api/academy/audit?action=person.export' }) }],
   'POST /api/evaluations': [
     {
       name: 'evaluate a completed module',
@@ -529,10 +713,57 @@ const rules: Record<string, Case[]> = {
       },
     },
   ],
+  // Certificates (functions/src/portfolio/certificates) and the PE-online attendance export (functions/src/reports/pe-online).
+  'GET /api/me/certificates': [{ name: 'my certificates', may: policy('portfolio', 'read', (actor) => ({ ownerId: id[actor] })), call: async () => ({ path: '/api/me/certificates' }) }],
+  'GET /api/me/certificates/{kind}/{file}': [
+    {
+      name: 'the PDF of my certificate of a completed module',
+      may: policy('portfolio', 'download-certificate', (actor) => ({ ownerId: id[actor] })),
+      call: async (actor) => {
+        if (policy('portfolio', 'download-certificate', (a) => ({ ownerId: id[a] }))(actor)) await must(actor, 'POST', `/api/modules/${f.external}/complete`, { evidence: 'Certificaat nr. 1142' }, 200);
+        return { path: `/api/me/certificates/module/${f.external}.pdf` };
+      },
+    },
+  ],
+  'GET /api/certificates/{code}': [{ name: 'verify a certificate (public)', may: policy('certificate', 'verify', {}), call: async () => ({ path: `/api/certificates/${f.certificate}` }) }],
+  'GET /api/certificates': [{ name: 'all certificates', may: policy('certificate', 'list', {}), call: async () => ({ path: '/api/certificates?limit=5' }) }],
+  'POST /api/certificates/{code}/revoke': [
+    {
+      name: 'revoke a certificate',
+      may: policy('certificate', 'revoke', {}),
+      call: async (actor) => {
+        // Each allowed caller revokes a certificate of its own making (a revoked one answers 409).
+        const code = policy('certificate', 'revoke', {})(actor) ? await ownerCertificate() : f.certificate;
+        return { path: `/api/certificates/${code}/revoke`, json: { reason: 'Afgegeven in de toegangsproef' } };
+      },
+    },
+  ],
+  'GET /api/academy/accreditation/attendance.csv': [
+    { name: 'PE-online attendance of an accredited course', may: policy('reports', 'export-attendance', {}), call: async () => ({ path: `/api/academy/accreditation/attendance.csv?register=${encodeURIComponent('V&VN Kwaliteitsregister')}&course=SWEEP-${run}` }) },
+  ],
   'GET /api/evaluations/{targetType}/{targetId}': [{ name: 'evaluation results', may: policy('academy', 'read-evaluations', {}), call: async () => ({ path: `/api/evaluations/module/${f.publicExternal}` }) }],
+  // Academy reports (functions/src/reports): aggregates only, the academy.
+  'GET /api/academy/reports': [{ name: 'academy dashboard', may: policy('reports', 'read-dashboard', {}), call: async () => ({ path: '/api/academy/reports?from=2025-01&to=2025-12' }) }],
+  ...Object.fromEntries(
+    ['months', 'modules', 'paths', 'networks', 'registers'].map((table) => [
+      `GET /api/academy/reports/${table}.csv`,
+      [{ name: `academy dashboard table ${table} as CSV`, may: policy('reports', 'read-dashboard', {}), call: async () => ({ path: `/api/academy/reports/${table}.csv` }) }],
+    ]),
+  ),
 };
 
+const partnerOrgInput = (name = `Sweep partner ${run} ${Math.random().toString(36).slice(2, 7)}`) => ({ name, kind: 'school', contact: { name: 'Sweep Contact', email: 'contact@sweep.example' }, networkIds: [], moduleIds: [] });
+let sweepOrgId: Promise<string> | undefined;
+/** One active partner organisation for the reads and invitations of the sweep (made on first use). */
+const sweepOrg = () => (sweepOrgId ??= must('admin', 'POST', '/api/partners', partnerOrgInput(), 201).then((o) => o.id as string));
+/** A fresh invitation into the sweep's organisation: its token, from the local link. */
+const sweepInvitation = async () => {
+  const invited = await must('admin', 'POST', `/api/partners/${await sweepOrg()}/invitations`, { name: 'Sweep Genodigde', email: `sweep-${Math.random().toString(36).slice(2, 7)}@partner.example` }, 201);
+  return /\/uitnodiging\/([A-Za-z0-9_-]+)$/.exec(invited.link)![1]!;
+};
 const moduleInput = (extra: Record<string, unknown>) => ({ kind: 'classroom', title: `Nieuwe module ${run}`, description: 'Beschrijving.', durationMinutes: 90, enrolAudience: 'employees', ...extra });
+const registerInput = (registerId: string) => ({ id: registerId, name: `Sweepregister ${registerId}`, unit: 'points', cycleYears: 5, requiredTotal: 10, registrationNumberPattern: '^\\d{11}$', registrationNumberExample: '19012345601' });
+const externalInput = () => ({ title: `Congres ${run}`, provider: 'GGZ Nederland', date: '2025-03-01', hours: 4, points: [] });
 const pathInput = (title: string) => ({ title, description: 'Een leerpad voor de toegangsproef.', minOptional: 0, steps: [{ id: 's1', moduleId: f.elearning, required: true, unlockAfter: [] }] });
 
 // ---- setup ------------------------------------------------------------------------------------
@@ -550,6 +781,9 @@ beforeAll(async () => {
   id.networkAuthor = demo.author2;
   token.lead = await tokenFor(demo.author);
   token.networkAuthor = await tokenFor(demo.author2);
+  // Team compliance: the manager leads a team of their own (with the owner in it), the admin belongs to another; profiles say so.
+  const store = buildDeps(loadConfig(stack().env)).store;
+  for (const actor of ['manager', 'owner', 'admin'] as const) await ensureUser(store, { id: id[actor], name: `Sweep ${actor}`, roles: roleOf[actor], teamId: teamOf(actor)!, teamName: `Sweepteam ${run}`, createdAt: new Date().toISOString() });
 
   // Knowledge: an internal article with two versions, renamed in the second; a public one; a never-published draft with an attachment.
   const first = await article('published');
@@ -581,6 +815,7 @@ beforeAll(async () => {
   f.ownerPendingUpload = (await startUpload('owner', `/api/modules/${f.assignment}/files`))!;
   f.external = await module('external', 'employees', { provider: 'Trimbos-instituut' });
   f.publicExternal = await module('external', 'public', { provider: 'Trimbos-instituut' });
+  f.certificate = await ownerCertificate();
   f.elearning = await module('elearning', 'employees');
   f.draftElearning = await module('elearning', 'employees', { status: 'draft' });
   f.scormPendingUpload = (await sendScormPackage('admin', f.elearning))!;
@@ -594,6 +829,16 @@ beforeAll(async () => {
   f.scormLaunch = await ownerLaunch();
   f.path = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep pad ${run}`), 201)).id;
   f.migratePath = (await must('admin', 'POST', '/api/paths', pathInput(`Sweep migratiepad ${run}`), 201)).id;
+  // Portfolio core: three registers, the owner's external learning (one with evidence) and a registration.
+  f.register = await must('admin', 'POST', '/api/registers', registerInput(`sweep-${run}-a`), 201);
+  f.register2 = (await must('admin', 'POST', '/api/registers', registerInput(`sweep-${run}-b`), 201)).id;
+  f.register3 = (await must('admin', 'POST', '/api/registers', registerInput(`sweep-${run}-c`), 201)).id;
+  await must('owner', 'POST', '/api/me/portfolio/registrations', { registerId: f.register2, registrationNumber: '19012345601', cycleStart: '2024-01-01' }, 201);
+  f.ownerEntry = (await must('owner', 'POST', '/api/me/portfolio/entries', externalInput(), 201)).id;
+  f.ownerEvidenceEntry = (await must('owner', 'POST', '/api/me/portfolio/entries', externalInput(), 201)).id;
+  const evidenceUpload = await startUpload('owner', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`);
+  await must('owner', 'POST', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence/${evidenceUpload}/complete`, undefined, 200);
+  f.ownerPendingEvidence = (await startUpload('owner', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`))!;
   await untilStarted(started);
 });
 

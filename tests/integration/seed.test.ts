@@ -7,7 +7,7 @@ import { loadConfig } from '../../functions/src/platform/config';
 import { buildDeps } from '../../functions/src/deps';
 import { keys } from '../../functions/src/platform/store/keys';
 import { getSlug, listNetworkArticles, listVersions } from '../../functions/src/knowledge/articles/store';
-import { listMembers, listNetworks } from '../../functions/src/knowledge/networks/store';
+import { listMembers, listNetworks } from '../../functions/src/networks';
 import { getSession, sessionsOfModule } from '../../functions/src/learning/sessions/store';
 import { listModulesByStatus } from '../../functions/src/learning/catalogue/store';
 import { listPublishedPaths } from '../../functions/src/learning/paths/store';

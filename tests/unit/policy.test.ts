@@ -129,7 +129,7 @@ describe('the access policy keeps records meaningful', () => {
 
 describe('attachments follow the published version', () => {
   const publicArticle = states.article['public article']!;
-  const writers: Persona[] = ['author (member)', 'lead expert', 'academy-admin'];
+  const writers: Persona[] = ['author (member)', 'network author', 'lead expert', 'academy-admin'];
 
   it('serves readers only what the published version shows, with its audience; writers everything', () => {
     for (const [name, actor] of all) {

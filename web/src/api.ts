@@ -60,6 +60,18 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+/**
+ * Problem types that say the caller's organisation no longer has access (suspended, revoked, or the
+ * user removed from it): refused on every request, so the shell shows one clear page instead.
+ */
+export const accessWithdrawnKinds: readonly string[] = ['organisation-suspended', 'partner-access-revoked'];
+let accessWithdrawnHandler: ((problem: ProblemError) => void) | null = null;
+
+/** The shell registers here (main.ts) to show the "no access" page when a partner's access has ended. */
+export function onAccessWithdrawn(handler: (problem: ProblemError) => void): void {
+  accessWithdrawnHandler = handler;
+}
+
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -90,7 +102,9 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
       clearToken();
       unauthorizedHandler?.();
     }
-    throw await toProblemError(res);
+    const problem = await toProblemError(res);
+    if (res.status === 403 && accessWithdrawnKinds.includes(problem.kind)) accessWithdrawnHandler?.(problem);
+    throw problem;
   }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -1,4 +1,4 @@
-import { ProblemError } from './api';
+import { onAccessWithdrawn, ProblemError } from './api';
 import { onSessionChange, restoreSession } from './auth';
 import { loadConfig } from './config';
 import { replaceChildren } from './dom';
@@ -7,7 +7,7 @@ import { markCurrentNav, renderFooter, renderHeader, renderSkipLink } from './sh
 import { errorPage } from './shell/error';
 import { notFound } from './shell/not-found';
 import { navItems, routes } from './routes';
-import { refresh, startRouter } from './router';
+import { navigate, refresh, startRouter } from './router';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -40,6 +40,9 @@ function renderStartupError(): void {
   document.title = `${view.title} – ${t().titleSuffix}`;
 }
 
+/** The page a partner sees once their organisation's access has ended (features/partners/no-access.ts). */
+const accessWithdrawnPath = '/geen-toegang';
+
 async function boot(): Promise<void> {
   initLang();
   renderChrome();
@@ -54,6 +57,11 @@ async function boot(): Promise<void> {
     });
     return;
   }
+  // A partner whose organisation was suspended or revoked (or who was removed) sees one clear page,
+  // whatever they asked for: from the first request on (the session below) and on every later one.
+  onAccessWithdrawn(() => {
+    if (location.pathname !== accessWithdrawnPath) navigate(accessWithdrawnPath);
+  });
   // Resolve the session before the first page so signed-in readers never see the signed-out home flash.
   await restoreSession();
   renderChrome();

@@ -45,7 +45,25 @@ export const routes: readonly Route[] = [
   { path: '/academie/modules/:id', page: async (ctx) => (await import('./features/learning/academy-admin/module-editor')).moduleEditor(ctx) },
   { path: '/academie/leerpaden/nieuw', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },
   { path: '/academie/leerpaden/:pathId/nieuwe-versie', page: async (ctx) => (await import('./features/learning/academy-admin/path-editor')).pathEditor(ctx) },
+  { path: '/academie/rapportage', page: async (ctx) => (await import('./features/reports/dashboard')).reportsPage(ctx) },
+  { path: '/mijn-gegevens', page: async () => (await import('./features/privacy/my-data')).myDataPage() },
+  { path: '/academie/privacy', page: async () => (await import('./features/privacy/erasures')).erasuresPage() },
+  { path: '/academie/audit', page: async (ctx) => (await import('./features/privacy/audit')).auditPage(ctx) },
+  { path: '/academie/partners', page: async () => (await import('./features/partners/admin')).partnersPage() },
+  { path: '/academie/partners/:id', page: async (ctx) => (await import('./features/partners/admin')).partnerPage(ctx) },
+  // Public: a partner accepts their invitation (local mode); and what a partner sees once their organisation's access has ended.
+  { path: '/uitnodiging/:token', page: async (ctx) => (await import('./features/partners/accept')).acceptPage(ctx) },
+  { path: '/geen-toegang', page: async () => (await import('./features/partners/no-access')).noAccessPage() },
+  { path: '/academie/certificaten', page: async () => (await import('./features/learning/academy-admin/certificates')).certificatesAdmin() },
+  { path: '/portfolio', page: async () => (await import('./features/portfolio/timeline')).portfolioPage() },
+  { path: '/portfolio/registers', page: async () => (await import('./features/portfolio/registrations')).registersPage() },
+  { path: '/academie/registers', page: async () => (await import('./features/portfolio/admin-registers')).registersAdminPage() },
+  { path: '/portfolio/certificaten', page: async () => (await import('./features/portfolio/certificates')).certificatesPage() },
+  // Public: anyone checks a certificate's code, signed in or not.
+  { path: '/verify/:code', page: async (ctx) => (await import('./features/portfolio/verify')).verifyPage(ctx) },
   { path: '/academie/evaluaties/:targetType/:targetId', page: async (ctx) => (await import('./features/learning/academy-admin/overview')).academyEvaluations(ctx) },
+  { path: '/academie/verplicht', page: async () => (await import('./features/learning/academy-admin/mandatory')).mandatoryAdmin() },
+  { path: '/team', page: async () => (await import('./features/team/team')).teamPage() },
   { path: '/trainer', page: async () => (await import('./features/learning/trainer/sessions')).trainerSessions() },
   { path: '/trainer/opdrachten', page: async () => (await import('./features/learning/trainer/assignments')).assignmentsPage() },
   { path: '/trainer/sessies/:sessionId', page: async (ctx) => (await import('./features/learning/trainer/sessions')).attendancePage(ctx) },
@@ -57,6 +75,10 @@ export const navItems: readonly NavItem[] = [
   { href: '/aanbod', label: (m) => m.nav.catalogue, match: 'prefix' },
   { href: '/leerpaden', label: (m) => m.nav.paths, match: 'prefix' },
   { href: '/mijn-leren', label: (m) => m.nav.myLearning, match: 'prefix', signedIn: true },
+  // Staff own a portfolio (features/portfolio): the timeline, registers, certificates.
+  { href: '/portfolio', label: (m) => m.nav.portfolio, match: 'prefix', allowed: (a) => a.learning.portfolio },
+  // A team manager sees their own team's mandatory training (features/team).
+  { href: '/team', label: (m) => m.nav.team, match: 'exact', allowed: (a) => a.learning.team },
   // Whoever may draft modules manages the academy's offer (the academy and authors).
   { href: '/academie/beheer', label: (m) => m.nav.academy, match: 'exact', allowed: (a) => a.academy['draft-modules'] },
 ];

@@ -44,7 +44,8 @@ const devBase = '/api/dev';
 export function devRoutes(issuer: DevIssuer) {
   const dev = newRouter()
     .openapi(usersRoute, async (c) => {
-      const users = (await listUsers(c.get('deps').store)).filter((u) => u.demo);
+      // Demo users, and partners who accepted an invitation locally (functions/src/partners).
+      const users = (await listUsers(c.get('deps').store)).filter((u) => u.demo || u.invited);
       return c.json(
         users.map(({ id, name, email, roles: r, title, organisationId, organisationName }) => ({ id, name, email, roles: r, title, organisationId, organisationName })),
         200,
@@ -53,7 +54,7 @@ export function devRoutes(issuer: DevIssuer) {
     .openapi(tokenRoute, async (c) => {
       const { userId } = c.req.valid('json');
       const user = await getUser(c.get('deps').store, userId);
-      if (!user?.demo) throw new Problem('notFound', text(`Geen demogebruiker met id ${userId}`, `No demo user with id ${userId}`));
+      if (!user?.demo && !user?.invited) throw new Problem('notFound', text(`Geen demogebruiker met id ${userId}`, `No demo user with id ${userId}`));
       return c.json({ token: await issuer.mint(user) }, 200);
     });
   return newRouter().route(devBase, dev);

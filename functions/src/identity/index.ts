@@ -5,4 +5,5 @@ import { meRoutes } from './me-routes';
 export const routes = { me: meRoutes };
 
 export { Me, AbilitiesSchema } from './me-routes';
-export { ensureUser, getUser, listUsers, type UserProfile } from './users-store';
+export { ensureUser, newProfilePart, getUser, listUsers, teamMembers, everyUser, type UserProfile } from './users-store';
+export { eraseProfile } from './personal-data';

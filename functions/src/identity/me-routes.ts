@@ -5,7 +5,7 @@ import { requirePrincipal } from '../platform/http/middleware';
 import { ensureUser, getUser } from './users-store';
 import { roles } from '../platform/auth/roles';
 import { abilitiesOf, actorOf } from '../policy';
-import { membershipsOf } from '../knowledge';
+import { membershipsOf } from '../networks';
 
 const can = z.boolean();
 /** What the person may do in general, from the access policy; the web shows what these allow and never reasons about roles. */
@@ -21,7 +21,7 @@ export const AbilitiesSchema = z
       'review-assignments': can,
       'read-trainer-sessions': can,
     }),
-    learning: z.object({ portfolio: can, registers: can, mandatory: can, certificates: can, reports: can, audit: can, team: can }),
+    learning: z.object({ portfolio: can, registers: can, mandatory: can, certificates: can, reports: can, audit: can, team: can, partners: can }),
     knowledge: z.object({ write: can, publish: can }),
     networks: z.array(z.object({ networkId: z.string(), write: can, publish: can })),
     audiences: z.array(z.enum(['internal', 'partners', 'public'])),

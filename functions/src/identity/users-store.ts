@@ -1,7 +1,7 @@
 import type { StoreClients } from '../platform/store/clients';
 import { keys } from '../platform/store/keys';
 import { fromItem } from '../platform/store/items';
-import { get, put, query, queryAll } from '../platform/store/table';
+import { get, put, query, queryAll, type TransactPart } from '../platform/store/table';
 import type { Role } from '../platform/auth/roles';
 
 export interface UserProfile {
@@ -21,6 +21,8 @@ export interface UserProfile {
   teamName?: string;
   /** Seeded demo user: listed on the local sign-in page. */
   demo?: boolean;
+  /** Locally: a partner who accepted an invitation (functions/src/partners); listed on the local sign-in page too. */
+  invited?: boolean;
   createdAt: string;
 }
 
@@ -41,6 +43,11 @@ export async function ensureUser(store: StoreClients, profile: UserProfile): Pro
   }
 }
 
+/** The profile's creation as part of a transaction (a partner accepting an invitation): only if it does not exist yet. */
+export function newProfilePart(profile: UserProfile): TransactPart {
+  return { Put: { Item: { ...keys.user(profile.id), ...keys.userIndex(profile.name, profile.id), type: 'user', ...profile }, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
 /** The members of a team, by name (GSI2 on the profile: `TEAM#{teamId}`). */
 export async function teamMembers(store: StoreClients, teamId: string): Promise<UserProfile[]> {
   const items = await queryAll(store, {
@@ -59,4 +66,13 @@ export async function listUsers(store: StoreClients, limit = 200): Promise<UserP
     Limit: limit,
   });
   return (res.Items ?? []).map((i) => fromItem<UserProfile>(i));
+}
+
+/**
+ * Every profile (GSI1 `USERS`, all pages): academy-wide figures such as mandatory-training
+ * compliance per department. A few thousand profiles of about 0.5 KB are a few 1 MB pages.
+ */
+export async function everyUser(store: StoreClients): Promise<UserProfile[]> {
+  const items = await queryAll(store, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'USERS' } });
+  return items.map((i) => fromItem<UserProfile>(i));
 }

@@ -7,6 +7,7 @@ import { articleRoutes } from './articles/routes';
 import { articleAttachmentRoutes, attachmentRoutes } from './attachments/routes';
 import { myKnowledgeRoutes, networkRoutes } from './networks/routes';
 import { articleSignalRoutes, mySignalRoutes } from './signals/routes';
+import { myQuestionRoutes, networkQuestionRoutes, questionRoutes } from './questions/routes';
 
 /**
  * The knowledge base's resources, one router each with paths relative to its base; app.ts mounts
@@ -18,14 +19,24 @@ export const routes = {
   articles: joinRouters(articleSignalRoutes, articleAttachmentRoutes, articleRoutes),
   attachments: attachmentRoutes,
   networks: networkRoutes,
-  me: joinRouters(mySignalRoutes, myKnowledgeRoutes),
+  me: joinRouters(mySignalRoutes, myKnowledgeRoutes, myQuestionRoutes),
+  /** Consultation questions: under `/api/networks` (a network's questions), at `/api/questions` (one question). */
+  networkQuestions: networkQuestionRoutes,
+  questions: questionRoutes,
 };
 
+/** The activity view (functions/src/reports/activity): when a network's questions were asked and answered (no text, no names). */
+export { questionTimes } from './questions/service';
+export { networkPublications } from './articles/activity';
+
 export { publishedAudience } from './articles/service';
-export { membershipsOf } from './networks/store';
+/** Kept for existing importers; the networks feature (functions/src/networks) owns them. */
+export { membershipsOf, listNetworks } from '../networks';
 export { searchIndexFor, type SearchIndexStore } from './search/index-store';
 export { indexArticleChanges, reconcileSearchIndex, type IndexingReport, type ReconcileReport } from './search/indexer';
 export type { ChangeRecord } from './search/stream-records';
 export { useLearningLinks, type LearningLinks } from './links';
 export { renderMarkdown } from './domain/render';
 export { articleReachesAll, type Audience } from './domain/visibility';
+/** Personal data (functions/src/privacy): a reader's signals, votes and memberships for their export, and their erasure. */
+export { knowledgeDataOf, eraseReader } from './personal-data/store';

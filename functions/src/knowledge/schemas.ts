@@ -98,6 +98,7 @@ export const ArticleMetaSchema = z
     useful: z.number(),
     notUseful: z.number(),
     openSignals: z.number(),
+    sourceQuestionId: z.string().optional().openapi({ description: 'The consultation question this article grew from (knowledge capture)' }),
   })
   .passthrough()
   .openapi('ArticleMeta');
@@ -211,14 +212,9 @@ export const SignalSchema = z
   })
   .openapi('Signal');
 
-/** An expert network (GET /api/networks). */
-export const NetworkSchema = z.object({ id: z.string(), name: z.string(), theme: z.string(), description: z.string(), leads: z.array(z.string()) }).openapi('Network');
-/** GET /api/networks/{id}: the members shown depend on who asks (see the route). */
-export const NetworkWithMembersSchema = NetworkSchema.extend({ members: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(['lead', 'member']) })) });
-
 /** GET /api/me/knowledge: my editorial work. */
 export const MyKnowledgeSchema = z.object({
-  networks: z.array(z.object({ networkId: z.string(), role: z.enum(['lead', 'member']), canWrite: z.boolean(), canPublish: z.boolean() })),
+  networks: z.array(z.object({ networkId: z.string(), role: z.enum(['lead', 'author', 'member']), canWrite: z.boolean(), canPublish: z.boolean() })),
   reviewQueue: z.array(DraftSchema),
   overdue: z.array(ArticleMetaSchema),
 });

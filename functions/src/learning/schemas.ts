@@ -40,12 +40,12 @@ export const ModuleInputSchema = z
     networkId: z.string().max(80).optional(),
     themes: z.array(z.string().max(40)).max(10).default([]),
     targetAudience: z.array(z.string().max(60)).max(20).default([]),
-    accreditation: z.array(z.object({ register: z.string().min(1).max(120), points: z.number().min(0).max(100), accreditationNumber: z.string().max(60).optional() })).max(10).default([]),
+    accreditation: z.array(z.object({ register: z.string().min(1).max(120), points: z.number().min(0).max(100), accreditationNumber: z.string().max(60).optional(), edition: z.string().trim().max(60).optional().openapi({ description: 'Editie-id van de geaccrediteerde scholing (PE-online), voor de presentielijst' }) })).max(10).default([]),
     enrolAudience: z.enum(['employees', 'partners', 'public']),
     language: z.enum(['nl', 'en']).default('nl'),
     status: z.enum(['draft', 'published']).optional(),
     articleSlug: z.string().max(120).optional(),
-    eventType: z.enum(['symposium', 'kenniscafe', 'regional-meeting']).optional(),
+    eventType: z.enum(['symposium', 'kenniscafe', 'regional-meeting', 'case-discussion']).optional(),
     provider: z.string().max(200).optional(),
     scormRetakes: z.boolean().optional().openapi({ description: 'E-learning: een nieuwe poging na een afgeronde poging (herkansen); alleen bij vorm elearning, standaard niet' }),
   })
@@ -119,7 +119,7 @@ export const CatalogueResultSchema = z
           durationMinutes: z.number(),
           networkId: z.string().optional(),
           themes: z.array(z.string()),
-          accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional() })),
+          accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional(), edition: z.string().optional() })),
           enrolAudience: z.enum(['employees', 'partners', 'public']),
           language: z.enum(['nl', 'en']),
           nextSession: z.object({ id: z.string(), start: z.string(), end: z.string(), location: z.string().optional(), seatsLeft: z.number() }).optional(),
@@ -263,7 +263,7 @@ export const ModuleSchema = z
     networkId: z.string().optional(),
     themes: z.array(z.string()),
     targetAudience: z.array(z.string()),
-    accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional() })),
+    accreditation: z.array(Points.extend({ accreditationNumber: z.string().optional(), edition: z.string().optional() })),
     enrolAudience: z.enum(['employees', 'partners', 'public']),
     language: z.enum(['nl', 'en']),
     status: z.enum(['draft', 'published', 'archived']),
@@ -364,3 +364,47 @@ export const CompletionSchema = z.object({ completedAt: z.string() });
 export const FileDeletedSchema = z.object({ deleted: z.string() });
 /** POST /api/paths and POST /api/paths/{id}/versions */
 export const PublishedPathSchema = z.object({ id: z.string(), version: z.number() });
+
+// ---- network events (sessions/network-events.ts) ---------------------------------------------------
+export const NetworkEventTypeSchema = z.enum(['regional-meeting', 'kenniscafe', 'symposium', 'case-discussion']).openapi({ description: 'regiobijeenkomst, kenniscafé, symposium of casusbespreking' });
+
+/** POST /api/networks/{id}/events: a session of one of the network's event modules. */
+export const NetworkEventInputSchema = z
+  .object({
+    moduleId: z.string().min(1).max(80),
+    start: isoDateTime,
+    end: isoDateTime,
+    location: z.string().max(200).optional(),
+    meetingUrl: z.string().url().max(500).refine((u) => /^https:\/\//i.test(u), say('Alleen een https-link', 'Only an https link')).optional(),
+    capacity: z.number().int().min(1).max(1000),
+    eventType: NetworkEventTypeSchema.optional().openapi({ description: 'Weggelaten: het type van de module' }),
+    hosts: z.array(z.object({ id: z.string(), name: z.string() })).max(5).optional().openapi({ description: 'Wie de bijeenkomst leidt (registreert aanwezigheid); weggelaten: de planner' }),
+  })
+  .openapi('NetworkEventInput');
+
+export const NetworkEventSchema = z
+  .object({
+    id: z.string(),
+    moduleId: z.string(),
+    title: z.string(),
+    networkId: z.string(),
+    networkName: z.string(),
+    eventType: z.string().optional(),
+    start: z.string(),
+    end: z.string(),
+    location: z.string().optional(),
+    online: z.boolean(),
+    hosts: z.array(z.string()),
+    capacity: z.number().int(),
+    enrolled: z.number().int(),
+    waitlisted: z.number().int(),
+  })
+  .openapi('NetworkEvent');
+
+export const NetworkEventsSchema = z
+  .object({
+    mayPlan: z.boolean(),
+    modules: z.array(z.object({ id: z.string(), title: z.string(), eventType: z.string().optional() })).openapi({ description: 'Evenementmodules van het netwerk (alleen voor wie mag plannen)' }),
+    events: z.array(NetworkEventSchema),
+  })
+  .openapi('NetworkEvents');

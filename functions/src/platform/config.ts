@@ -37,6 +37,11 @@ const envSchema = z.object({
    * when unset, a random one per process (the local content origin issues its own cookies).
    */
   SCORM_PACKAGE_COOKIE_KEY: z.string().min(32).optional(),
+  /**
+   * The Cognito user pool (AWS): partner invitations create users in it (functions/src/partners).
+   * Unset locally, where an invitation is a link.
+   */
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
   /** Milliseconds; a datastore call that takes longer fails fast instead of hanging a request. */
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
 });
@@ -56,6 +61,8 @@ export interface AppConfig {
   scormLaunchSecret?: string;
   /** Signs the SCORM package cookie; shared with the content distribution's CloudFront Function (required in AWS when a player asks for the cookie). */
   scormPackageCookieKey?: string;
+  /** The Cognito user pool partner invitations create users in (AWS only). */
+  userPoolId?: string;
   storeTimeoutMs: number;
 }
 
@@ -90,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     scormLaunchSecret: e.SCORM_LAUNCH_SECRET,
     scormPackageCookieKey: e.SCORM_PACKAGE_COOKIE_KEY,
+    userPoolId: e.COGNITO_USER_POOL_ID,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
   };
 }

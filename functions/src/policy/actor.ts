@@ -5,7 +5,7 @@ import type { Role } from '../platform/auth/roles';
  * Who is asking, as the policy needs to know it: the verified principal (or nobody) and the
  * networks they belong to. Role names are compared in this file and nowhere else in the API.
  */
-export type NetworkRole = 'lead' | 'member';
+export type NetworkRole = 'lead' | 'author' | 'member';
 
 export interface Membership {
   networkId: string;
@@ -47,6 +47,8 @@ export const isTeamManager = (a: Actor) => isStaff(a) && has(a, 'team-manager');
 /** Membership counts only together with a staff role: a moved or stripped account keeps no rights from old rows. */
 export const memberOf = (a: Actor, networkId: string) => isStaff(a) && a.memberships.some((m) => m.networkId === networkId);
 export const leadOf = (a: Actor, networkId: string) => isStaff(a) && a.memberships.some((m) => m.networkId === networkId && m.role === 'lead');
+/** A network author: appointed in that network by its lead experts; writes there like an author-role member. */
+export const networkAuthorOf = (a: Actor, networkId: string) => isStaff(a) && a.memberships.some((m) => m.networkId === networkId && m.role === 'author');
 
 export function readableAudiences(a: Actor): Audience[] {
   if (isStaff(a)) return ['internal', 'partners', 'public'];

@@ -6,10 +6,10 @@ import { actorOf, enrolAudiences, isPartner, isStaff, isTeamManager, readableAud
 import { can } from './authorize';
 import { rules } from './rules';
 
-export { actorOf, anonymous, enrolAudiences, readableAudiences, type Actor, type Audience, type EnrolAudience, type Membership, type NetworkRole } from './actor';
+export { actorOf, anonymous, enrolAudiences, isPartner, readableAudiences, type Actor, type Audience, type EnrolAudience, type Membership, type NetworkRole } from './actor';
 export { authorize, can, describeRules } from './authorize';
 export { rules, type Action, type Kind, type Resources } from './rules';
-export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource, ScormAttemptResource, PortfolioResource, TeamResource, SharedProgressResource, PersonResource } from './rules';
+export type { ArticleResource, ModuleResource, SessionResource, SeatResource, PathResource, LearnerWorkResource, NetworkResource, ScormPackageResource, ScormAttemptResource, PortfolioResource, TeamResource, SharedProgressResource, PersonResource, QuestionResource, NetworkEventResource, NetworkActivityResource } from './rules';
 
 /** The members of a network the actor may see: all for staff, the lead experts for other signed-in users, none for anonymous visitors. */
 export function visibleMembers<M extends { role: NetworkRole }>(actor: Actor, networkId: string, members: M[]): M[] {
@@ -40,6 +40,8 @@ export function abilitiesOf(actor: Actor) {
       certificates: can(actor, 'certificate', 'list', {}),
       reports: can(actor, 'reports', 'read-dashboard', {}),
       audit: can(actor, 'audit', 'read', {}),
+      /** The academy's partner organisations (functions/src/partners). */
+      partners: can(actor, 'partnerOrganisation', 'read', {}),
       /** A team manager has a team page (their own team, from their profile). */
       team: isTeamManager(actor),
     },

@@ -23,6 +23,7 @@ export const personas = {
   'trainer of the session': person('session-trainer', ['trainer', 'employee']),
   'author (other network)': person('outsider', ['author', 'employee']),
   'author (member)': person('member', ['author', 'employee'], [{ networkId: network, role: 'member' }]),
+  'network author': person('net-author', ['employee'], [{ networkId: network, role: 'author' }]),
   'lead expert': person('lead', ['employee'], [{ networkId: network, role: 'lead' }]),
   'academy-admin': person('admin', ['academy-admin', 'employee']),
 } satisfies Record<string, Actor>;
@@ -33,6 +34,7 @@ const session = (callerHasSeat: boolean) => ({ module: employeesModule, trainerI
 
 /** Resource states per kind, by name. A persona's relation (author, owner, trainer) is part of the state. */
 export const states: { [K in Kind]: Record<string, Resources[K]> } = {
+  partnerOrganisation: { 'a partner organisation': {} },
   article: {
     'internal article': { networkId: network, audience: 'internal', readable: true },
     'partner article': { networkId: network, audience: 'partners', readable: true },
@@ -69,7 +71,7 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
   },
   audit: { 'the audit log': {} },
   knowledge: { 'the knowledge base': {} },
-  network: { 'the network': { networkId: network } },
+  network: { 'the network': { networkId: network }, 'open to partners': { networkId: network, openToPartners: true } },
   academy: { 'the academy': {} },
   module: {
     'published, employees': employeesModule,
@@ -92,6 +94,13 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
     'published e-learning, employees': { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' } },
     'draft e-learning': { module: { status: 'draft', enrolAudience: 'employees', kind: 'elearning' } },
   },
+  question: {
+    "the employee's own network question": { networkId: network, askerId: 'employee', visibility: 'network' },
+    "another member's network question": { networkId: network, askerId: 'member', visibility: 'network' },
+    "another member's organisation question": { networkId: network, askerId: 'member', visibility: 'organisation' },
+  },
+  networkEvent: { 'the network': { networkId: network } },
+  networkActivity: { 'the network': { networkId: network } },
   scormAttempt: {
     "the employee's own, published e-learning": { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' }, learnerId: 'employee' },
     "the admin's own, published e-learning": { module: { status: 'published', enrolAudience: 'employees', kind: 'elearning' }, learnerId: 'admin' },

@@ -10,6 +10,7 @@ import {
   isTrainer,
   leadOf,
   memberOf,
+  networkAuthorOf,
   readableAudiences,
   type Actor,
   type Audience,
@@ -40,6 +41,8 @@ export interface ArticleResource {
 }
 export interface NetworkResource {
   networkId: string;
+  /** Partners may join only networks open to them (left out: closed). */
+  openToPartners?: boolean;
 }
 export interface ModuleResource {
   status: 'draft' | 'published' | 'archived';
@@ -95,12 +98,33 @@ export interface SharedProgressResource {
   /** The member shares this (register progress, or one reflection) with their team manager. */
   shared: boolean;
 }
+/**
+ * A consultation question to an expert network (functions/src/knowledge/questions): its network,
+ * who asked it, and whether the asker shared it with the network only or the whole organisation.
+ */
+export interface QuestionResource {
+  networkId: string;
+  askerId: string;
+  visibility: 'network' | 'organisation';
+}
+/** The events of a network: sessions of its `event` modules, planned by its lead experts. */
+export interface NetworkEventResource {
+  networkId: string;
+}
+/** A network's activity per quarter (functions/src/reports/activity). */
+export interface NetworkActivityResource {
+  networkId: string;
+}
 /** A person's personal data as a whole (export, erasure). */
 export interface PersonResource {
   personId: string;
 }
 
+/** Partner organisations and their users as a whole (functions/src/partners): the academy keeps them. */
+export type PartnerOrganisationResource = AcademyResource;
+
 export interface Resources {
+  partnerOrganisation: PartnerOrganisationResource;
   team: TeamResource;
   portfolio: PortfolioResource;
   sharedProgress: SharedProgressResource;
@@ -121,6 +145,9 @@ export interface Resources {
   learnerWork: LearnerWorkResource;
   scormPackage: ScormPackageResource;
   scormAttempt: ScormAttemptResource;
+  question: QuestionResource;
+  networkEvent: NetworkEventResource;
+  networkActivity: NetworkActivityResource;
 }
 export type Kind = keyof Resources;
 
@@ -132,17 +159,34 @@ interface Rule<R> {
 type KindRules<R> = { hidden: (a: Actor, r: R) => boolean; actions: Record<string, Rule<R>> };
 
 const canReadArticle = (a: Actor, r: ArticleResource) => r.readable && readableAudiences(a).includes(r.audience);
-/** Editorial rights: author-role members of the article's network, and the academy-admin. */
-const writes = (a: Actor, networkId: string) => isAdmin(a) || (isAuthor(a) && memberOf(a, networkId)) || leadOf(a, networkId);
+/** Editorial rights: author-role members and appointed network authors of the article's network, its lead experts, and the academy-admin. */
+const writes = (a: Actor, networkId: string) => isAdmin(a) || (isAuthor(a) && memberOf(a, networkId)) || networkAuthorOf(a, networkId) || leadOf(a, networkId);
 const leads = (a: Actor, networkId: string) => isAdmin(a) || leadOf(a, networkId);
 const seesModule = (a: Actor, m: ModuleResource) => enrolAudiences(a).includes(m.enrolAudience) && (m.status === 'published' || managesCatalogue(a));
 const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience);
 const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
 const managesTeam = (a: Actor, r: TeamResource) => isTeamManager(a) && r.callerTeamId !== undefined && r.callerTeamId === r.teamId;
 const ownsPortfolio = (a: Actor, r: PortfolioResource) => isStaff(a) && isSelf(a, r.ownerId);
+/** Organisation-wide questions reach all staff; network questions the network's members (and the academy); the asker always. */
+const readsQuestion = (a: Actor, r: QuestionResource) =>
+  isSelf(a, r.askerId) || isAdmin(a) || memberOf(a, r.networkId) || (r.visibility === 'organisation' && isStaff(a));
 const teaches = (a: Actor, s: SessionResource) => a.principal !== null && s.trainerIds.includes(a.principal.id);
 
 export const rules = {
+  partnerOrganisation: {
+    hidden: () => false,
+    actions: {
+      // Who the partners are, their contacts and their users: the academy's business.
+      read: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      // Registering and editing an organisation (what it may use: networks open to partners, partner modules).
+      manage: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      // Suspending, revoking and re-activating: effective on the partner users' next request.
+      'change-status': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      // Inviting partner users and removing them.
+      'manage-users': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+    },
+  } satisfies KindRules<PartnerOrganisationResource>,
+
   team: {
     // Another team's overview is, for a team manager, not there.
     hidden: (a, r) => !isAdmin(a) && !managesTeam(a, r),
@@ -186,6 +230,8 @@ export const rules = {
     actions: {
       read: { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
       manage: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      // Compliance per department (counts of people, no names): the academy's dashboard.
+      'read-compliance': { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
     },
   } satisfies KindRules<AcademyResource>,
 
@@ -230,7 +276,7 @@ export const rules = {
     hidden: () => false,
     actions: {
       // Writing anywhere: the editor, the Markdown preview, "Mijn redactiewerk".
-      write: { who: text('auteurs, leidend experts en de academie', 'authors, lead experts and the academy'), allow: (a) => isAdmin(a) || isAuthor(a) || a.memberships.some((m) => leadOf(a, m.networkId)) },
+      write: { who: text('auteurs, leidend experts en de academie', 'authors, lead experts and the academy'), allow: (a) => isAdmin(a) || isAuthor(a) || a.memberships.some((m) => leadOf(a, m.networkId) || networkAuthorOf(a, m.networkId)) },
     },
   } satisfies KindRules<AcademyResource>,
 
@@ -267,6 +313,14 @@ export const rules = {
       publish: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
       'read-articles': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
       'handle-signals': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      // Membership (functions/src/networks): employees join freely; partners only where the network is open to them.
+      join: { who: text('medewerkers; ketenpartners als het netwerk open is voor partners', 'employees; partners when the network is open to partners'), allow: (a, r) => isStaff(a) || (isPartner(a) && r.openToPartners === true) },
+      leave: { who: text('aangemelde gebruikers (hun eigen lidmaatschap)', 'signed-in users (their own membership)'), allow: (a) => isSignedIn(a) },
+      'edit-page': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      // Co-leads, network authors, removing members; the academy also appoints the first lead experts.
+      'manage-members': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      create: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
+      archive: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
     },
   } satisfies KindRules<NetworkResource>,
 
@@ -357,6 +411,35 @@ export const rules = {
       read: { who: text('de deelnemer zelf, de academie en auteurs', 'the learner themselves, the academy and authors'), allow: (a, r) => isSelf(a, r.learnerId) || managesCatalogue(a) },
     },
   } satisfies KindRules<ScormAttemptResource>,
+
+  question: {
+    // A question kept within the network is, for everyone outside it, not there.
+    hidden: (a, r) => !readsQuestion(a, r),
+    actions: {
+      // Members bring questions to their network (partners never: members count only with a staff role).
+      ask: { who: text('leden van het netwerk', 'members of the network'), allow: (a, r) => memberOf(a, r.networkId) },
+      read: { who: text('de vrager; bij een netwerkvraag de leden van het netwerk en de academie; bij een organisatievraag alle medewerkers', 'the asker; for a network question the members of the network and the academy; for an organisation question all employees'), allow: readsQuestion },
+      answer: { who: text('leidend experts en auteurs van het netwerk (auteursrol en lid) en de academie', "the network's lead experts and authors (author role and member) and the academy"), allow: (a, r) => writes(a, r.networkId) },
+      // Knowledge capture: an answered question becomes a draft article of the network.
+      'draft-article': { who: text('leidend experts en auteurs van het netwerk (auteursrol en lid) en de academie', "the network's lead experts and authors (author role and member) and the academy"), allow: (a, r) => writes(a, r.networkId) },
+    },
+  } satisfies KindRules<QuestionResource>,
+
+  networkEvent: {
+    hidden: () => false,
+    actions: {
+      // Regional meetings, knowledge cafés, symposia and case discussions: sessions of the network's event modules.
+      plan: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+    },
+  } satisfies KindRules<NetworkEventResource>,
+
+  networkActivity: {
+    hidden: () => false,
+    actions: {
+      // Counts per quarter only (members joined, articles, events, questions): no names.
+      read: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+    },
+  } satisfies KindRules<NetworkActivityResource>,
 } as const;
 
 export type Rules = typeof rules;

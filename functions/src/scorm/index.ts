@@ -24,3 +24,5 @@ export { importsSettled } from './import/runner';
 export { parseQueuedPackageKey, queuedPackageKey, scormUploadsPrefix, packagesPrefix, versionPrefix } from './domain/locations';
 export { getPackage as getPackageRecord, getVersion as getPackageVersion, type ScormVersion as ScormPackageVersion, type ScormPackage } from './store';
 export { isPackagePrefix, packageCookieAllows, packageCookieSeconds, packageSetCookie } from './player/package-cookie';
+/** Personal data (functions/src/privacy): a learner's attempts for their export (by the modules they launched), and their erasure. */
+export { scormDataOf, eraseScormLearner } from './attempts/personal-data';

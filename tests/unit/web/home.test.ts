@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Abilities } from '../../../web/src/auth';
-import { cardsFor } from '../../../web/src/shell/home';
+import { cardLinks, cardsFor } from '../../../web/src/shell/home';
+import { __catalogues } from '../../../web/src/i18n';
+
+const nl = __catalogues.nl;
 import { primaryRole, sortRoles } from '../../../web/src/shell/roles';
 
 /** Abilities as GET /api/me sends them; everything off unless a test turns it on. */
@@ -18,7 +21,7 @@ function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowled
   };
   return {
     academy,
-    learning: { portfolio: true, registers: false, mandatory: false, certificates: false, reports: false, audit: false, team: overrides.team ?? false },
+    learning: { portfolio: true, registers: false, mandatory: false, certificates: false, reports: false, audit: false, team: overrides.team ?? false, partners: false },
     knowledge: { write: false, publish: false, ...overrides.knowledge },
     networks: [],
     audiences: ['public'],
@@ -52,8 +55,14 @@ describe('start cards from abilities', () => {
     expect(cardsFor(abilities({ academy: { 'publish-modules': true }, staff: true }))).toEqual(['admin', 'knowledge', 'catalogue', 'myLearning']);
   });
 
-  it('shows a team manager the team card (still marked "Binnenkort")', () => {
+  it('shows a team manager the team card, with a link to the team page', () => {
     expect(cardsFor(abilities({ team: true, staff: true }))).toEqual(['team', 'knowledge', 'catalogue', 'myLearning']);
+    expect(cardLinks('team', nl.home).map((l) => l.href)).toEqual(['/team']);
+  });
+
+  it('leaves no card without links ("Binnenkort" is gone)', () => {
+    for (const key of Object.keys(nl.home.cards) as Array<keyof typeof nl.home.cards>) expect(cardLinks(key, nl.home).length, key).toBeGreaterThan(0);
+    expect(cardLinks('admin', nl.home).map((l) => l.href)).toEqual(['/academie/beheer', '/academie/rapportage', '/academie/verplicht']);
   });
 
   it('gives someone without abilities the knowledge base', () => {

@@ -6,6 +6,9 @@ import { __learningCatalogues } from '../../../web/src/features/learning/message
 import { __labelCatalogues } from '../../../web/src/features/learning/labels';
 import { __trainerCatalogues } from '../../../web/src/features/learning/trainer/messages';
 import { __adminCatalogues } from '../../../web/src/features/learning/academy-admin/messages';
+import { __reportCatalogues } from '../../../web/src/features/reports/messages';
+import { __privacyCatalogues } from '../../../web/src/features/privacy/messages';
+import { __partnerCatalogues } from '../../../web/src/features/partners/messages';
 
 function shape(value: unknown): unknown {
   if (typeof value === 'function') return `fn/${value.length}`;
@@ -24,6 +27,9 @@ const catalogues = {
   'learning labels': __labelCatalogues,
   trainer: __trainerCatalogues,
   'academy-admin': __adminCatalogues,
+  reports: __reportCatalogues,
+  privacy: __privacyCatalogues,
+  partners: __partnerCatalogues,
 };
 
 describe('messages', () => {

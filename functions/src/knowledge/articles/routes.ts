@@ -36,7 +36,7 @@ import {
  */
 const searchOf = (c: AppContext) => (c.get('deps') as PlatformDeps & { search: SearchIndexStore }).search;
 
-export const knowledgeCtx = (c: AppContext): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchOf(c), principal: c.get('principal') });
+export const knowledgeCtx = (c: AppContext): svc.KnowledgeCtx => ({ store: c.get('deps').store, search: searchOf(c), principal: c.get('principal'), requestId: c.get('requestId') });
 
 const tags = ['Kennisbank'];
 const errors = { ...commonProblems, 403: problemResponse('Geen rechten voor dit netwerk') };

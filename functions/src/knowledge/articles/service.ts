@@ -5,9 +5,10 @@ import { text, type Text } from '../../platform/http/language';
 import { countEvent } from '../../platform/observability/metrics';
 import type { StoreClients } from '../../platform/store/clients';
 import { timeId } from '../../platform/store/keys';
+import type { TransactPart } from '../../platform/store/table';
 import * as articles from './store';
 import type { ArticleMeta, Draft, ReaderView, Version } from './store';
-import { getNetwork, listMembers, membershipsOf } from '../networks/store';
+import { getNetwork, listMembers, membershipsOf } from '../../networks';
 import type { SearchIndexStore } from '../search/index-store';
 import { currentArticles, indexAfterWrite, reconcileSearchIndex } from '../search/indexer';
 import { renderMarkdown } from '../domain/render';
@@ -20,6 +21,7 @@ import { attachmentIdsIn } from '../domain/attachment-types';
 import { removeAllAttachments } from '../attachments/store';
 import { actorOf, authorize, can, readableAudiences, type Action, type Actor, type ArticleResource } from '../../policy';
 import { diffVersions } from '../domain/diff';
+import { auditEntryOf, auditEntryPart, auditParts, type AuditInput } from '../../platform/audit';
 
 /**
  * Knowledge-base use cases: authorise, apply the editorial rules, call the store, keep the
@@ -30,6 +32,8 @@ export interface KnowledgeCtx {
   search: SearchIndexStore;
   principal: Principal | null;
   now?: () => string;
+  /** The request's id: publishing and archiving are written to the audit log with it (seeds and scripts, without a request, are not). */
+  requestId?: string;
 }
 
 export interface ContentInput {
@@ -148,7 +152,15 @@ function conflictFor(draft: Draft | undefined, expectedRevision: number): Proble
   return new Problem('conflict', text(`Dit kan niet in de huidige status van het concept (${draft.state})`, `This is not possible in the draft's current state (${draft.state})`), { state: draft.state });
 }
 
-export async function createArticle(ctx: KnowledgeCtx, networkId: string, input: ContentInput) {
+/** What a caller creating an article on behalf of something else adds (a consultation question turned into a draft). */
+export interface CreateOptions {
+  sourceQuestionId?: string;
+  /** Parts written in the same transaction; when one refuses its condition, nothing is written and `refused()` says why. */
+  also?: (articleId: string) => TransactPart[];
+  refused?: () => Promise<Problem>;
+}
+
+export async function createArticle(ctx: KnowledgeCtx, networkId: string, input: ContentInput, options: CreateOptions = {}) {
   const p = signedIn(ctx);
   authorize(await actorFor(ctx), 'network', 'write', { networkId });
   if (!(await getNetwork(ctx.store, networkId))) throw new Problem('unprocessable', text(`Onbekend netwerk: ${networkId}`, `Unknown network: ${networkId}`));
@@ -178,6 +190,7 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
     useful: 0,
     notUseful: 0,
     openSignals: 0,
+    ...(options.sourceQuestionId ? { sourceQuestionId: options.sourceQuestionId } : {}),
   };
   const draft: Draft = {
     articleId: id,
@@ -199,9 +212,9 @@ export async function createArticle(ctx: KnowledgeCtx, networkId: string, input:
     updatedAt: now,
     comments: [],
   };
-  if ((await articles.createArticle(ctx.store, meta, draft)) === 'slug-taken') {
-    throw slugTaken(slug);
-  }
+  const outcome = await articles.createArticle(ctx.store, meta, draft, options.also?.(id));
+  if (outcome === 'slug-taken') throw slugTaken(slug);
+  if (outcome === 'also-refused') throw options.refused ? await options.refused() : new Problem('conflict', text('Dit kan nu niet meer', 'This is no longer possible'));
   return { article: meta, draft };
 }
 
@@ -466,6 +479,11 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
     reviewBy: reviewByDate(now),
     lastReviewedBy: who(p),
   };
+  // Published content changes go to the audit log in the same transaction; a narrower or wider audience is a visibility change too.
+  const audit = await contentAudit(ctx, p, [
+    { action: 'article.publish', target: { kind: 'article', id: articleId }, at: now, details: { version: versionNumber, audience: draft.audience, ...(fourEyesOverride ? { fourEyesOverride: true } : {}) } },
+    ...(meta.publishedVersion > 0 && meta.audience !== draft.audience ? [{ action: 'article.visibility-change', target: { kind: 'article', id: articleId }, at: now, details: { version: versionNumber, from: meta.audience, to: draft.audience } }] : []),
+  ]);
   const outcome = await articles.publish(ctx.store, {
     meta,
     draft,
@@ -473,6 +491,7 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
     view,
     previousSlug: publishedSlug(meta),
     publishedAttachments: attachmentIdsIn(draft.markdown, articleId),
+    extraParts: audit,
   });
   if (outcome === 'slug-taken') throw new Problem('conflict', text(`De slug "${draft.slug}" is intussen door een ander artikel in gebruik genomen`, `The slug "${draft.slug}" has been taken by another article in the meantime`));
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
@@ -520,12 +539,25 @@ async function refuseIfAssigned(ctx: KnowledgeCtx, meta: Pick<ArticleMeta, 'id' 
   });
 }
 
+/**
+ * Audit entries for a change to published content (functions/docs/privacy.md), as transaction
+ * parts: the first with the actor's reference, the others only the entry (one item per transaction).
+ * None without a request (seeds and scripts).
+ */
+async function contentAudit(ctx: KnowledgeCtx, actor: Principal, entries: Array<Omit<AuditInput, 'actor' | 'requestId'>>): Promise<TransactPart[]> {
+  if (!ctx.requestId || entries.length === 0) return [];
+  const [first, ...rest] = entries.map((e) => ({ ...e, actor: { id: actor.id }, requestId: ctx.requestId! }));
+  return [...(await auditParts(ctx.store, first!)), ...(await Promise.all(rest.map(async (e) => auditEntryPart(await auditEntryOf(ctx.store, e)))))];
+}
+
 export async function archiveArticle(ctx: KnowledgeCtx, articleId: string) {
   const meta = await loadMeta(ctx, articleId);
-  await authorizeArticle(ctx, 'archive', meta);
+  const p = await authorizeArticle(ctx, 'archive', meta);
   if (meta.archived) return meta;
   await refuseIfAssigned(ctx, meta, null, text('Dit artikel is leesstof in', 'This article is reading material in'));
-  if (!(await articles.archive(ctx.store, meta, nowOf(ctx)))) throw new Problem('conflict', text('Het artikel is intussen gewijzigd; probeer het opnieuw', 'The article has been changed in the meantime; please try again'));
+  const now = nowOf(ctx);
+  const audit = await contentAudit(ctx, p, [{ action: 'article.archive', target: { kind: 'article', id: articleId }, at: now, details: { version: meta.publishedVersion, audience: meta.audience } }]);
+  if (!(await articles.archive(ctx.store, meta, now, audit))) throw new Problem('conflict', text('Het artikel is intussen gewijzigd; probeer het opnieuw', 'The article has been changed in the meantime; please try again'));
   await indexAfterWrite(ctx.store, ctx.search, articleId); // as after publishing: never fails the archive
   return { ...meta, archived: true };
 }

@@ -46,6 +46,8 @@ export interface ArticleMeta {
   openSignals: number;
   /** Attachments the published version shows (set at publish): what readers may open. Absent on articles published before it existed. */
   publishedAttachments?: string[];
+  /** The consultation question this article grew from (functions/src/knowledge/questions). */
+  sourceQuestionId?: string;
 }
 
 export interface ReviewComment {
@@ -175,8 +177,12 @@ export async function listDueForReview(store: StoreClients, networkId: string, b
   return (res.Items ?? []).map((i) => fromItem<ArticleMeta>(i)!);
 }
 
-/** New article: META, first draft and the slug reservation, all or nothing. */
-export async function createArticle(store: StoreClients, meta: ArticleMeta, draft: Draft): Promise<'created' | 'slug-taken'> {
+/**
+ * New article: META, first draft and the slug reservation, all or nothing. `also` are parts of the
+ * caller's that must happen with it (a question linked to its draft); one of them refusing its
+ * condition answers 'also-refused'.
+ */
+export async function createArticle(store: StoreClients, meta: ArticleMeta, draft: Draft, also: TransactPart[] = []): Promise<'created' | 'slug-taken' | 'also-refused'> {
   try {
     await retryOnContention(() => transact(store, [
       {
@@ -187,9 +193,11 @@ export async function createArticle(store: StoreClients, meta: ArticleMeta, draf
       },
       { Put: { Item: { ...keys.draft(meta.id), type: 'draft', ...draft }, ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { Item: { ...keys.slug(meta.slug), type: 'slug', articleId: meta.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...also,
     ]));
     return 'created';
   } catch (err) {
+    if (also.some((_, i) => conditionFailed(err, 3 + i))) return 'also-refused';
     if (conditionFailed(err, 2)) return 'slug-taken';
     throw err;
   }
@@ -310,6 +318,8 @@ export interface PublishInput {
   previousSlug?: string;
   /** Attachment ids the version shows. */
   publishedAttachments: string[];
+  /** Written in the same transaction, after the rest (the audit log's entries). */
+  extraParts?: TransactPart[];
 }
 
 /**
@@ -384,6 +394,7 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
       },
     });
   }
+  items.push(...(p.extraParts ?? []));
   try {
     await retryOnContention(() => transact(store, items));
     return 'published';
@@ -395,7 +406,7 @@ export async function publish(store: StoreClients, p: PublishInput): Promise<'pu
 }
 
 /** Archive: readers and lists lose it, the versions stay. */
-export async function archive(store: StoreClients, meta: ArticleMeta, now: string): Promise<boolean> {
+export async function archive(store: StoreClients, meta: ArticleMeta, now: string, extraParts: TransactPart[] = []): Promise<boolean> {
   return conditional(() =>
     transact(store, [
       {
@@ -414,6 +425,7 @@ export async function archive(store: StoreClients, meta: ArticleMeta, now: strin
           ExpressionAttributeValues: { ':t': true, ':id': meta.id },
         },
       },
+      ...extraParts,
     ]),
   );
 }

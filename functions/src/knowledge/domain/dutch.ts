@@ -7,15 +7,9 @@
  * Pipeline per token: tokenize → fold (case + diacritics) → stopword check → light stem.
  */
 
-/**
- * Lowercase with Dutch rules and strip diacritics.
- *
- * NFKD rather than NFD: it also splits compatibility characters authors paste in from word
- * processors (the `ĳ` ligature → `ij`, `ﬁ` → `fi`, full-width digits), which NFD keeps.
- */
-export function foldText(text: string): string {
-  return text.toLocaleLowerCase('nl').normalize('NFKD').replace(/\p{M}+/gu, '');
-}
+/** Lowercase with Dutch rules and strip diacritics (platform/domain/fold.ts, shared with the networks overview). */
+import { foldText } from '../../platform/domain/fold';
+export { foldText };
 
 /**
  * Snowball's Dutch stopword list (plus a few pronouns), minus `tegen`, `zonder` and `onder`, which

@@ -4,26 +4,17 @@ import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { json, problems, security } from '../../platform/http/contract';
 import { requirePrincipal } from '../../platform/http/middleware';
-import { getNetwork, listMembers, listNetworks, membershipsOf } from './store';
+import { getNetwork, membershipsOf } from '../../networks';
 import { listDueForReview, listNetworkArticles, listReviewQueue } from '../articles/store';
-import { actorOf, authorize, can, visibleMembers } from '../../policy';
+import { actorOf, authorize, can } from '../../policy';
 import * as signalSvc from '../signals/service';
 import { knowledgeCtx } from '../articles/routes';
-import { ArticleMetaSchema, MyKnowledgeSchema, NetworkSchema, NetworkWithMembersSchema, SignalSchema } from '../schemas';
+import { ArticleMetaSchema, MyKnowledgeSchema, SignalSchema } from '../schemas';
 
 const tags = ['Netwerken'];
 const Params = z.object({ id: z.string().min(1).max(80) });
 const errors = problems({ 401: 'Niet aangemeld', 403: 'Geen lid van dit netwerk', 404: 'Onbekend netwerk' });
 
-const list = createRoute({ method: 'get', path: '/', tags, summary: 'Alle expertnetwerken', responses: { 200: json(z.array(NetworkSchema), 'Netwerken') } });
-const one = createRoute({
-  method: 'get',
-  path: '/{id}',
-  tags,
-  summary: 'Een netwerk met leden (alle leden voor medewerkers; ketenpartners zien de leidend experts, anonieme bezoekers geen namen)',
-  request: { params: Params },
-  responses: { 200: json(NetworkWithMembersSchema, 'Netwerk'), 404: errors[404] },
-});
 const articles = createRoute({
   method: 'get',
   path: '/{id}/articles',
@@ -57,16 +48,11 @@ async function requireMember(c: AppContext, networkId: string) {
   authorize(actorOf(p, await membershipsOf(c.get('deps').store, p.id)), 'network', 'read-articles', { networkId });
 }
 
-/** Under `/api/networks`: the expert networks, their members, and (for members) their articles and signals. */
+/**
+ * Under `/api/networks`, next to the networks feature's own routes (app.ts joins them): a network's
+ * articles and signals, for its writers.
+ */
 export const networkRoutes = newRouter()
-  .openapi(list, async (c) => c.json(await listNetworks(c.get('deps').store), 200))
-  .openapi(one, async (c) => {
-    const store = c.get('deps').store;
-    const { id } = c.req.valid('param');
-    const network = await getNetwork(store, id);
-    if (!network) throw new Problem('notFound', text(`Onbekend netwerk: ${id}`, `Unknown network: ${id}`));
-    return c.json({ ...network, members: visibleMembers(actorOf(c.get('principal')), id, await listMembers(store, id)) }, 200);
-  })
   .openapi(articles, async (c) => {
     const { id } = c.req.valid('param');
     await requireMember(c, id);

@@ -18,7 +18,7 @@ import { fromItem } from '../../platform/store/items';
 import { batchGet, get, queryAll } from '../../platform/store/table';
 import { createLogger } from '../../platform/http/logging';
 import type { ArticleMeta, Version } from '../articles/store';
-import { getNetwork, listNetworks } from '../networks/store';
+import { getNetwork, listNetworks } from '../../networks';
 import { renderMarkdown } from '../domain/render';
 import type { SearchDoc, SearchIndex } from '../domain/search';
 import type { SearchIndexStore } from './index-store';

@@ -2,7 +2,7 @@ import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import * as signals from './store';
-import { membershipsOf } from '../networks/store';
+import { membershipsOf } from '../../networks';
 import { actorOf, authorize } from '../../policy';
 import type { KnowledgeCtx } from '../articles/service';
 import { readBySlug } from '../articles/service';

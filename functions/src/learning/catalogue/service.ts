@@ -7,6 +7,8 @@ import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import type { StoreClients } from '../../platform/store/clients';
 import { timeId } from '../../platform/store/keys';
+import { auditEntryOf, auditEntryPart, auditParts } from '../../platform/audit';
+import type { TransactPart } from '../../platform/store/table';
 import { articleReachesAll, publishedAudience, renderMarkdown } from '../../knowledge';
 import { authorize, can, enrolAudiences } from '../../policy';
 import * as db from './store';
@@ -198,7 +200,7 @@ function authorizeModuleWrite(ctx: LearningCtx, input: ModuleInput, current?: St
   if (current) authorize(a, 'module', 'edit', moduleResource(current));
   const status = input.status ?? current?.status ?? 'draft';
   if (status !== 'draft' || (current && current.status !== 'draft')) authorize(a, 'academy', 'publish-modules', {});
-  const points = (list: ModuleInput['accreditation'] | undefined) => JSON.stringify((list ?? []).map((x) => [x.register, x.points, x.accreditationNumber ?? '']));
+  const points = (list: ModuleInput['accreditation'] | undefined) => JSON.stringify((list ?? []).map((x) => [x.register, x.points, x.accreditationNumber ?? '', x.edition ?? '']));
   if (points(input.accreditation) !== points(current?.accreditation)) authorize(a, 'academy', 'accredit', {});
 }
 
@@ -232,12 +234,32 @@ function withKindFields<M extends Pick<LearningModule, 'kind' | 'scormRetakes'>>
   return rest as M;
 }
 
+/**
+ * Audit entries for changes to published offer (publish, unpublish, archive, who may enrol), as
+ * parts of the module's own write: the first with the actor's reference, the rest only the entry.
+ * None without a request (seeds and scripts).
+ */
+async function moduleAudit(ctx: LearningCtx, before: Pick<StoredModule, 'status' | 'enrolAudience'> | undefined, after: StoredModule): Promise<TransactPart[]> {
+  if (!ctx.requestId || !ctx.principal) return [];
+  const was = before?.status ?? 'draft';
+  const entries: Array<{ action: string; details: Record<string, string | number> }> = [];
+  if (was !== after.status) {
+    const verb = after.status === 'published' ? 'publish' : after.status === 'archived' ? 'archive' : was === 'published' ? 'unpublish' : undefined;
+    if (verb) entries.push({ action: `module.${verb}`, details: { from: was, to: after.status, enrolAudience: after.enrolAudience, rev: after.rev } });
+  } else if (after.status === 'published' && before && before.enrolAudience !== after.enrolAudience) {
+    entries.push({ action: 'module.visibility-change', details: { from: before.enrolAudience, to: after.enrolAudience, rev: after.rev } });
+  }
+  if (entries.length === 0) return [];
+  const inputs = entries.map((e) => ({ actor: { id: ctx.principal!.id }, action: e.action, target: { kind: 'module', id: after.id }, requestId: ctx.requestId!, at: after.updatedAt, details: e.details }));
+  return [...(await auditParts(ctx.store, inputs[0]!)), ...(await Promise.all(inputs.slice(1).map(async (i) => auditEntryPart(await auditEntryOf(ctx.store, i)))))];
+}
+
 export async function createModule(ctx: LearningCtx, input: ModuleInput, id = `m-${timeId()}`) {
   authorizeModuleWrite(ctx, input);
   await checkModuleInput(ctx, input);
   const now = nowOf(ctx);
   const m: StoredModule = { ...withKindFields(input), id, status: input.status ?? 'draft', descriptionHtml: renderMarkdown(input.description).html, rev: 1, createdAt: now, updatedAt: now };
-  if (!(await db.putModule(ctx.store, m, null))) throw new Problem('conflict', text(`Module ${id} bestaat al`, `Module ${id} already exists`));
+  if (!(await db.putModule(ctx.store, m, null, await moduleAudit(ctx, undefined, m)))) throw new Problem('conflict', text(`Module ${id} bestaat al`, `Module ${id} already exists`));
   forgetCatalogue();
   return m;
 }
@@ -249,7 +271,7 @@ export async function updateModule(ctx: LearningCtx, id: string, expectedRev: nu
   authorizeModuleWrite(ctx, input, current);
   await checkModuleInput(ctx, input);
   const next: StoredModule = { ...withKindFields({ ...current, ...input }), id, status: input.status ?? current.status, descriptionHtml: renderMarkdown(input.description).html, rev: current.rev + 1, updatedAt: nowOf(ctx) };
-  if (!(await db.putModule(ctx.store, next, expectedRev))) {
+  if (!(await db.putModule(ctx.store, next, expectedRev, await moduleAudit(ctx, current, next)))) {
     const latest = await getModule(ctx.store, id);
     throw new Problem('versionConflict', text('Deze module is intussen gewijzigd; laad de nieuwste versie', 'This module has been changed in the meantime; load the latest version'), { currentRev: latest?.rev });
   }

@@ -1,18 +1,20 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, fromItem } from '../../platform/store/items';
-import { put, queryAll } from '../../platform/store/table';
+import { put, queryAll, transact, type TransactPart } from '../../platform/store/table';
 import type { StoredModule } from '../shared/store';
 
 /** Writing modules and listing them by status (reading one module is in ../shared/store.ts, as every part needs it). */
 
-export async function putModule(store: StoreClients, m: StoredModule, expectedRev: number | null) {
-  return conditional(() =>
-    put(store, { ...keys.module(m.id), ...keys.moduleByStatus(m.status, m.title, m.id), type: 'module', ...m }, {
-      ConditionExpression: expectedRev === null ? 'attribute_not_exists(PK)' : 'rev = :rev',
-      ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
-    }),
-  );
+/** Writes the module if it is still at `expectedRev` (new when `null`); `extraParts` (audit entries) go in the same transaction. */
+export async function putModule(store: StoreClients, m: StoredModule, expectedRev: number | null, extraParts: TransactPart[] = []) {
+  const item = { ...keys.module(m.id), ...keys.moduleByStatus(m.status, m.title, m.id), type: 'module', ...m };
+  const condition = {
+    ConditionExpression: expectedRev === null ? 'attribute_not_exists(PK)' : 'rev = :rev',
+    ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
+  };
+  if (extraParts.length === 0) return conditional(() => put(store, item, condition));
+  return conditional(() => transact(store, [{ Put: { Item: item, ...condition } }, ...extraParts]));
 }
 
 /** The published catalogue without descriptions (list fields only): one paginated Query. */

@@ -5,6 +5,7 @@
  * Progress itself is computed only in ../domain/progress.ts; here we gather the facts for it.
  */
 import { countEvent } from '../../platform/observability/metrics';
+import { counterParts } from '../../platform/store/activity-counters';
 import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { authorize } from '../../policy';
@@ -165,7 +166,9 @@ export async function recordAttendance(ctx: LearningCtx, s: Pick<Session, 'id' |
     if (!seat || !attendable.has(seat.status)) throw notEnrolled();
     if (seat.status === 'attended' && lm?.completedAt && lm.attendedSessions?.has(s.id)) return;
     const completes = !lm?.completedAt;
-    const parts = [seats.seatAttendedPart({ ...seat, start: seat.start ?? s.start }, now), db.attendedPart(userId, factsOf(m), s.id, lm, now)];
+    const parts = [seats.seatAttendedPart({ ...seat, start: seat.start ?? s.start }, now), db.attendedPart(userId, factsOf(m), s.id, lm, now, s.start)];
+    // The first attendance completes the module: counted with it, in the same transaction.
+    if (completes) parts.push(...counterParts([db.completionDelta(m.id, now, db.frozenCopy(factsOf(m)))]));
     if (await db.writeTogether(ctx.store, parts)) {
       if (completes) countEvent('Completion');
       if (completes) await completeFinishedPaths(ctx, userId, (_, path) => path.steps.some((x) => x.moduleId === m.id), now);
@@ -196,7 +199,12 @@ export async function recordAbsence(ctx: LearningCtx, s: Pick<Session, 'id' | 'm
     const record = await learnerRecord(ctx.store, userId, { consistent: true });
     const lm = record.modules.find((x) => x.moduleId === s.moduleId);
     const effect = await absenceEffect(ctx, userId, s, lm);
-    const parts = [seats.seatAbsentPart(seat), db.absentPart(userId, s.moduleId, s.id, lm, effect)];
+    const parts = [seats.seatAbsentPart(seat), db.absentPart(userId, s.moduleId, s.id, lm, effect, await renewalWithout(ctx, userId, s, lm))];
+    // The completion taken back is uncounted in its month; moved, it is counted in the month it moves to.
+    if (effect.kind !== 'keep' && lm?.completedAt) {
+      const taken = db.completionDelta(s.moduleId, lm.completedAt, lm.completedModule, -1);
+      parts.push(...counterParts(effect.kind === 'move' ? [taken, db.completionDelta(s.moduleId, effect.at, lm.completedModule)] : [taken]));
+    }
     if (effect.kind === 'remove') parts.push(...(await pathsAfter(ctx, userId, record, s.moduleId)));
     // Moved to a later attendance: the paths it completed are complete from then on (date, event, points).
     if (effect.kind === 'move') parts.push(...(await pathsAfter(ctx, userId, record, s.moduleId, effect.at)));
@@ -218,6 +226,19 @@ async function absenceEffect(ctx: LearningCtx, userId: string, s: Pick<Session, 
   if (standing.length === 0) return { kind: 'remove' };
   standing.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { kind: 'move', via: standing[0]!.via, at: standing[0]!.at };
+}
+
+/**
+ * The latest completion once this attendance is taken back: the latest start of the module's other
+ * attended sessions (a renewal it carried goes with it). Undefined when there is nothing to fall
+ * back to (no completion by attendance, or no other attendance: the completion then goes or stays).
+ */
+async function renewalWithout(ctx: LearningCtx, userId: string, s: Pick<Session, 'id' | 'moduleId'>, lm: LearnerModule | undefined): Promise<string | undefined> {
+  if (!lm?.completedAt || lm.source !== 'attendance' || !lm.lastCompletedAt || !lm.attendedSessions?.has(s.id)) return undefined;
+  const others = [...lm.attendedSessions].filter((id) => id !== s.id);
+  const read = await Promise.all(others.map((id) => seats.getSeat(ctx.store, id, userId, { consistent: true })));
+  const starts = read.filter((x) => x?.status === 'attended').map((x) => Date.parse(x!.start));
+  return starts.length > 0 ? new Date(Math.max(...starts)).toISOString() : undefined;
 }
 
 /** Completions recorded before the attended set existed: the learner's other attended seats of the module. */

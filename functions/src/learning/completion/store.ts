@@ -3,6 +3,7 @@ import { fileChecks, type LearnerFileRef } from '../files/store';
 import { keys } from '../../platform/store/keys';
 import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, transact, update, type TransactPart } from '../../platform/store/table';
+import { counterParts, negated, type ActivityDelta } from '../../platform/store/activity-counters';
 import type { Accreditation } from '../domain/types';
 import type { CompletedModule, CompletionResult, LearnerModule, LearningEvent } from '../shared/store';
 
@@ -23,15 +24,25 @@ export function frozenCopy(m: ModuleFacts): CompletedModule | undefined {
   return { ...(m.rev !== undefined ? { rev: m.rev } : {}), title: m.title, accreditation: m.accreditation.map((a) => ({ ...a })) };
 }
 
-/** Joins once; a repeat keeps the first date. True when this call was the one that joined. */
+/**
+ * Joins once; a repeat keeps the first date. True when this call was the one that joined: then the
+ * month's enrolment counter went up in the same transaction (a repeat counts nothing).
+ */
 export async function enrolInModule(store: StoreClients, userId: string, m: { moduleId: string; title: string; kind: string }, at: string): Promise<boolean> {
-  const res = await update(store, keys.learnerModule(userId, m.moduleId), {
+  const write = {
     UpdateExpression: 'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, enrolledAt = if_not_exists(enrolledAt, :at)',
     ExpressionAttributeNames: { '#type': 'type', '#title': 'title', '#kind': 'kind' },
     ExpressionAttributeValues: { ':t': 'learner-module', ':m': m.moduleId, ':title': m.title, ':kind': m.kind, ':at': at },
-    ReturnValues: 'UPDATED_OLD',
-  });
-  return res.Attributes?.enrolledAt === undefined;
+  };
+  const first = await conditional(() =>
+    transact(store, [
+      { Update: { Key: keys.learnerModule(userId, m.moduleId), ...write, ConditionExpression: 'attribute_not_exists(enrolledAt)' } },
+      ...counterParts([{ at, targetType: 'module', targetId: m.moduleId, enrolments: 1 }]),
+    ]),
+  );
+  // Already joined: the title and form still follow the module, as before.
+  if (!first) await update(store, keys.learnerModule(userId, m.moduleId), write);
+  return first;
 }
 
 /**
@@ -45,7 +56,10 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
   const copy = frozenCopy(m);
   const write = {
     UpdateExpression:
-      'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src)' +
+      // GSI1PK/GSI1SK: the module's completions (keys.completionByModule; the PE-online attendance export).
+      'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = if_not_exists(completedAt, :at), #source = if_not_exists(#source, :src), GSI1PK = :g1pk, GSI1SK = :g1sk' +
+      // `lastCompletedAt` moves with every completion (a renewal: mandatory training), `completedAt` stays the first.
+      ', lastCompletedAt = :at' +
       (copy ? ', completedModule = if_not_exists(completedModule, :copy)' : '') +
       (evidence ? ', evidence = :ev' : '') +
       (files ? ', evidenceFiles = :files' : '') +
@@ -59,12 +73,24 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
       ':kind': m.kind,
       ':at': at,
       ':src': source,
+      ':g1pk': keys.completionByModule(m.moduleId, userId).GSI1PK,
+      ':g1sk': keys.completionByModule(m.moduleId, userId).GSI1SK,
       ...(copy ? { ':copy': copy } : {}),
       ...(evidence ? { ':ev': evidence } : {}),
       ...(files ? { ':files': evidenceFiles } : {}),
       ...(result ? { ':result': result } : {}),
     },
   };
+  // The first completion is written with its counter (conditional on being the first); a repeat
+  // (which keeps the first date and copy) is written as before and counts nothing.
+  const counted = [{ Update: { Key: keys.learnerModule(userId, m.moduleId), ...write, ConditionExpression: 'attribute_not_exists(completedAt)' } }, ...fileChecks(userId, m.moduleId, evidenceFiles), ...counterParts([completionDelta(m.moduleId, at, copy)])];
+  try {
+    await retryOnContention(() => transact(store, counted));
+    return fromItem<LearnerModule>((await get(store, keys.learnerModule(userId, m.moduleId), { ConsistentRead: true }))!);
+  } catch (err) {
+    if (evidenceFiles.some((_, i) => conditionFailed(err, i + 1))) return 'file-gone';
+    if (!conditionFailed(err, 0)) throw err;
+  }
   if (!files) {
     const res = await update(store, keys.learnerModule(userId, m.moduleId), { ...write, ReturnValues: 'ALL_NEW' });
     return fromItem<LearnerModule>(res.Attributes)!;
@@ -76,6 +102,12 @@ export async function completeModule(store: StoreClients, userId: string, m: Mod
     throw err;
   }
   return fromItem<LearnerModule>((await get(store, keys.learnerModule(userId, m.moduleId), { ConsistentRead: true }))!);
+}
+
+/** A module completion as counted: one completion, with the points of the copy frozen with it. */
+export function completionDelta(moduleId: string, at: string, copy: Pick<CompletedModule, 'accreditation'> | undefined, sign: 1 | -1 = 1): ActivityDelta {
+  const d: ActivityDelta = { at, targetType: 'module', targetId: moduleId, completions: 1, points: (copy?.accreditation ?? []).map((a) => ({ register: a.register, points: a.points })) };
+  return sign === 1 ? d : negated(d);
 }
 
 /**
@@ -110,6 +142,7 @@ export async function markPathCompleted(store: StoreClients, userId: string, pat
       },
       { Put: { Item: { ...keys.learnerEvent(userId, pathEventId(pathId, completedAt)), type: 'learning-event', ...event } } },
       ...relied.map((r) => ({ ConditionCheck: { Key: keys.learnerModule(userId, r.moduleId), ConditionExpression: 'completedAt = :c', ExpressionAttributeValues: { ':c': r.completedAt } } })),
+      ...counterParts([pathCompletionDelta(pathId, completedAt)]),
     ]));
     return 'recorded';
   } catch (err) {
@@ -121,6 +154,9 @@ export async function markPathCompleted(store: StoreClients, userId: string, pat
 
 export const pathEventId = (pathId: string, completedAt: string) => `${completedAt}#path#${pathId}`;
 
+/** A path completion as counted (no points: a path's points are its modules', counted with them). */
+const pathCompletionDelta = (pathId: string, at: string, completions: 1 | -1 = 1): ActivityDelta => ({ at, targetType: 'path', targetId: pathId, completions });
+
 // ---- attendance: completing by it, and taking back what a correction removes --------------------
 
 /**
@@ -129,15 +165,19 @@ export const pathEventId = (pathId: string, completedAt: string) => `${completed
  * variant is conditional on what was read, so a correction running at the same moment makes one
  * of the two start again from the new state.
  */
-export function attendedPart(userId: string, m: ModuleFacts, sessionId: string, read: LearnerModule | undefined, at: string): TransactPart {
+export function attendedPart(userId: string, m: ModuleFacts, sessionId: string, read: LearnerModule | undefined, at: string, sessionStart?: string): TransactPart {
   const Key = keys.learnerModule(userId, m.moduleId);
+  // A renewal (mandatory training) counts from the session's day: the later of the stored latest completion and this session's start.
+  const held = read?.lastCompletedAt ?? read?.completedAt;
+  const started = sessionStart ? new Date(sessionStart).toISOString() : at;
+  const renews = held === undefined || Date.parse(started) > Date.parse(held);
   if (read?.completedAt) {
     return {
       Update: {
         Key,
-        UpdateExpression: 'ADD attendedSessions :sid',
-        ConditionExpression: 'completedAt = :c',
-        ExpressionAttributeValues: { ':sid': new Set([sessionId]), ':c': read.completedAt },
+        UpdateExpression: renews ? 'SET lastCompletedAt = :last ADD attendedSessions :sid' : 'ADD attendedSessions :sid',
+        ConditionExpression: renews ? `completedAt = :c AND ${read.lastCompletedAt ? 'lastCompletedAt = :prev' : 'attribute_not_exists(lastCompletedAt)'}` : 'completedAt = :c',
+        ExpressionAttributeValues: { ':sid': new Set([sessionId]), ':c': read.completedAt, ...(renews ? { ':last': started } : {}), ...(renews && read.lastCompletedAt ? { ':prev': read.lastCompletedAt } : {}) },
       },
     };
   }
@@ -146,7 +186,7 @@ export function attendedPart(userId: string, m: ModuleFacts, sessionId: string, 
     Update: {
       Key,
       UpdateExpression:
-        'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = :at, #source = :src, completedVia = :sid' + (copy ? ', completedModule = :copy' : '') + ' ADD attendedSessions :sids',
+        'SET #type = :t, moduleId = :m, #title = :title, #kind = :kind, completedAt = :at, lastCompletedAt = :last, #source = :src, completedVia = :sid, GSI1PK = :g1pk, GSI1SK = :g1sk' + (copy ? ', completedModule = :copy' : '') + ' ADD attendedSessions :sids',
       ConditionExpression: 'attribute_not_exists(completedAt)',
       ExpressionAttributeNames: { '#type': 'type', '#source': 'source', '#title': 'title', '#kind': 'kind' },
       ExpressionAttributeValues: {
@@ -155,9 +195,12 @@ export function attendedPart(userId: string, m: ModuleFacts, sessionId: string, 
         ':title': m.title,
         ':kind': m.kind,
         ':at': at,
+        ':last': started,
         ':src': 'attendance',
         ':sid': sessionId,
         ':sids': new Set([sessionId]),
+        ':g1pk': keys.completionByModule(m.moduleId, userId).GSI1PK,
+        ':g1sk': keys.completionByModule(m.moduleId, userId).GSI1SK,
         ...(copy ? { ':copy': copy } : {}),
       },
     },
@@ -172,7 +215,7 @@ export type AbsenceEffect = { kind: 'keep' } | { kind: 'remove' } | { kind: 'mov
  * and, as `effect` says, the completion stays, goes (with its frozen copy), or moves to another
  * attended session of the module. Conditional on the completion and the attended set as read.
  */
-export function absentPart(userId: string, moduleId: string, sessionId: string, read: LearnerModule | undefined, effect: AbsenceEffect): TransactPart {
+export function absentPart(userId: string, moduleId: string, sessionId: string, read: LearnerModule | undefined, effect: AbsenceEffect, renewal?: string): TransactPart {
   const Key = keys.learnerModule(userId, moduleId);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -189,13 +232,18 @@ export function absentPart(userId: string, moduleId: string, sessionId: string, 
 
   const clauses: string[] = [];
   if (effect.kind === 'remove') {
-    clauses.push('REMOVE completedAt, #source, completedModule, completedVia');
+    // GSI1PK/GSI1SK: no longer among the module's completions (keys.completionByModule).
+    clauses.push('REMOVE completedAt, #source, completedModule, completedVia, GSI1PK, GSI1SK, lastCompletedAt');
     names['#source'] = 'source';
   } else if (effect.kind === 'move') {
-    clauses.push('SET completedAt = :at, completedVia = :via');
+    clauses.push(`SET completedAt = :at, completedVia = :via${renewal ? ', lastCompletedAt = :last' : ''}`);
     values[':at'] = effect.at;
     values[':via'] = effect.via;
+  } else if (renewal && read?.completedAt) {
+    // The latest completion falls back to the latest attendance that still stands.
+    clauses.push('SET lastCompletedAt = :last');
   }
+  if (renewal && effect.kind !== 'remove' && read?.completedAt) values[':last'] = renewal;
   if (read?.attendedSessions?.has(sessionId)) {
     clauses.push('DELETE attendedSessions :sid');
     values[':sid'] = new Set([sessionId]);
@@ -225,6 +273,7 @@ export function pathUncompletedParts(userId: string, pathId: string, completedAt
       },
     },
     { Delete: { Key: keys.learnerEvent(userId, pathEventId(pathId, completedAt)) } },
+    ...counterParts([pathCompletionDelta(pathId, completedAt, -1)]),
   ];
 }
 
@@ -244,6 +293,8 @@ export function pathCompletionMovedParts(userId: string, pathId: string, from: s
     },
     { Delete: { Key: keys.learnerEvent(userId, pathEventId(pathId, from)) } },
     { Put: { Item: { ...keys.learnerEvent(userId, pathEventId(pathId, event.completedAt)), type: 'learning-event', ...event } } },
+    // Counted in its new month (nothing changes when the month stays).
+    ...counterParts([pathCompletionDelta(pathId, from, -1), pathCompletionDelta(pathId, event.completedAt)]),
   ];
 }
 

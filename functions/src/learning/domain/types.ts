@@ -17,6 +17,8 @@ export interface Accreditation {
   register: string;
   points: number;
   accreditationNumber?: string;
+  /** The edition (PE-online "editie") of the accredited course that the attendance export reports under. */
+  edition?: string;
 }
 
 export interface LearningModule {
@@ -35,7 +37,7 @@ export interface LearningModule {
   status: PublicationStatus;
   /** kind = reading: the knowledge article it links to. */
   articleSlug?: string;
-  /** kind = event: symposium | kenniscafe | regional-meeting */
+  /** kind = event: symposium | kenniscafe | regional-meeting | case-discussion */
   eventType?: string;
   /** kind = external: provider name */
   provider?: string;

@@ -1,13 +1,18 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, fromItem } from '../../platform/store/items';
-import { batchGet, put, queryAll } from '../../platform/store/table';
+import { batchGet, queryAll, transact } from '../../platform/store/table';
+import { counterParts } from '../../platform/store/activity-counters';
 
 /** Evaluations, one item per learner and module or path, under the evaluated target. */
 
-export async function putEvaluation(store: StoreClients, userId: string, e: Record<string, unknown> & { targetType: string; targetId: string }): Promise<boolean> {
+/** Once per learner and target; counted (number and rating) with it in the same transaction, for the academy reports. */
+export async function putEvaluation(store: StoreClients, userId: string, e: Record<string, unknown> & { targetType: 'module' | 'path'; targetId: string; rating: number; createdAt: string }): Promise<boolean> {
   return conditional(() =>
-    put(store, { ...keys.evaluation(e.targetType, e.targetId, userId), type: 'evaluation', ...e }, { ConditionExpression: 'attribute_not_exists(PK)' }),
+    transact(store, [
+      { Put: { Item: { ...keys.evaluation(e.targetType, e.targetId, userId), type: 'evaluation', ...e }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...counterParts([{ at: e.createdAt, targetType: e.targetType, targetId: e.targetId, evaluations: 1, scoreSum: e.rating }]),
+    ]),
   );
 }
 

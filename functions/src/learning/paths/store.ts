@@ -2,6 +2,7 @@ import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
 import { get, put, queryAll, transact, update } from '../../platform/store/table';
+import { counterParts } from '../../platform/store/activity-counters';
 import type { PathStep } from '../domain/types';
 import type { LearnerPath } from '../shared/store';
 
@@ -67,9 +68,13 @@ export async function publishPathVersion(store: StoreClients, meta: PathMeta, ve
   }
 }
 
+/** Enrols once, counted with it in the same transaction (the academy reports); false when already enrolled. */
 export async function enrolInPath(store: StoreClients, userId: string, p: LearnerPath): Promise<boolean> {
   return conditional(() =>
-    put(store, { ...keys.learnerPath(userId, p.pathId), type: 'learner-path', ...p }, { ConditionExpression: 'attribute_not_exists(PK)' }),
+    transact(store, [
+      { Put: { Item: { ...keys.learnerPath(userId, p.pathId), type: 'learner-path', ...p }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...counterParts([{ at: p.enrolledAt, targetType: 'path', targetId: p.pathId, enrolments: 1 }]),
+    ]),
   );
 }
 

@@ -17,8 +17,24 @@ import { recordAbsence, recordAttendance } from '../completion/service';
 import { hasStarted } from '../domain/instants';
 import { sessionKinds } from '../domain/types';
 
-export async function createSession(ctx: LearningCtx, moduleId: string, input: { start: string; end: string; location?: string; meetingUrl?: string; trainers: Array<{ id: string; name: string }>; capacity: number }, id = `sess-${timeId()}`) {
+export interface SessionPlan {
+  start: string;
+  end: string;
+  location?: string;
+  meetingUrl?: string;
+  trainers: Array<{ id: string; name: string }>;
+  capacity: number;
+  /** Network events: regional meeting, knowledge café, symposium or case discussion (else the module's). */
+  eventType?: string;
+}
+
+export async function createSession(ctx: LearningCtx, moduleId: string, input: SessionPlan, id = `sess-${timeId()}`) {
   authorize(actor(ctx), 'academy', 'plan-sessions', {});
+  return planSession(ctx, moduleId, input, id);
+}
+
+/** Plans a session once the caller is authorised (the academy above; a network's lead experts in ./network-events.ts). */
+export async function planSession(ctx: LearningCtx, moduleId: string, input: SessionPlan, id = `sess-${timeId()}`) {
   const m = await getModule(ctx.store, moduleId);
   if (!m) throw new Problem('notFound', text('Deze module bestaat niet', 'This module does not exist'));
   if (!sessionKinds.includes(m.kind)) throw new Problem('unprocessable', text(`Een module van vorm "${m.kind}" heeft geen sessies`, `A module of the form "${m.kind}" has no sessions`));

@@ -1,3 +1,4 @@
+import { counterParts } from '../../platform/store/activity-counters';
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
@@ -19,6 +20,8 @@ export interface Session {
   enrolled: number;
   waitlisted: number;
   status: 'planned' | 'cancelled';
+  /** Network events (./network-events.ts): regional-meeting | kenniscafe | symposium | case-discussion. */
+  eventType?: string;
 }
 
 export type SeatStatus = 'enrolled' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
@@ -146,6 +149,8 @@ export async function takeSeat(store: StoreClients, session: Session, seat: Seat
             ExpressionAttributeValues: { ':cancelled': 'cancelled' },
           },
         },
+        // An enrolment in the module, counted with the seat (the academy reports).
+        ...counterParts([{ at: now, targetType: 'module', targetId: session.moduleId, enrolments: 1 }]),
       ]),
     );
     return 'enrolled';
@@ -188,6 +193,8 @@ export async function joinWaitlist(store: StoreClients, session: Session, seat: 
             ExpressionAttributeValues: { ':cancelled': 'cancelled' },
           },
         },
+        // A place on the waitlist is an enrolment too (as the metric counts it); promotion later is not another.
+        ...counterParts([{ at: now, targetType: 'module', targetId: session.moduleId, enrolments: 1 }]),
       ]),
     );
     return 'waitlisted';

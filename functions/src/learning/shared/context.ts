@@ -12,10 +12,12 @@ export interface LearningCtx {
   store: StoreClients;
   principal: Principal | null;
   now?: () => string;
+  /** The request's id: publishing and archiving modules are written to the audit log with it (seeds and scripts, without a request, are not). */
+  requestId?: string;
 }
 
 /** The use-case context of a request (for route handlers). */
-export const ctxOf = (c: AppContext): LearningCtx => ({ store: c.get('deps').store, principal: c.get('principal') });
+export const ctxOf = (c: AppContext): LearningCtx => ({ store: c.get('deps').store, principal: c.get('principal'), requestId: c.get('requestId') });
 
 export const nowOf = (ctx: LearningCtx) => (ctx.now ? ctx.now() : new Date().toISOString());
 

@@ -40,6 +40,13 @@ export interface LearnerModule {
   kind: string;
   enrolledAt?: string;
   completedAt?: string;
+  /**
+   * The latest completion (renewals included): every completion path writes it, while
+   * `completedAt` keeps the first (points and paths count that one). Attendance writes the
+   * session's start (UTC), the later of stored and new. Mandatory training's validity runs from it
+   * (functions/docs/mandatory-training.md); absent on completions recorded before it existed.
+   */
+  lastCompletedAt?: string;
   source?: string;
   completedModule?: CompletedModule;
   /** Attendance only: the session whose attendance completed the module. */

@@ -14,6 +14,10 @@ export const problemTypes = {
   badRequest: { type: `${base}bad-request`, title: text('Ongeldig verzoek', 'Bad request'), status: 400 },
   unauthenticated: { type: `${base}unauthenticated`, title: text('Aanmelden vereist', 'Sign-in required'), status: 401 },
   forbidden: { type: `${base}forbidden`, title: text('Geen toegang', 'No access'), status: 403 },
+  /** A partner organisation suspended by the academy: its users are refused on every request until it is re-activated (functions/src/partners). */
+  organisationSuspended: { type: `${base}organisation-suspended`, title: text('Organisatie geschorst', 'Organisation suspended'), status: 403 },
+  /** A partner organisation's access revoked, or the partner user removed from it (functions/src/partners). */
+  partnerAccessRevoked: { type: `${base}partner-access-revoked`, title: text('Toegang ingetrokken', 'Access withdrawn'), status: 403 },
   notFound: { type: `${base}not-found`, title: text('Niet gevonden', 'Not found'), status: 404 },
   methodNotAllowed: { type: `${base}method-not-allowed`, title: text('Methode niet toegestaan', 'Method not allowed'), status: 405 },
   conflict: { type: `${base}conflict`, title: text('Conflict', 'Conflict'), status: 409 },

@@ -18,6 +18,9 @@ export const keys = {
   member: (networkId: string, userId: string) => ({ PK: `NETWORK#${networkId}`, SK: `MEMBER#${userId}` }),
   /** GSI1: the networks a user belongs to. */
   memberIndex: (userId: string, networkId: string) => ({ GSI1PK: `USER#${userId}#NETWORKS`, GSI1SK: networkId }),
+  // ---- networks (functions/src/networks) ----
+  /** GSI2 (sparse, lead experts only): every network's leads in one Query, for the networks overview. */
+  leadIndex: (networkId: string, userId: string) => ({ GSI2PK: 'NETWORK-LEADS', GSI2SK: `${networkId}#${userId}` }),
 
   article: (articleId: string) => ({ PK: `ARTICLE#${articleId}`, SK: 'META' }),
   /** GSI1: a network's articles (all states) by last change, for authors. */
@@ -91,10 +94,77 @@ export const keys = {
   evaluation: (targetType: string, targetId: string, userId: string) => ({ PK: `EVAL#${targetType}#${targetId}`, SK: `BY#${userId}` }),
 
   // ---- portfolio (functions/src/portfolio): registers, registrations, external learning, reflections, certificates, mandatory training ----
+  /** A certificate, by its verification code (the public verify page reads only this item). */
+  certificate: (code: string) => ({ PK: `CERT#${code}`, SK: 'CERT' }),
+  /** GSI1: every certificate, newest first (the academy's list). */
+  certificateByIssue: (issuedAt: string, code: string) => ({ GSI1PK: 'CERTIFICATES', GSI1SK: `${issuedAt}#${code}` }),
+  /** The learner's pointer to the certificate of one completion (module or path): one certificate per completion. */
+  learnerCertificate: (userId: string, kind: string, targetId: string) => ({ PK: `LEARNER#${userId}`, SK: `CERT#${kind}#${targetId}` }),
+  learnerCertificatePrefix: 'CERT#',
+  /** A professional register and its rules (academy-admin keeps them). GSI1: every register by name. */
+  register: (registerId: string) => ({ PK: `REGISTER#${registerId}`, SK: 'META' }),
+  registerIndex: (name: string, registerId: string) => ({ GSI1PK: 'REGISTERS', GSI1SK: `${name.toLocaleLowerCase('nl')}#${registerId}` }),
+  /** A learner's portfolio partition: registrations, external learning, reflections (one Query reads them all). */
+  portfolio: (userId: string) => ({ PK: `PORTFOLIO#${userId}` }),
+  registration: (userId: string, registerId: string) => ({ PK: `PORTFOLIO#${userId}`, SK: `REGISTRATION#${registerId}` }),
+  externalEntry: (userId: string, entryId: string) => ({ PK: `PORTFOLIO#${userId}`, SK: `ENTRY#${entryId}` }),
+  /** One reflection per portfolio entry (`entryId` as the timeline names it: `module:…`, `path:…`, `external:…`). */
+  reflection: (userId: string, entryId: string) => ({ PK: `PORTFOLIO#${userId}`, SK: `REFLECTION#${entryId}` }),
+  /** How many of a learner's registrations they share with their team manager (a team page reads these by BatchGet, then only the sharers' portfolios). */
+  portfolioSharing: (userId: string) => ({ PK: `PORTFOLIO#${userId}`, SK: 'SHARING' }),
+  portfolioPrefixes: ['REGISTRATION#', 'ENTRY#', 'REFLECTION#', 'SHARING'] as const,
+  /** A mandatory-training requirement, one per module; all in one partition (a handful: one Query lists them). */
+  mandatoryRequirement: (moduleId: string) => ({ PK: 'MANDATORY', SK: `MANDATORY#${moduleId}` }),
+  mandatoryRequirements: { PK: 'MANDATORY' },
 
   // ---- reports (functions/src/reports): activity counters per month ----
+  /**
+   * GSI1 (sparse, completed learner-module items only): who completed a module (the PE-online
+   * attendance export). Written and removed with the completion by learning/completion/store.ts.
+   */
+  completionByModule: (moduleId: string, userId: string) => ({ GSI1PK: `MODULE#${moduleId}#COMPLETIONS`, GSI1SK: userId }),
+  /**
+   * Activity counted per month (`yyyy-mm`, Europe/Amsterdam) and module or path: enrolments,
+   * completions, evaluations and points, written in the same transaction as the event itself
+   * (platform/store/activity-counters.ts). A month is one partition: the dashboard Queries one per month.
+   */
+  activityCounter: (month: string, targetType: 'module' | 'path', targetId: string) => ({ PK: `STATS#${month}`, SK: `${targetType === 'module' ? 'MODULE' : 'PATH'}#${targetId}` }),
+  activityMonth: (month: string) => ({ PK: `STATS#${month}` }),
+
+  // ---- consultation questions (functions/src/knowledge/questions) ----
+  /** A question to an expert network, with its answer and the draft article it became (if any). */
+  question: (questionId: string) => ({ PK: `QUESTION#${questionId}`, SK: 'META' }),
+  /** GSI1: a network's questions by the moment they were asked (the network page, the activity view). */
+  questionByNetwork: (networkId: string, askedAt: string, questionId: string) => ({ GSI1PK: `NETWORK#${networkId}#QUESTIONS`, GSI1SK: `${askedAt}#${questionId}` }),
+  /** GSI2: the asker's own questions ("Mijn vragen"). */
+  questionByAsker: (userId: string, askedAt: string, questionId: string) => ({ GSI2PK: `USER#${userId}#QUESTIONS`, GSI2SK: `${askedAt}#${questionId}` }),
 
   // ---- privacy (functions/src/privacy): audit log, erasures ----
+  /**
+   * The audit log, one partition per month (`yyyy-mm`, UTC), time-ordered: append-only (written
+   * `attribute_not_exists`, never updated or deleted). People appear in it only as pseudonymous
+   * references (`personRef`), never by id, name or e-mail (functions/docs/privacy.md).
+   */
+  auditEntry: (month: string, at: string, entryId: string) => ({ PK: `AUDIT#${month}`, SK: `${at}#${entryId}` }),
+  auditMonth: (month: string) => ({ PK: `AUDIT#${month}` }),
+  /** Which person a pseudonymous reference stands for, while they exist: deleted by their erasure. */
+  personRef: (ref: string) => ({ PK: `PERSONREF#${ref}`, SK: 'PERSON' }),
+  /** The key that makes pseudonymous references (HMAC), made once at random. */
+  pseudonymKey: () => ({ PK: 'PRIVACY#KEY', SK: 'PSEUDONYM' }),
+  /** An erasure request and how far it got, by the erased person's reference. GSI1: all erasures, newest first. */
+  erasure: (ref: string) => ({ PK: `ERASURE#${ref}`, SK: 'ERASURE' }),
+  erasureIndex: (requestedAt: string, ref: string) => ({ GSI1PK: 'ERASURES', GSI1SK: `${requestedAt}#${ref}` }),
+
+  // ---- partners (functions/src/partners): partner organisations, their users, invitations ----
+  /** GSI1: every partner organisation by name (the academy's list). The organisation itself is `organisation` above. */
+  organisationIndex: (name: string, orgId: string) => ({ GSI1PK: 'ORGS', GSI1SK: `${name.toLocaleLowerCase('nl')}#${orgId}` }),
+  /** A partner user of an organisation (active or removed: a removal is kept, and refused on every request). */
+  partnerUser: (orgId: string, userId: string) => ({ PK: `ORG#${orgId}`, SK: `USER#${userId}` }),
+  partnerUserPrefix: 'USER#',
+  /** An invitation, by the SHA-256 of its token (the token itself is only in the link); expires through the table's TTL. */
+  invitation: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: 'INVITE' }),
+  /** GSI1: an organisation's invitations, newest first. */
+  invitationByOrganisation: (orgId: string, createdAt: string, tokenHash: string) => ({ GSI1PK: `ORG#${orgId}#INVITES`, GSI1SK: `${createdAt}#${tokenHash}` }),
 
   /**
    * A user's request counter for one rate limit and one fixed window (platform/http/rate-limit.ts);

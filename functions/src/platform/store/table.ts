@@ -69,11 +69,11 @@ export async function queryAll(store: StoreClients, input: QueryInput): Promise<
   return items;
 }
 
-/** Items by key, in chunks of 100 (the BatchGetItem limit), until DynamoDB has returned every one. Keys must be distinct. */
-export async function batchGet(store: StoreClients, itemKeys: ItemKey[]): Promise<Item[]> {
+/** Items by key, in chunks of 100 (the BatchGetItem limit), until DynamoDB has returned every one. Keys must be distinct. Option: `ConsistentRead`. */
+export async function batchGet(store: StoreClients, itemKeys: ItemKey[], options: { ConsistentRead?: boolean } = {}): Promise<Item[]> {
   const items: Item[] = [];
   for (let i = 0; i < itemKeys.length; i += 100) {
-    let request: Record<string, { Keys: ItemKey[] }> | undefined = { [store.tableName]: { Keys: itemKeys.slice(i, i + 100) } };
+    let request: Record<string, { Keys: ItemKey[]; ConsistentRead?: boolean }> | undefined = { [store.tableName]: { Keys: itemKeys.slice(i, i + 100), ...options } };
     while (request && Object.keys(request).length > 0) {
       const res = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
       items.push(...(res.Responses?.[store.tableName] ?? []));

@@ -17,6 +17,7 @@
  *   entry is one answer): answers, correct, wrong, share correct = correct ÷ (correct + wrong),
  *   and the three most common wrong answers.
  */
+import { csvCell, csvSeparator, type CsvLanguage } from '../../platform/domain/csv';
 import type { Interaction, ScormVersion } from './cmi';
 import type { AttemptOutcome } from './outcome';
 
@@ -206,7 +207,8 @@ export function reportFigures(attempts: ReportAttempt[], scos: ReportSco[], now:
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
-export type CsvLanguage = 'nl' | 'en';
+/** Shared with every CSV export (functions/src/platform/domain/csv.ts); re-exported for this module's readers. */
+export { csvCell, csvSeparator, type CsvLanguage };
 
 const headers: Record<CsvLanguage, string[]> = {
   nl: ['Deelnemer', 'Poging', 'Pakketversie', 'Status', 'Resultaat', 'Score (%)', 'Tijd (seconden)', 'Gestart', 'Afgerond', 'Zelf gerapporteerd'],
@@ -220,26 +222,6 @@ const successWords: Record<CsvLanguage, Record<string, string>> = {
   nl: { passed: 'geslaagd', failed: 'gezakt', unknown: 'onbekend' },
   en: { passed: 'passed', failed: 'failed', unknown: 'unknown' },
 };
-
-/**
- * The separator Excel expects in the reader's locale: Dutch Excel splits on `;` (its decimal
- * separator is the comma), English on `,`.
- */
-export const csvSeparator = (language: CsvLanguage) => (language === 'nl' ? ';' : ',');
-
-/**
- * One text cell: a value starting with `=`, `+`, `-`, `@` (or tab/CR, which some spreadsheets
- * strip first) would be read as a formula, so it gets a leading `'`; then quoted when it holds the
- * separator, a quote, a line break or edge spaces (quotes doubled, RFC 4180).
- */
-export function csvCell(value: string | number | undefined | null, separator: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  if (s.includes(separator) || /["\r\n]/.test(s) || /^\s|\s$/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
 
 const localTime = (iso: string | undefined) => {
   if (!iso) return '';

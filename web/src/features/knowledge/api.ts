@@ -18,8 +18,6 @@ import type {
   DraftSchema,
   LanguageSchema,
   MyKnowledgeSchema,
-  NetworkSchema,
-  NetworkWithMembersSchema,
   NewArticleSchema,
   NewAttachmentSchema,
   PreviewResultSchema,
@@ -35,6 +33,7 @@ import type {
   VersionSchema,
   VersionSummarySchema,
 } from '../../../../functions/src/knowledge/schemas';
+import type { NetworkSchema, NetworkWithMembersSchema } from '../../../../functions/src/networks/schemas';
 import type { PresignedPostSchema, uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
 import { api } from '../../api';
 

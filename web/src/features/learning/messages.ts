@@ -202,6 +202,8 @@ const nl = {
     resultOf: (success: 'passed' | 'failed' | 'unknown', percent?: number) =>
       `${success === 'passed' ? 'Geslaagd' : success === 'failed' ? 'Niet geslaagd' : 'Afgerond'}${percent === undefined ? '' : `, score ${percent}%`}`,
     selfReported: 'gemeld door de e-learning',
+    certificate: 'Certificaat',
+    certificatePdf: '(PDF)',
     accreditation: 'Accreditatiepunten',
     accreditationEmpty: 'Je hebt nog geen accreditatiepunten verzameld.',
     register: 'Register',
@@ -447,6 +449,8 @@ const en: LearningMessages = {
     resultOf: (success: 'passed' | 'failed' | 'unknown', percent?: number) =>
       `${success === 'passed' ? 'Passed' : success === 'failed' ? 'Not passed' : 'Completed'}${percent === undefined ? '' : `, score ${percent}%`}`,
     selfReported: 'reported by the e-learning',
+    certificate: 'Certificate',
+    certificatePdf: '(PDF)',
     accreditation: 'Accreditation points',
     accreditationEmpty: 'You have not collected any accreditation points yet.',
     register: 'Register',

@@ -11,21 +11,28 @@ import { formatDate } from '../../ui/format';
 import { loadFailedPage } from '../../ui/page';
 import { myLearning as fetchMyLearning } from './api';
 import type { MyLearning } from './api';
-import { enc, kindBadge, kindLabel, page, progressBar, section, sessionStatusLabel, sessionTime, signInRequiredPage } from './common';
+import { downloadLink, enc, kindBadge, kindLabel, page, progressBar, section, sessionStatusLabel, sessionTime, signInRequiredPage } from './common';
 import { lt } from './messages';
+import { myMandatory } from '../team/api';
+import type { MyMandatory } from '../team/api';
+import { lastValidDay, mandatoryLabels } from '../team/labels';
+import { myDataLink } from '../privacy/api';
 
 export async function myLearning(): Promise<PageView> {
   const m = lt().mine;
   if (!currentUser()) return signInRequiredPage();
   let data: MyLearning;
+  let mandatory: MyMandatory | undefined;
   try {
-    data = await fetchMyLearning();
+    // Mandatory training is for employees; for others the section is left out.
+    [data, mandatory] = await Promise.all([fetchMyLearning(), myMandatory().catch(() => undefined)]);
   } catch (err) {
     return loadFailedPage(err);
   }
   return page(
     m.title,
     h('p', { class: 'lead' }, m.intro),
+    mandatory && mandatory.items.length > 0 ? mandatorySection(mandatory) : null,
     // Evaluations waiting come first (they are a to-do); "none waiting" goes to the end.
     data.pendingEvaluations.length > 0 ? pendingEvaluations(data) : null,
     paths(data),
@@ -35,6 +42,8 @@ export async function myLearning(): Promise<PageView> {
     completed(data),
     accreditation(data),
     data.pendingEvaluations.length === 0 ? pendingEvaluations(data) : null,
+    // Personal data (AVG): the download of everything the academy keeps about the reader.
+    myDataLink(),
   );
 }
 
@@ -137,12 +146,16 @@ function completed(data: MyLearning): HTMLElement {
   const m = lt().mine;
   if (data.completed.length === 0) return section(m.completed, h('p', null, m.completedEmpty));
   const sorted = [...data.completed].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+  // Certificates (functions/src/portfolio/certificates): a PDF per completed module, issued on the first download.
+  // The link names the row's module by context (its row), not by repeating the title beside the title's own link.
+  const certificateAlerts = h('div', { class: 'certificate-alerts' });
   return section(
     m.completed,
+    certificateAlerts,
     h(
       'table',
       { class: 'table completed-table' },
-      h('thead', null, h('tr', null, [m.item, lt().module.kind, m.date, m.result, m.points].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', null, h('tr', null, [m.item, lt().module.kind, m.date, m.result, m.points, m.certificate].map((c) => h('th', { scope: 'col' }, c)))),
       h(
         'tbody',
         null,
@@ -156,6 +169,7 @@ function completed(data: MyLearning): HTMLElement {
             // E-learning: the result the package reported (self-reported, and labelled so).
             h('td', null, c.result ? [m.resultOf(c.result.success, c.result.percent), h('span', { class: 'note' }, ` (${m.selfReported})`)] : '–'),
             h('td', null, c.points.length > 0 ? c.points.map((p) => `${lt().points(p.points)} ${p.register}`).join(', ') : '–'),
+            h('td', null, downloadLink(`/api/me/certificates/module/${enc(c.moduleId)}.pdf`, `certificaat-${c.moduleId}.pdf`, h('span', null, m.certificate, h('span', { class: 'visually-hidden' }, ` ${m.certificatePdf}`)), certificateAlerts, 'application/pdf')),
           ),
         ),
       ),
@@ -194,6 +208,37 @@ function pendingEvaluations(data: MyLearning): HTMLElement {
           h('span', { class: 'my-evaluations__type' }, `(${e.targetType === 'path' ? m.path : m.module})`),
         ),
       ),
+    ),
+  );
+}
+
+/** "Verplichte scholing": what is due, due soon or overdue, with the next session to book; valid ones last. */
+function mandatorySection(data: MyMandatory): HTMLElement {
+  const l = mandatoryLabels();
+  const open = data.items.filter((i) => i.status !== 'valid');
+  return h(
+    'section',
+    { class: 'learning-section mandatory', 'aria-labelledby': 'mandatory-title', 'data-testid': 'my-mandatory' },
+    h('h2', { id: 'mandatory-title' }, l.section),
+    h('p', null, open.length === 0 ? l.allValid : l.intro),
+    h(
+      'ul',
+      { class: 'mandatory-list' },
+      data.items.map((i) => {
+        const when = i.status === 'overdue' ? l.overdueSince(formatDate(i.overdueOn)) : i.expiresOn && (i.status === 'valid' || i.status === 'due-soon') ? l.validTill(formatDate(lastValidDay(i.expiresOn))) : l.dueOn(formatDate(i.status === 'in-grace' ? i.overdueOn : i.dueOn));
+        return h(
+          'li',
+          { class: 'mandatory-item', 'data-module-id': i.moduleId, 'data-status': i.status },
+          h('p', null, h('span', { class: `mandatory-status mandatory-status--${i.status}` }, l.status[i.status]), ' ', h('a', { href: `/aanbod/${enc(i.moduleId)}` }, i.title), h('span', { class: 'muted' }, ` (${when})`)),
+          i.booked
+            ? h('p', { class: 'note' }, (i.booked.status === 'waitlisted' ? l.waitlisted : l.booked)(formatDate(i.booked.start)))
+            : i.nextSession
+              ? h('p', { class: 'note' }, l.nextSession(formatDate(i.nextSession.start), i.nextSession.seatsLeft), ' ', h('a', { href: `/aanbod/${enc(i.moduleId)}` }, l.next))
+              : i.status !== 'valid'
+                ? h('p', { class: 'note' }, h('a', { href: `/aanbod/${enc(i.moduleId)}` }, l.toModule))
+                : null,
+        );
+      }),
     ),
   );
 }

@@ -79,10 +79,10 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
   const retakesWrapper = h('div', { class: 'field field--check', 'data-field': 'scormRetakes' }, h('div', { class: 'choice' }, retakesBox, h('label', { for: retakesBox.id }, m.retakes)), h('p', { class: 'field__hint', id: retakesHintId }, m.retakesHint));
   const retakes: Field = { name: 'scormRetakes', wrapper: retakesWrapper, focusTarget: retakesBox, setError: () => undefined };
 
-  // Accreditation: repeatable rows (register, points, number), each a fieldset with a remove button.
+  // Accreditation: repeatable rows (register, points, number, edition), each a fieldset with a remove button.
   const accreditationErrors = h('p', { class: 'field__error', id: uid('accr-error'), hidden: true });
   const rowsEl = h('div', { class: 'accreditation-rows' });
-  let rows: Array<{ register: string; points: string; number: string }> = (mod?.accreditation ?? []).map((a) => ({ register: a.register, points: String(a.points), number: a.accreditationNumber ?? '' }));
+  let rows: Array<{ register: string; points: string; number: string; edition: string }> = (mod?.accreditation ?? []).map((a) => ({ register: a.register, points: String(a.points), number: a.accreditationNumber ?? '', edition: a.edition ?? '' }));
   let rowFields: Field[] = [];
   const accreditationSet = h('fieldset', { class: 'field field--group accreditation', 'data-field': 'accreditation' }, h('legend', { class: 'field__label' }, m.accreditation), accreditationErrors, rowsEl);
   const accreditationField: Field = {
@@ -97,7 +97,7 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
     },
   };
   const syncRows = () => {
-    rows = rows.map((_, i) => ({ register: value(rowFields[i * 3]!), points: value(rowFields[i * 3 + 1]!), number: value(rowFields[i * 3 + 2]!) }));
+    rows = rows.map((_, i) => ({ register: value(rowFields[i * 4]!), points: value(rowFields[i * 4 + 1]!), number: value(rowFields[i * 4 + 2]!), edition: value(rowFields[i * 4 + 3]!) }));
   };
   const addButton = h('button', { type: 'button', class: 'button button--secondary' }, m.addRow);
   const renderRows = (focusIndex?: number) => {
@@ -109,7 +109,8 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
         const reg = field(`accreditation.${i}.register`, m.register, h('input', { type: 'text', value: row.register, maxlength: 120 }));
         const pts = field(`accreditation.${i}.points`, m.points, h('input', { type: 'number', min: 0, max: 100, step: 0.5, value: row.points }));
         const num = field(`accreditation.${i}.accreditationNumber`, m.number, h('input', { type: 'text', value: row.number, maxlength: 60 }));
-        rowFields.push(reg, pts, num);
+        const edition = field(`accreditation.${i}.edition`, m.edition, h('input', { type: 'text', value: row.edition, maxlength: 60 }));
+        rowFields.push(reg, pts, num, edition);
         const remove = h('button', { type: 'button', class: 'button button--quiet' }, m.removeRow, h('span', { class: 'visually-hidden' }, ` ${m.accreditationRow(i + 1).toLowerCase()}`));
         on(remove, {
           click: () => {
@@ -119,16 +120,16 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
             addButton.focus();
           },
         });
-        return h('fieldset', { class: 'accreditation-row' }, h('legend', null, m.accreditationRow(i + 1)), reg.wrapper, pts.wrapper, num.wrapper, h('p', null, remove));
+        return h('fieldset', { class: 'accreditation-row' }, h('legend', null, m.accreditationRow(i + 1)), reg.wrapper, pts.wrapper, num.wrapper, edition.wrapper, h('p', null, remove));
       }),
       h('p', null, addButton),
     );
-    if (focusIndex !== undefined) rowFields[focusIndex * 3]?.focusTarget.focus();
+    if (focusIndex !== undefined) rowFields[focusIndex * 4]?.focusTarget.focus();
   };
   on(addButton, {
     click: () => {
       syncRows();
-      rows.push({ register: '', points: '', number: '' });
+      rows.push({ register: '', points: '', number: '', edition: '' });
       renderRows(rows.length - 1);
     },
   });
@@ -203,7 +204,7 @@ function moduleForm(mod: ManagedModule | undefined, networks: Map<string, string
         durationMinutes: minutes,
         themes: splitList(value(themes)),
         targetAudience: splitList(value(audience)),
-        accreditation: rows.map((r) => ({ register: r.register.trim(), points: Number(r.points), ...(r.number.trim() ? { accreditationNumber: r.number.trim() } : {}) })),
+        accreditation: rows.map((r) => ({ register: r.register.trim(), points: Number(r.points), ...(r.number.trim() ? { accreditationNumber: r.number.trim() } : {}), ...(r.edition.trim() ? { edition: r.edition.trim() } : {}) })),
         enrolAudience: enrol.value(),
         language: value(language),
         status: value(status),

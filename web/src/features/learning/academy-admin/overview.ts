@@ -5,11 +5,13 @@
  * author; trainers for evaluations); a 403 becomes "no access".
  */
 import { ProblemError } from '../../../api';
-import { currentUser } from '../../../auth';
+import { currentAbilities, currentUser } from '../../../auth';
 import { h } from '../../../dom';
 import type { PageContext, PageView } from '../../../router';
 import { formatDate } from '../../../ui/format';
 import { loadFailedPage } from '../../../ui/page';
+import { privacyAdminLinks } from '../../privacy/api';
+import { partnerAdminLinks } from '../../partners/api';
 import { evaluationSummary, managedModules, moduleView, paths as fetchPaths, pathView } from '../api';
 import type { ManagedModule, PathSummary } from '../api';
 import { enc, failedPage, kindLabel, page, section, signInRequiredPage } from '../common';
@@ -30,6 +32,8 @@ export async function academyOverview(): Promise<PageView> {
   return page(
     m.title,
     h('p', { class: 'lead' }, m.intro),
+    // The academy's other pages (reports, …), each offered as /api/me's abilities allow; the API decides in any case.
+    h('nav', { class: 'admin-links', 'aria-label': m.linksLabel }, h('ul', null, currentAbilities()?.learning.reports ? h('li', null, h('a', { href: '/academie/rapportage' }, m.reportsLink)) : null, currentAbilities()?.learning.certificates ? h('li', null, h('a', { href: '/academie/certificaten' }, m.certificatesLink)) : null, currentAbilities()?.learning.audit ? privacyAdminLinks() : null, currentAbilities()?.learning.partners ? partnerAdminLinks() : null, currentAbilities()?.learning.mandatory ? h('li', null, h('a', { href: '/academie/verplicht' }, m.mandatoryLink)) : null, currentAbilities()?.learning.registers ? h('li', null, h('a', { href: '/academie/registers' }, m.registersLink)) : null)),
     section(
       m.modules,
       h('p', null, h('a', { href: '/academie/modules/nieuw', class: 'button' }, m.newModule)),

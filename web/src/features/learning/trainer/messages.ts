@@ -24,6 +24,9 @@ const nl = {
     toSessions: 'Naar mijn trainingen',
     toModule: 'Bekijk het onderdeel',
     toAssignments: 'Ingeleverde opdrachten beoordelen',
+    allModules: 'Alle modules',
+    filterModule: 'Toon bijeenkomsten van',
+    weekOf: (monday: string) => `Week van maandag ${monday}`,
   },
   assignments: {
     title: 'Opdrachten beoordelen',
@@ -63,6 +66,9 @@ const en: TrainerMessages = {
     toSessions: 'Go to my sessions',
     toModule: 'View the item',
     toAssignments: 'Review handed-in assignments',
+    allModules: 'All modules',
+    filterModule: 'Show sessions of',
+    weekOf: (monday: string) => `Week of Monday ${monday}`,
   },
   assignments: {
     title: 'Review assignments',

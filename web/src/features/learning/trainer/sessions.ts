@@ -8,6 +8,7 @@ import { currentUser } from '../../../auth';
 import { h, on, uid } from '../../../dom';
 import type { PageContext, PageView } from '../../../router';
 import { problemAlert } from '../../../ui/alert';
+import { formatDate } from '../../../ui/format';
 import { loadFailedPage } from '../../../ui/page';
 import { moduleView, participants as fetchParticipants, registerAttendance, trainerSessions as fetchTrainerSessions } from '../api';
 import type { Participant, ParticipantList, TrainerSession } from '../api';
@@ -27,22 +28,64 @@ export async function trainerSessions(): Promise<PageView> {
   const now = Date.now();
   const upcoming = sessions.filter((s) => new Date(s.end).getTime() >= now).sort((a, b) => a.start.localeCompare(b.start));
   const past = sessions.filter((s) => new Date(s.end).getTime() < now).sort((a, b) => b.start.localeCompare(a.start));
-  const list = (items: TrainerSession[]) =>
-    items.length === 0
-      ? h('p', null, m.none)
-      : h(
+  // One trainer may teach dozens: sessions are grouped by week (Monday to Sunday, Amsterdam) and can be narrowed to one module.
+  const modules = [...new Map(sessions.map((s) => [s.moduleId, s.title])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+  const filterId = uid('module-filter');
+  const filter = h('select', { id: filterId }, h('option', { value: '' }, m.allModules), modules.map(([id, title]) => h('option', { value: id }, title)));
+  const lists = h('div');
+  const render = () => {
+    const only = (items: TrainerSession[]) => (filter.value ? items.filter((s) => s.moduleId === filter.value) : items);
+    lists.replaceChildren(section(m.upcoming, byWeek(only(upcoming))), section(m.past, byWeek(only(past))));
+  };
+  on(filter, { change: render });
+  render();
+  return page(
+    m.title,
+    h('p', { class: 'lead' }, m.intro),
+    h('p', { class: 'actions' }, h('a', { href: '/trainer/opdrachten' }, m.toAssignments)),
+    modules.length > 1 ? h('div', { class: 'field trainer-filter' }, h('label', { for: filterId, class: 'field__label' }, m.filterModule), filter) : null,
+    lists,
+  );
+}
+
+const weekFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Monday (YYYY-MM-DD, Amsterdam) of the week a session starts in. */
+export function weekOf(start: string): string {
+  const day = weekFormat.format(new Date(start));
+  const noon = new Date(`${day}T12:00:00Z`);
+  noon.setUTCDate(noon.getUTCDate() - ((noon.getUTCDay() + 6) % 7));
+  return noon.toISOString().slice(0, 10);
+}
+
+function byWeek(items: TrainerSession[]): HTMLElement {
+  const m = tt().trainer;
+  if (items.length === 0) return h('p', null, m.none);
+  const weeks = new Map<string, TrainerSession[]>();
+  for (const s of items) weeks.set(weekOf(s.start), [...(weeks.get(weekOf(s.start)) ?? []), s]);
+  return h(
+    'div',
+    { class: 'trainer-weeks' },
+    [...weeks.entries()].map(([monday, list]) =>
+      h(
+        'section',
+        { class: 'trainer-week', 'aria-label': m.weekOf(formatDate(monday)), 'data-week': monday },
+        h('h3', null, m.weekOf(formatDate(monday))),
+        h(
           'ul',
           { class: 'trainer-sessions' },
-          items.map((s) =>
+          list.map((s) =>
             h(
               'li',
-              { class: 'trainer-session' },
+              { class: 'trainer-session', 'data-module-id': s.moduleId },
               h('p', { class: 'trainer-session__title' }, h('a', { href: `/trainer/sessies/${enc(s.id)}` }, s.title)),
               h('p', { class: 'result__meta' }, sessionTime(s.start, s.end), h('span', null, m.occupancy(s.enrolled, s.capacity))),
             ),
           ),
-        );
-  return page(m.title, h('p', { class: 'lead' }, m.intro), h('p', { class: 'actions' }, h('a', { href: '/trainer/opdrachten' }, m.toAssignments)), section(m.upcoming, list(upcoming)), section(m.past, list(past)));
+        ),
+      ),
+    ),
+  );
 }
 
 const markable = new Set(['enrolled', 'attended', 'absent']);

@@ -1,0 +1,95 @@
+import type { StoreClients } from '../../platform/store/clients';
+import { keys } from '../../platform/store/keys';
+import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
+import { batchGet, del, get, queryAll, transact, update, type Item } from '../../platform/store/table';
+import { scrubPerson, type PersonTraces, type Pseudonym } from '../../platform/audit';
+import type { Signal } from '../signals/store';
+
+/**
+ * A reader's personal data in the knowledge base, for the export and for an erasure
+ * (functions/docs/privacy.md): the signals they gave, their votes and their network memberships.
+ * An erasure keeps signals and votes under the reader's pseudonym, so an article's counters
+ * (`useful`, `notUseful`, `openSignals`) and a network's list of open signals stay as they are; it
+ * deletes memberships (and a lead's place in the network's `leads`).
+ */
+
+async function signalItems(store: StoreClients, userId: string): Promise<Item[]> {
+  return queryAll(store, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.signalByReader(userId, '').GSI1PK } });
+}
+
+/** A vote sits beside each article the reader signalled on (a signal always writes the vote with it). */
+async function voteItems(store: StoreClients, userId: string, signals: Item[]): Promise<Item[]> {
+  const articles = [...new Set(signals.map((s) => s.articleId as string))];
+  return batchGet(store, articles.map((a) => keys.vote(a, userId)));
+}
+
+async function membershipItems(store: StoreClients, userId: string): Promise<Item[]> {
+  return queryAll(store, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.memberIndex(userId, '').GSI1PK } });
+}
+
+export async function knowledgeDataOf(store: StoreClients, userId: string) {
+  const signals = await signalItems(store, userId);
+  const [votes, memberships] = await Promise.all([voteItems(store, userId, signals), membershipItems(store, userId)]);
+  return {
+    signals: signals.map((s) => fromItem<Signal>(s)),
+    votes: votes.map((v) => ({ articleId: v.articleId as string, useful: v.useful as boolean, at: v.at as string })),
+    memberships: memberships.map((m) => ({ networkId: m.networkId as string, networkName: m.networkName as string | undefined, role: m.role as string })),
+  };
+}
+
+/** Moves an item to its pseudonymous key (copy written, original deleted, in one transaction). */
+async function moveVote(store: StoreClients, vote: Item, person: PersonTraces, pseudonym: Pseudonym) {
+  for (let attempt = 1; ; attempt++) {
+    const read = await get(store, { PK: vote.PK, SK: vote.SK }, { ConsistentRead: true });
+    if (!read) return;
+    try {
+      await retryOnContention(() =>
+        transact(store, [
+          { Put: { Item: scrubPerson(read, person, pseudonym), ConditionExpression: 'attribute_not_exists(PK)' } },
+          // A changed vote at the same moment (the counters moved with it) makes the move start again.
+          { Delete: { Key: { PK: read.PK, SK: read.SK }, ConditionExpression: 'useful = :u', ExpressionAttributeValues: { ':u': read.useful } } },
+        ]),
+      );
+      return;
+    } catch (err) {
+      if (!conditionFailed(err) || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** Erases the reader from the knowledge base; running it again finds only what is left. */
+export async function eraseReader(store: StoreClients, person: PersonTraces, pseudonym: Pseudonym): Promise<{ signals: number; votes: number; memberships: number }> {
+  const userId = person.id;
+  const signals = await signalItems(store, userId);
+  const votes = await voteItems(store, userId, signals);
+  for (const v of votes) await moveVote(store, v, person, pseudonym);
+  for (const s of signals) {
+    // The signal stays where it is (its key holds no person): its reader, its remark and its index entry change.
+    const scrubbed = scrubPerson(fromItem<Signal>(s), person, pseudonym);
+    await retryOnContention(() =>
+      update(store, { PK: s.PK, SK: s.SK }, {
+        UpdateExpression: 'SET reader = :r, GSI1PK = :g' + (scrubbed.remark !== undefined ? ', remark = :m' : ''),
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':r': { id: pseudonym.id, name: pseudonym.name }, ':g': keys.signalByReader(pseudonym.id, '').GSI1PK, ...(scrubbed.remark !== undefined ? { ':m': scrubbed.remark } : {}) },
+      }),
+    ).catch((err) => {
+      if (!conditionFailed(err)) throw err;
+    });
+  }
+  const memberships = await membershipItems(store, userId);
+  for (const m of memberships) {
+    const networkId = m.networkId as string;
+    await del(store, { PK: m.PK, SK: m.SK });
+    // A lead's id in the network's `leads` goes too (conditional on the list as read: a change at the same moment reads again).
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const network = await get(store, keys.network(networkId), { ConsistentRead: true });
+      const leads = (network?.leads as string[] | undefined) ?? [];
+      if (!leads.includes(userId)) break;
+      const done = await conditional(() =>
+        update(store, keys.network(networkId), { UpdateExpression: 'SET leads = :next', ConditionExpression: 'leads = :read', ExpressionAttributeValues: { ':next': leads.filter((l) => l !== userId), ':read': leads } }),
+      );
+      if (done) break;
+    }
+  }
+  return { signals: signals.length, votes: votes.length, memberships: memberships.length };
+}

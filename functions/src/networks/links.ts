@@ -1,0 +1,21 @@
+import type { StoreClients } from '../platform/store/clients';
+
+/**
+ * What networks needs to know of people, without importing identity (identity reads memberships
+ * from here, so the other direction is handed in once by the composition root,
+ * functions/src/features.ts): the name of someone being appointed who is not yet a member.
+ */
+export interface PeopleLinks {
+  personOf(store: StoreClients, userId: string): Promise<{ id: string; name: string } | undefined>;
+}
+
+let links: PeopleLinks | undefined;
+
+export function usePeopleLinks(value: PeopleLinks): void {
+  links = value;
+}
+
+export function peopleLinks(): PeopleLinks {
+  if (!links) throw new Error('networks: the people links are not connected; import functions/src/features.ts in the composition root');
+  return links;
+}

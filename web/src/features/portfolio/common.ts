@@ -1,0 +1,97 @@
+/**
+ * Pieces the portfolio core's pages share: the page and section shells, one action at a time with
+ * its problems shown, authenticated downloads (CSV, PDF, evidence need the bearer token) and a
+ * progress bar. Small copies of the learning pages' helpers: features meet only through api.ts.
+ */
+import { ProblemError, toProblemError } from '../../api';
+import { h, on, uid } from '../../dom';
+import type { Child } from '../../dom';
+import { lang, t } from '../../i18n';
+import type { PageView } from '../../router';
+import { getToken } from '../../token';
+import { problemAlert } from '../../ui/alert';
+import { basicPage } from '../../ui/page';
+
+export function page(title: string, ...children: (Child | Child[])[]): PageView {
+  return basicPage('page--learning', title, ...children);
+}
+
+export function section(title: string, ...children: (Child | Child[])[]): HTMLElement {
+  const id = uid('section');
+  return h('section', { class: 'learning-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+/** Runs `action` once at a time for a form or button, and shows its problem in `alerts`. */
+export async function busy<T>(el: HTMLElement, alerts: HTMLElement, action: () => Promise<T>): Promise<T | undefined> {
+  if (el.getAttribute('aria-busy') === 'true') return undefined;
+  el.setAttribute('aria-busy', 'true');
+  const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('button'));
+  if (el instanceof HTMLButtonElement) buttons.push(el);
+  for (const b of buttons) b.disabled = true;
+  alerts.replaceChildren();
+  try {
+    return await action();
+  } catch (err) {
+    alerts.replaceChildren(problemAlert(err));
+    return undefined;
+  } finally {
+    el.removeAttribute('aria-busy');
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+/** A link to an API download that needs the bearer token: the first click fetches it and hands the browser a blob URL. */
+export function downloadLink(url: string, filename: string, label: Child, alerts: HTMLElement, accept = '*/*'): HTMLAnchorElement {
+  const link = h('a', { href: url, download: filename }, label);
+  let ready = false;
+  on(link, {
+    click: (event) => {
+      if (ready) return;
+      event.preventDefault();
+      if (link.getAttribute('aria-busy') === 'true') return;
+      link.setAttribute('aria-busy', 'true');
+      alerts.replaceChildren();
+      void fetchWithToken(url, accept)
+        .then((blob) => {
+          link.href = URL.createObjectURL(blob);
+          ready = true;
+          link.click();
+        })
+        .catch((err: unknown) => alerts.replaceChildren(problemAlert(err)))
+        .finally(() => link.removeAttribute('aria-busy'));
+    },
+  });
+  return link;
+}
+
+async function fetchWithToken(url: string, accept: string): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Accept-Language': lang() };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { headers });
+  } catch {
+    throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
+  }
+  if (!res.ok) throw await toProblemError(res);
+  return res.blob();
+}
+
+/** A native <progress> named by a visible label, with the text beside it. */
+export function progressBar(label: string, value: number, max: number, valueText: string): HTMLElement {
+  const labelId = uid('progress');
+  const percent = max > 0 ? Math.max(0, Math.min(100, Math.round((value / max) * 100))) : 100;
+  return h(
+    'div',
+    { class: 'progress' },
+    h('span', { class: 'progress__label', id: labelId }, label),
+    h('progress', { class: 'progress__bar', max: 100, value: percent, 'aria-labelledby': labelId, 'aria-valuetext': valueText }),
+    h('span', { class: 'progress__text' }, valueText),
+  );
+}
+
+/** The Amsterdam calendar date today, YYYY-MM-DD (the max of a date input). */
+export const todayInAmsterdam = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+/** The last day of a cycle whose end is exclusive. */
+export const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

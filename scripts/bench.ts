@@ -4,7 +4,7 @@
  * API routes with the raw datastore call of the same run. Client and server share this process
  * and the machine's two cores, so read ratios rather than absolute numbers.
  *
- * Sections: platform, learning, knowledge, scorm, reports, portfolio. `BENCH_ONLY=scorm` (comma list) runs only those,
+ * Sections: platform, learning, knowledge, scorm, reports, portfolio, partners. `BENCH_ONLY=scorm` (comma list) runs only those,
  * `BENCH_SKIP=scorm` leaves them out (the SCORM section runs ~3 minutes and needs ~0.6 GB in the temp
  * directory: the generated package and s3rver's copies). Lost or regressed SCORM commits set exit code 1.
  */
@@ -21,6 +21,7 @@ import { benchLearning } from './bench/learning';
 import { benchScorm } from './bench/scorm';
 import { benchReports } from './bench/reports';
 import { benchPortfolio } from './bench/portfolio';
+import { benchPartners } from './bench/partners';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 const root = resolve(import.meta.dirname, '..');
@@ -86,6 +87,7 @@ try {
   if (section('scorm') && !(await benchScorm(stack))) process.exitCode = 1;
   if (section('reports')) await benchReports(stack, opts);
   if (section('portfolio')) await benchPortfolio(stack, opts);
+  if (section('partners')) await benchPartners(stack, opts);
   console.log(`\nmemory after run: ${memory()}`);
 } finally {
   await stack.stop();

@@ -19,6 +19,13 @@ import { enrolInModule, joinByScormLaunch, recordScormCompletion, selfComplete }
 import { reviewAssignment, submitAssignment } from '../../functions/src/learning/assignments/service';
 import { evaluate } from '../../functions/src/learning/evaluations/service';
 import { enrolInPath } from '../../functions/src/learning/paths/service';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { PortfolioCtx } from '../../functions/src/portfolio/context';
+import { addRegistration } from '../../functions/src/portfolio/registrations/service';
+import { addExternal, completeEvidenceUpload, saveReflection, startEvidenceUpload } from '../../functions/src/portfolio/entries/service';
+import { certificatePdf } from '../../functions/src/portfolio/certificates/service';
+import { portfolioItems } from '../../functions/src/portfolio/store';
 
 const day = 86_400_000;
 const marker = { PK: 'SEED#history', SK: 'DONE' };
@@ -129,6 +136,52 @@ const evaluations: Record<string, Array<{ rating: number; learned: string; apply
   'm-triadisch-werken-training': [{ rating: 4, learned: 'Naasten vanaf de intake als bondgenoot zien.', apply: 'In het familiegesprek bij opname.' }],
 };
 
+/** Registrations with a register; Priya's V&VN cycle is about half full (platform points plus the external learning below). */
+const registrations: Array<{ userId: string; registerId: string; registrationNumber: string; cycleStartDaysAgo: number; shareWithManager: boolean }> = [
+  { userId: 'u-priya-ramdin', registerId: 'vvn-kwaliteitsregister', registrationNumber: '29071548', cycleStartDaysAgo: 900, shareWithManager: true },
+  { userId: 'u-priya-ramdin', registerId: 'big-herregistratie', registrationNumber: '29071548430', cycleStartDaysAgo: 900, shareWithManager: false },
+  { userId: 'u-noor-hendriks', registerId: 'vvn-kwaliteitsregister', registrationNumber: '31842207', cycleStartDaysAgo: 400, shareWithManager: false },
+  { userId: 'u-kees-van-dijk', registerId: 'nvvp', registrationNumber: '49012345601', cycleStartDaysAgo: 1200, shareWithManager: true },
+];
+
+/** Learning outside the platform, with accreditation numbers where the provider had them; one with a certificate as evidence. */
+const externalLearning: Array<{ userId: string; title: string; provider: string; daysAgo: number; hours: number; accreditationNumber?: string; points: Array<{ registerId: string; amount: number; category?: string }>; evidence?: string; reflection?: { text: string; shared: boolean } }> = [
+  { userId: 'u-priya-ramdin', title: 'Post-hbo Sociaal Psychiatrisch Verpleegkundige: module Systeemgericht werken', provider: 'Hogeschool Utrecht', daysAgo: 820, hours: 84, accreditationNumber: 'VVN-2024-11873', points: [{ registerId: 'vvn-kwaliteitsregister', amount: 30, category: 'geaccrediteerd' }, { registerId: 'big-herregistratie', amount: 84, category: 'scholing' }] },
+  {
+    userId: 'u-priya-ramdin',
+    title: 'Masterclass Psychofarmacologie voor verpleegkundigen',
+    provider: 'V&VN GGZ',
+    daysAgo: 240,
+    hours: 16,
+    accreditationNumber: 'VVN-2026-20455',
+    points: [{ registerId: 'vvn-kwaliteitsregister', amount: 16, category: 'geaccrediteerd' }, { registerId: 'big-herregistratie', amount: 16, category: 'scholing' }],
+    evidence: 'Masterclass Psychofarmacologie voor verpleegkundigen',
+    reflection: { text: 'Ik let nu bewuster op bijwerkingen van antipsychotica bij de medicatie-uitgifte en bespreek ze eerder met de psychiater.', shared: true },
+  },
+  { userId: 'u-priya-ramdin', title: 'Congres Verpleegkunde in de GGZ 2025', provider: 'V&VN GGZ', daysAgo: 390, hours: 12, accreditationNumber: 'VVN-2025-08812', points: [{ registerId: 'vvn-kwaliteitsregister', amount: 12, category: 'geaccrediteerd' }] },
+  { userId: 'u-priya-ramdin', title: 'E-learning Somatische screening bij antipsychotica', provider: 'GGZ Ecademy', daysAgo: 130, hours: 4, accreditationNumber: 'VVN-2026-31190', points: [{ registerId: 'vvn-kwaliteitsregister', amount: 4, category: 'geaccrediteerd' }] },
+  { userId: 'u-priya-ramdin', title: 'Intervisiegroep sociaal psychiatrisch verpleegkundigen (jaar 2025)', provider: 'Eigen beroepsgroep', daysAgo: 330, hours: 14, points: [{ registerId: 'vvn-kwaliteitsregister', amount: 7, category: 'overig' }] },
+  { userId: 'u-noor-hendriks', title: 'Cursus Motiverende gespreksvoering (basis)', provider: 'Stichting MGV Nederland', daysAgo: 160, hours: 21, accreditationNumber: 'VVN-2026-17702', points: [{ registerId: 'vvn-kwaliteitsregister', amount: 8, category: 'geaccrediteerd' }] },
+];
+
+/** Certificates the demo learners already downloaded. */
+const certificates: Array<{ userId: string; moduleId: string; daysAgo: number }> = [
+  { userId: 'u-priya-ramdin', moduleId: 'm-suicidepreventie-training', daysAgo: 195 },
+  { userId: 'u-priya-ramdin', moduleId: 'm-triadisch-werken-training', daysAgo: 295 },
+  { userId: 'u-noor-hendriks', moduleId: 'm-suicidepreventie-training', daysAgo: 198 },
+];
+
+/** A one-page PDF standing in for a provider's certificate of attendance. */
+async function evidencePdf(name: string, title: string, provider: string, date: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`Bewijs van deelname: ${title}`);
+  const page = pdf.addPage([595, 842]);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const lines = ['Bewijs van deelname', '', name, `heeft deelgenomen aan: ${title}`, `Aanbieder: ${provider}`, `Datum: ${date}`];
+  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 760 - i * 24, size: i === 0 ? 20 : 12, font }));
+  return pdf.save();
+}
+
 export interface HistoryReport {
   seeded: boolean;
   sessions: number;
@@ -136,6 +189,9 @@ export interface HistoryReport {
   completions: number;
   evaluations: number;
   assignments: number;
+  registrations: number;
+  externalLearning: number;
+  certificates: number;
 }
 
 /** Runs a step; "already done" (a 409 from the use case) counts as done, so an interrupted seed can run again. */
@@ -150,7 +206,7 @@ async function step(run: () => Promise<unknown>): Promise<boolean> {
 }
 
 export async function seedHistory(store: StoreClients, today = new Date()): Promise<HistoryReport> {
-  const report: HistoryReport = { seeded: false, sessions: 0, attendances: 0, completions: 0, evaluations: 0, assignments: 0 };
+  const report: HistoryReport = { seeded: false, sessions: 0, attendances: 0, completions: 0, evaluations: 0, assignments: 0, registrations: 0, externalLearning: 0, certificates: 0 };
   if (await get(store, marker)) return report;
 
   const principals = new Map<string, Principal>();
@@ -233,6 +289,31 @@ export async function seedHistory(store: StoreClients, today = new Date()): Prom
       report.sessions++;
     }
     for (const [i, userId] of s.enrol.entries()) await step(async () => enrol(await as(userId, momentFrom(today, -10 + i, 10)), s.id));
+  }
+
+  // The portfolio: registrations, external learning (one with a certificate as evidence, one reflection shared), certificates downloaded.
+  const portfolioAs = async (userId: string, at: string): Promise<PortfolioCtx> => ({ store, principal: await principal(userId), now: () => new Date(at) });
+  const dateOf = (daysAgo: number) => momentFrom(today, -daysAgo, 12).slice(0, 10);
+  for (const r of registrations) {
+    const ctx = await portfolioAs(r.userId, momentFrom(today, -r.cycleStartDaysAgo + 20, 10));
+    if (await step(() => addRegistration(ctx, { registerId: r.registerId, registrationNumber: r.registrationNumber, cycleStart: dateOf(r.cycleStartDaysAgo), shareWithManager: r.shareWithManager }))) report.registrations++;
+  }
+  for (const e of externalLearning) {
+    const ctx = await portfolioAs(e.userId, momentFrom(today, -e.daysAgo + 3, 19));
+    if ((await portfolioItems(store, e.userId, { consistent: true })).externals.some((x) => x.title === e.title)) continue;
+    const entry = await addExternal(ctx, { title: e.title, provider: e.provider, date: dateOf(e.daysAgo), hours: e.hours, ...(e.accreditationNumber ? { accreditationNumber: e.accreditationNumber } : {}), points: e.points });
+    report.externalLearning++;
+    if (e.evidence) {
+      const bytes = await evidencePdf((await principal(e.userId)).name, e.evidence, e.provider, dateOf(e.daysAgo));
+      const upload = await startEvidenceUpload(ctx, entry.id, { fileName: 'bewijs-van-deelname.pdf', contentType: 'application/pdf', bytes: bytes.length });
+      await store.s3.send(new PutObjectCommand({ Bucket: store.buckets.uploads, Key: upload.fields.key, Body: bytes, ContentType: 'application/pdf' }));
+      await completeEvidenceUpload(ctx, entry.id, upload.uploadId);
+    }
+    if (e.reflection) await saveReflection(ctx, entry.id, { text: e.reflection.text, sharedWithManager: e.reflection.shared });
+  }
+  for (const c of certificates) {
+    const ctx = { store, principal: await principal(c.userId), origin: 'http://localhost', now: () => momentFrom(today, -c.daysAgo, 20) };
+    if (await step(() => certificatePdf(ctx, 'module', c.moduleId))) report.certificates++;
   }
 
   await put(store, { ...marker, type: 'seed-marker', at: today.toISOString() });

@@ -4,7 +4,7 @@
  * API routes with the raw datastore call of the same run. Client and server share this process
  * and the machine's two cores, so read ratios rather than absolute numbers.
  *
- * Sections: platform, learning, knowledge, scorm, reports, portfolio, partners. `BENCH_ONLY=scorm` (comma list) runs only those,
+ * Sections: platform, learning, knowledge, scorm, reports, portfolio, partners, networks. `BENCH_ONLY=scorm` (comma list) runs only those,
  * `BENCH_SKIP=scorm` leaves them out (the SCORM section runs ~3 minutes and needs ~0.6 GB in the temp
  * directory: the generated package and s3rver's copies). Lost or regressed SCORM commits set exit code 1.
  */
@@ -22,6 +22,7 @@ import { benchScorm } from './bench/scorm';
 import { benchReports } from './bench/reports';
 import { benchPortfolio } from './bench/portfolio';
 import { benchPartners } from './bench/partners';
+import { benchNetworks } from './bench/networks';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 const root = resolve(import.meta.dirname, '..');
@@ -88,6 +89,7 @@ try {
   if (section('reports')) await benchReports(stack, opts);
   if (section('portfolio')) await benchPortfolio(stack, opts);
   if (section('partners')) await benchPartners(stack, opts);
+  if (section('networks')) await benchNetworks(stack, opts);
   console.log(`\nmemory after run: ${memory()}`);
 } finally {
   await stack.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/platform/config';
-import { objectActions, powertools, tableActions } from '../../infra/lib/constructs/api-function';
+import { objectActions, partnerAccountActions, powertools, tableActions } from '../../infra/lib/constructs/api-function';
 import { settingDefaults } from '../../infra/lib/settings';
 import { renderSample, resourceByIdPrefix, resourcesOfType, synthApp, type BuiltApp } from './support';
 
@@ -39,6 +39,7 @@ describe('API function', () => {
         'ORIGIN_VERIFY_SECRET',
         'SCORM_LAUNCH_SECRET',
         'SCORM_PACKAGE_COOKIE_KEY',
+        'COGNITO_USER_POOL_ID',
         'POWERTOOLS_SERVICE_NAME',
         'POWERTOOLS_METRICS_NAMESPACE',
         'NODE_OPTIONS',
@@ -106,7 +107,7 @@ describe('API function', () => {
     const statements = policies[0]!.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Effect: string }>;
     const actions = statements.flatMap((s) => [s.Action].flat());
     const xray = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
-    expect(new Set(actions)).toEqual(new Set([...tableActions, ...objectActions, 's3:ListBucket', 'logs:CreateLogStream', 'logs:PutLogEvents', ...xray]));
+    expect(new Set(actions)).toEqual(new Set([...tableActions, ...objectActions, ...partnerAccountActions, 's3:ListBucket', 's3:ListBucketVersions', 's3:DeleteObjectVersion', 'logs:CreateLogStream', 'logs:PutLogEvents', ...xray]));
     expect(actions.some((a) => a.includes('*'))).toBe(false);
     expect(actions).not.toContain('dynamodb:Scan');
 
@@ -126,6 +127,16 @@ describe('API function', () => {
     const rendered = statements.flatMap((s) => [s.Resource].flat()).map((r) => renderSample(r));
     expect(rendered).toContain('<import:Academy-Data-AttachmentsBucketArn>/*');
     expect(rendered).toContain('<import:Academy-Data-TableArn>/index/*');
+  });
+
+  it('may delete every version of objects in the attachments bucket (an erasure leaves no noncurrent copy), and in no other bucket', () => {
+    const roleId = apiFunction().Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(resourcesOfType(built.templates.app, 'AWS::IAM::Policy'))
+      .filter((p) => (p.Properties?.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const where = (action: string) => statements.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat().map((r) => renderSample(r)));
+    expect(where('s3:DeleteObjectVersion')).toEqual(['<import:Academy-Data-AttachmentsBucketArn>/*']);
+    expect(where('s3:ListBucketVersions')).toEqual(['<import:Academy-Data-AttachmentsBucketArn>']);
   });
 
   it('may not touch objects in the content bucket: only the SCORM import writes there, with a role of its own', () => {

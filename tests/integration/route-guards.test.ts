@@ -52,7 +52,8 @@ const roleOf: Record<Exclude<Actor, 'anonymous'>, Role[]> = {
 /** The caller as the policy sees them: the same roles as their token, the memberships the seed gave them in the network. */
 function policyActor(actor: Actor): PolicyActor {
   if (actor === 'anonymous') return actorOf(null);
-  const memberships = actor === 'lead' ? [{ networkId: network, role: 'lead' as const }] : actor === 'networkAuthor' ? [{ networkId: network, role: 'member' as const }] : [];
+  // The lead also leads the sweep's own network (created by the academy for the networks operations).
+  const memberships = actor === 'lead' ? [{ networkId: network, role: 'lead' as const }, { networkId: sweepNetworkId(), role: 'lead' as const }] : actor === 'networkAuthor' ? [{ networkId: network, role: 'member' as const }] : [];
   return actorOf({ id: id[actor], name: actor, roles: roleOf[actor], ...(actor === 'partner' ? { organisationId: 'org-hap-de-linde' } : {}) }, memberships);
 }
 type May = (actor: Actor) => boolean;
@@ -133,7 +134,16 @@ const f = {} as {
   ownerPendingEvidence: string;
   /** A certificate the owner downloaded (its verification code, grouped). */
   certificate: string;
+  /** Consultation questions (functions/src/knowledge/questions): an open network question the network author asked; an event module of the network. */
+  question: string;
+  eventModule: string;
 };
+
+/** The sweep's own network (networks operations): made by the academy on first use, led by the lead, open to partners. */
+const sweepNetworkId = () => `sweep-netwerk-${run}`;
+let sweepNetworkMade: Promise<string> | undefined;
+const sweepNetwork = () =>
+  (sweepNetworkMade ??= must('admin', 'POST', '/api/networks', { id: sweepNetworkId(), name: `Sweep netwerk ${run}`, theme: 'sweep', kind: 'cross-cutting', openToPartners: true, description: 'Het netwerk van de toegangsproef.', leads: [id.lead] }, 201).then(() => sweepNetworkId()));
 
 /** The team on a caller's profile (team compliance): the manager and the owner share one; the admin is in another. */
 const sweepTeam = () => `sweep-team-${run}`;
@@ -241,6 +251,14 @@ async function ownerSubmits() {
   return submission.submittedAt as string;
 }
 
+/** A network question of the network author's (open, or answered by the lead). */
+const networkQuestion = (): Resources['question'] => ({ networkId: network, askerId: id.networkAuthor, visibility: 'network' });
+async function askQuestion(answered = false) {
+  const q = await must('networkAuthor', 'POST', `/api/networks/${network}/questions`, { title: `Sweepvraag ${run}`, body: 'Hoe gaan jullie om met een vraag in de toegangsproef van het netwerk?', visibility: 'network' }, 201);
+  if (answered) await must('lead', 'POST', `/api/networks/${network}/questions/${q.id}/answer`, { answer: 'Zo gaan wij ermee om, met een voorbeeld uit het team.' }, 200);
+  return q.id as string;
+}
+
 // ---- the table: one entry per operation --------------------------------------------------------
 const rules: Record<string, Case[]> = {
   'GET /api/health': [{ name: 'health', may: everyone, call: async () => ({ path: '/api/health' }) }],
@@ -261,6 +279,73 @@ const rules: Record<string, Case[]> = {
   'GET /api/articles/{id}/diff': [{ name: 'diff', may: policy('article', 'read-editorial', internalArticle), call: async () => ({ path: `/api/articles/${f.article.id}/diff?from=1&to=2` }) }],
   'GET /api/networks': [{ name: 'networks', may: everyone, call: async () => ({ path: '/api/networks' }) }],
   'GET /api/networks/{id}': [{ name: 'a network', may: everyone, call: async () => ({ path: `/api/networks/${network}` }) }],
+  // Networks (functions/src/networks): membership and roles on the sweep's own network (open to partners, led by the lead), never the seeded ones.
+  'POST /api/networks': [
+    {
+      name: 'create a network',
+      may: policy('network', 'create', { networkId: '' }),
+      call: async (actor) => ({ path: '/api/networks', json: { name: `Sweep netwerk ${run} ${actor}`, theme: 'sweep', kind: 'diagnosis', openToPartners: false, description: 'Een netwerk voor de toegangsproef.', leads: [] } }),
+      ok: 201,
+    },
+  ],
+  'PUT /api/networks/{id}': [
+    {
+      name: "edit a network's description and goals",
+      may: policy('network', 'edit-page', { networkId: sweepNetworkId() }),
+      call: async () => {
+        const id = await sweepNetwork();
+        const rev = (await must('admin', 'GET', `/api/networks/${id}`, undefined, 200)).rev as number;
+        return { path: `/api/networks/${id}`, json: { description: 'Een netwerk voor de toegangsproef, bijgewerkt.', goals: '## Doelen\n\n- Toegang klopt', expectedRev: rev } };
+      },
+      ok: 200,
+    },
+  ],
+  'POST /api/networks/{id}/archive': [
+    {
+      name: 'archive a network',
+      may: policy('network', 'archive', { networkId: sweepNetworkId() }),
+      call: async (actor) => {
+        const created = await must('admin', 'POST', '/api/networks', { name: `Sweep archief ${run} ${actor}`, theme: 'sweep', kind: 'diagnosis', description: 'Een netwerk om te archiveren.', leads: [] }, 201);
+        return { path: `/api/networks/${created.id}/archive` };
+      },
+      ok: 200,
+    },
+  ],
+  'POST /api/networks/{id}/membership': [
+    { name: 'join a network open to partners', may: policy('network', 'join', { networkId: sweepNetworkId(), openToPartners: true }), call: async () => ({ path: `/api/networks/${await sweepNetwork()}/membership` }) },
+  ],
+  'DELETE /api/networks/{id}/membership': [
+    {
+      name: 'leave a network',
+      may: policy('network', 'leave', { networkId: sweepNetworkId() }),
+      skip: { actors: ['lead'], why: 'the sole lead expert of the sweep network may not leave it (409: a network keeps a lead)' },
+      call: async (actor) => {
+        const id = await sweepNetwork();
+        if (actor !== 'anonymous') await as(actor, 'POST', `/api/networks/${id}/membership`);
+        return { path: `/api/networks/${id}/membership` };
+      },
+      ok: 204,
+    },
+  ],
+  'PUT /api/networks/{id}/members/{userId}': [
+    {
+      name: "set someone's role in the network",
+      may: policy('network', 'manage-members', { networkId: sweepNetworkId() }),
+      call: async () => ({ path: `/api/networks/${await sweepNetwork()}/members/${id.owner}`, json: { role: 'member' } }),
+    },
+  ],
+  'DELETE /api/networks/{id}/members/{userId}': [
+    {
+      name: 'remove someone from the network',
+      may: policy('network', 'manage-members', { networkId: sweepNetworkId() }),
+      call: async () => {
+        const net = await sweepNetwork();
+        await as('admin', 'PUT', `/api/networks/${net}/members/${id.manager}`, { role: 'member' });
+        return { path: `/api/networks/${net}/members/${id.manager}` };
+      },
+      ok: 204,
+    },
+  ],
   'GET /api/networks/{id}/articles': [{ name: 'a network\'s articles with drafts', may: policy('network', 'read-articles', { networkId: network }), call: async () => ({ path: `/api/networks/${network}/articles` }) }],
   'GET /api/networks/{id}/signals': [{ name: 'a network\'s open signals', may: policy('network', 'handle-signals', { networkId: network }), call: async () => ({ path: `/api/networks/${network}/signals` }) }],
   'GET /api/me/knowledge': [{ name: 'my editorial work', may: signedIn, call: async () => ({ path: '/api/me/knowledge' }) }],
@@ -750,6 +835,35 @@ const rules: Record<string, Case[]> = {
       [{ name: `academy dashboard table ${table} as CSV`, may: policy('reports', 'read-dashboard', {}), call: async () => ({ path: `/api/academy/reports/${table}.csv` }) }],
     ]),
   ),
+  // Consultation questions (functions/src/knowledge/questions), network events (learning/sessions/network-events.ts), network activity (reports/activity).
+  'GET /api/networks/{id}/questions': [{ name: "a network's questions (filtered by visibility)", may: signedIn, call: async () => ({ path: `/api/networks/${network}/questions` }) }],
+  'POST /api/networks/{id}/questions': [
+    { name: 'ask the network a question', may: policy('question', 'ask', (actor) => ({ networkId: network, askerId: id[actor], visibility: 'network' })), ok: 201, call: async () => ({ path: `/api/networks/${network}/questions`, json: { title: `Vraag ${run}`, body: 'Welke ervaring hebben jullie met deze aanpak in de toegangsproef?' } }) },
+  ],
+  'POST /api/networks/{id}/questions/{qid}/answer': [
+    {
+      name: 'answer a network question (a fresh one per allowed caller)',
+      may: policy('question', 'answer', networkQuestion),
+      call: async (actor) => ({ path: `/api/networks/${network}/questions/${policy('question', 'answer', networkQuestion)(actor) ? await askQuestion() : f.question}/answer`, json: { answer: 'Ons antwoord, met een voorbeeld uit de praktijk.' } }),
+    },
+  ],
+  'POST /api/networks/{id}/questions/{qid}/draft-article': [
+    {
+      name: 'turn an answered question into a draft article',
+      may: policy('question', 'draft-article', networkQuestion),
+      ok: 201,
+      call: async (actor) => ({ path: `/api/networks/${network}/questions/${policy('question', 'draft-article', networkQuestion)(actor) ? await askQuestion(true) : f.question}/draft-article` }),
+    },
+  ],
+  'GET /api/questions/{qid}': [{ name: 'a network question', may: policy('question', 'read', networkQuestion), call: async () => ({ path: `/api/questions/${f.question}` }) }],
+  'GET /api/me/questions': [{ name: 'my questions', may: signedIn, call: async () => ({ path: '/api/me/questions' }) }],
+  'GET /api/networks/{id}/events': [{ name: "a network's upcoming events", may: everyone, call: async () => ({ path: `/api/networks/${network}/events` }) }],
+  'POST /api/networks/{id}/events': [
+    { name: 'plan a network event', may: policy('networkEvent', 'plan', { networkId: network }), ok: 201, call: async () => ({ path: `/api/networks/${network}/events`, json: { moduleId: f.eventModule, start: future(30), end: future(30, 2), location: 'Zaal 3', capacity: 30 } }) },
+  ],
+  'GET /api/me/network-events': [{ name: 'events of my networks', may: signedIn, call: async () => ({ path: '/api/me/network-events' }) }],
+  'GET /api/networks/{id}/activity': [{ name: "a network's activity per quarter", may: policy('networkActivity', 'read', { networkId: network }), call: async () => ({ path: `/api/networks/${network}/activity` }) }],
+  'GET /api/academy/network-activity': [{ name: 'networks side by side', may: policy('reports', 'read-dashboard', {}), call: async () => ({ path: '/api/academy/network-activity' }) }],
 };
 
 const partnerOrgInput = (name = `Sweep partner ${run} ${Math.random().toString(36).slice(2, 7)}`) => ({ name, kind: 'school', contact: { name: 'Sweep Contact', email: 'contact@sweep.example' }, networkIds: [], moduleIds: [] });
@@ -839,6 +953,9 @@ beforeAll(async () => {
   const evidenceUpload = await startUpload('owner', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`);
   await must('owner', 'POST', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence/${evidenceUpload}/complete`, undefined, 200);
   f.ownerPendingEvidence = (await startUpload('owner', `/api/me/portfolio/entries/${f.ownerEvidenceEntry}/evidence`))!;
+  // Consultation questions and network events.
+  f.question = await askQuestion();
+  f.eventModule = await module('event', 'employees', { networkId: network, eventType: 'kenniscafe' });
   await untilStarted(started);
 });
 

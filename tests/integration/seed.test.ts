@@ -14,6 +14,7 @@ import { listPublishedPaths } from '../../functions/src/learning/paths/store';
 import { seedContent } from '../../scripts/local/seed';
 import { parseArticleFile, seedKnowledge } from '../../scripts/local/seed-knowledge';
 import { seedLearning } from '../../scripts/local/seed-learning';
+import { demoQuestions, seedQuestions } from '../../scripts/local/seed-questions';
 import { seedScorm } from '../../scripts/local/seed-scorm';
 import { listVersions as listScormVersions } from '../../functions/src/scorm/store';
 import { api, demo as demoUsers, stack, tokenFor } from '../support/api';
@@ -143,6 +144,7 @@ describe('seeding demo content', () => {
         knowledge: await seedKnowledge(store, deps.search, contentDir),
         learning: await seedLearning(store, contentDir),
         scorm: await seedScorm(store, contentDir, mkdtempSync(join(tmpdir(), 'seed-scorm-'))),
+        questions: await seedQuestions(store, deps.search),
       });
     }
     for (const run of runs) {
@@ -151,6 +153,8 @@ describe('seeding demo content', () => {
       expect(run.learning).toEqual({ modules: demo.modules.length, modulesCreated: 0, paths: demo.paths.length, sessions: demo.sessions.length });
       // The same package (same hash) is already the latest version: not imported again.
       expect(run.scorm).toEqual({ packages: demoScorm.length, imported: 0 });
+      // Every demo question is already asked (and answered): none again.
+      expect(run.questions).toEqual({ questions: demoQuestions.length, asked: 0 });
     }
 
     const after = await snapshot(store);

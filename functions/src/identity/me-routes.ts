@@ -24,6 +24,8 @@ export const AbilitiesSchema = z
     learning: z.object({ portfolio: can, registers: can, mandatory: can, certificates: can, reports: can, audit: can, team: can, partners: can }),
     knowledge: z.object({ write: can, publish: can }),
     networks: z.array(z.object({ networkId: z.string(), write: can, publish: can })),
+    /** Creates and archives networks and appoints their lead experts (/netwerken offers it). */
+    manageNetworks: can,
     audiences: z.array(z.enum(['internal', 'partners', 'public'])),
     enrolAudiences: z.array(z.enum(['employees', 'partners', 'public'])),
     staff: can,

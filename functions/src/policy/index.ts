@@ -51,6 +51,7 @@ export function abilitiesOf(actor: Actor) {
       publish: can(actor, 'network', 'publish', { networkId: '' }) || networks.some((n) => n.publish),
     },
     networks,
+    manageNetworks: can(actor, 'network', 'create', { networkId: '' }),
     audiences: readableAudiences(actor),
     enrolAudiences: enrolAudiences(actor),
     /** A partner sees their organisation; staff see their own learning. */

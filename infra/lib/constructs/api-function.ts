@@ -29,7 +29,22 @@ export interface ApiFunctionProps {
   packageCookieSecret: ISecret;
   /** Its share of the account's concurrency, reserved for it and at the same time its ceiling. */
   reservedConcurrency: number;
+  /** The user pool partner invitations create users in (functions/src/partners): its id in the environment, the actions below on it. */
+  userPool: { userPoolId: string; userPoolArn: string };
 }
+
+/**
+ * What the API does in the user pool, and only there: partner invitations create a user in the
+ * `partner` group (with the organisation's id), and removing a partner user disables the account
+ * and signs it out everywhere (functions/src/partners/accounts.ts).
+ */
+export const partnerAccountActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 /**
  * Item-level reads and writes (transactions need no more than these). No Scan: every request-path
@@ -55,7 +70,14 @@ export const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject',
  * SCORM import job, which gets a role of its own when it arrives; the API only checks that the
  * bucket answers (health: HeadBucket, which needs s3:ListBucket) and never touches its objects.
  */
-export const bucketObjectAccess = { uploads: objectActions, attachments: objectActions, content: [] as string[] } as const;
+export const bucketObjectAccess = { uploads: objectActions, attachments: [...objectActions, 's3:DeleteObjectVersion'], content: [] as string[] } as const;
+
+/**
+ * Bucket-level actions. The attachments bucket is versioned: an erasure of a person (AVG) lists and
+ * deletes every version of their objects (learner files, evidence, large SCORM state), so a plain
+ * delete's noncurrent copy does not keep their data for 90 days (functions/docs/privacy.md).
+ */
+export const bucketListAccess = { uploads: ['s3:ListBucket'], attachments: ['s3:ListBucket', 's3:ListBucketVersions'], content: ['s3:ListBucket'] } as const;
 
 /** Service name and metrics namespace of the API's Powertools logger, metrics and tracer. */
 export const powertools = { serviceName: 'academy-api', metricsNamespace: 'Academy' } as const;
@@ -111,6 +133,7 @@ export class ApiFunction extends Construct {
         // The same kind of dynamic references: launch tokens and package cookies are signed with these.
         SCORM_LAUNCH_SECRET: props.scormLaunchSecret.secretValue.unsafeUnwrap(),
         SCORM_PACKAGE_COOKIE_KEY: props.packageCookieSecret.secretValue.unsafeUnwrap(),
+        COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         POWERTOOLS_SERVICE_NAME: powertools.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: powertools.metricsNamespace,
         // Stack traces point into functions/src instead of the minified bundle.
@@ -138,11 +161,12 @@ export class ApiFunction extends Construct {
       new PolicyStatement({ actions: tableActions, resources: [props.table.tableArn, `${props.table.tableArn}/index/*`] }),
     );
     acknowledgeTableIndexes(role, props.table);
+    role.addToPolicy(new PolicyStatement({ actions: partnerAccountActions, resources: [props.userPool.userPoolArn] }));
 
     for (const [name, bucket] of Object.entries(props.buckets) as Array<[keyof typeof bucketObjectAccess, IBucket]>) {
       // ListBucket turns "missing object" into 404 instead of 403, so the API can tell the two apart;
       // it is also what HeadBucket (the health check) needs.
-      role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      role.addToPolicy(new PolicyStatement({ actions: [...bucketListAccess[name]], resources: [bucket.bucketArn] }));
       const actions = bucketObjectAccess[name];
       if (actions.length === 0) continue;
       role.addToPolicy(new PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }));
@@ -150,7 +174,7 @@ export class ApiFunction extends Construct {
         role,
         `AwsSolutions-IAM5[Resource::${nagReference(this, bucket.arnForObjects('*'))}]`,
         `Object keys in the ${name} bucket are created at run time (ids, versions); the grant is limited to ` +
-          'this one bucket and to get/put/delete/abort.',
+          'this one bucket and to get/put/delete/abort (and, in the versioned attachments bucket, deleting versions for erasures).',
       );
     }
     acknowledge(

@@ -168,6 +168,7 @@ export class AppStack extends Stack {
       scormLaunchSecret,
       packageCookieSecret,
       reservedConcurrency: props.apiReservedConcurrency,
+      userPool: identity.userPool,
     });
     gateway.routeAllTo(this.api.function);
     this.searchIndexer = new SearchIndexer(this, 'SearchIndexer', { table, tableName: data.shared.tableName, attachmentsBucket });

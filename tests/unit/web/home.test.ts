@@ -24,6 +24,7 @@ function abilities(overrides: { academy?: Partial<Abilities['academy']>; knowled
     learning: { portfolio: true, registers: false, mandatory: false, certificates: false, reports: false, audit: false, team: overrides.team ?? false, partners: false },
     knowledge: { write: false, publish: false, ...overrides.knowledge },
     networks: [],
+    manageNetworks: false,
     audiences: ['public'],
     enrolAudiences: ['public'],
     staff: overrides.staff ?? false,

@@ -9,6 +9,11 @@ import { __adminCatalogues } from '../../../web/src/features/learning/academy-ad
 import { __reportCatalogues } from '../../../web/src/features/reports/messages';
 import { __privacyCatalogues } from '../../../web/src/features/privacy/messages';
 import { __partnerCatalogues } from '../../../web/src/features/partners/messages';
+import { __questionCatalogues } from '../../../web/src/features/networks/questions-messages';
+import { __eventCatalogues } from '../../../web/src/features/networks/events-messages';
+import { __activityCatalogues } from '../../../web/src/features/networks/activity-messages';
+import { __networkActivityCatalogues } from '../../../web/src/features/reports/network-activity-messages';
+import { __networkCatalogues } from '../../../web/src/features/networks/messages';
 
 function shape(value: unknown): unknown {
   if (typeof value === 'function') return `fn/${value.length}`;
@@ -30,6 +35,7 @@ const catalogues = {
   reports: __reportCatalogues,
   privacy: __privacyCatalogues,
   partners: __partnerCatalogues,
+  networks: __networkCatalogues,
 };
 
 describe('messages', () => {

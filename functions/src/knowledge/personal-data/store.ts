@@ -4,6 +4,7 @@ import { conditional, conditionFailed, fromItem, retryOnContention } from '../..
 import { batchGet, del, get, queryAll, transact, update, type Item } from '../../platform/store/table';
 import { scrubPerson, type PersonTraces, type Pseudonym } from '../../platform/audit';
 import type { Signal } from '../signals/store';
+import { questionsOfAsker } from '../questions/store';
 
 /**
  * A reader's personal data in the knowledge base, for the export and for an erasure
@@ -29,8 +30,9 @@ async function membershipItems(store: StoreClients, userId: string): Promise<Ite
 
 export async function knowledgeDataOf(store: StoreClients, userId: string) {
   const signals = await signalItems(store, userId);
-  const [votes, memberships] = await Promise.all([voteItems(store, userId, signals), membershipItems(store, userId)]);
+  const [votes, memberships, questions] = await Promise.all([voteItems(store, userId, signals), membershipItems(store, userId), questionsOfAsker(store, userId)]);
   return {
+    questions: questions.map((q) => ({ id: q.id, networkId: q.networkId, visibility: q.visibility, title: q.title, body: q.body, askedAt: q.askedAt, ...(q.answer ? { answer: { text: q.answer.text, by: q.answer.by.name, at: q.answer.at } } : {}) })),
     signals: signals.map((s) => fromItem<Signal>(s)),
     votes: votes.map((v) => ({ articleId: v.articleId as string, useful: v.useful as boolean, at: v.at as string })),
     memberships: memberships.map((m) => ({ networkId: m.networkId as string, networkName: m.networkName as string | undefined, role: m.role as string })),
@@ -58,7 +60,7 @@ async function moveVote(store: StoreClients, vote: Item, person: PersonTraces, p
 }
 
 /** Erases the reader from the knowledge base; running it again finds only what is left. */
-export async function eraseReader(store: StoreClients, person: PersonTraces, pseudonym: Pseudonym): Promise<{ signals: number; votes: number; memberships: number }> {
+export async function eraseReader(store: StoreClients, person: PersonTraces, pseudonym: Pseudonym): Promise<{ signals: number; votes: number; memberships: number; questions: number }> {
   const userId = person.id;
   const signals = await signalItems(store, userId);
   const votes = await voteItems(store, userId, signals);
@@ -91,5 +93,20 @@ export async function eraseReader(store: StoreClients, person: PersonTraces, pse
       if (done) break;
     }
   }
-  return { signals: signals.length, votes: votes.length, memberships: memberships.length };
+  // Questions stay for the network (their answers are the network's knowledge) under the asker's pseudonym.
+  const questions = await questionsOfAsker(store, userId);
+  for (const q of questions) {
+    const scrubbed = scrubPerson(q, person, pseudonym);
+    await retryOnContention(() =>
+      update(store, keys.question(q.id), {
+        UpdateExpression: 'SET asker = :a, title = :t, #body = :x, GSI2PK = :g',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#body': 'body' },
+        ExpressionAttributeValues: { ':a': { id: pseudonym.id, name: pseudonym.name }, ':t': scrubbed.title, ':x': scrubbed.body, ':g': keys.questionByAsker(pseudonym.id, '', '').GSI2PK },
+      }),
+    ).catch((err) => {
+      if (!conditionFailed(err)) throw err;
+    });
+  }
+  return { signals: signals.length, votes: votes.length, memberships: memberships.length, questions: questions.length };
 }

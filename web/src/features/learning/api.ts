@@ -43,6 +43,7 @@ import type {
   WaitingSubmissionSchema,
 } from '../../../../functions/src/learning/schemas';
 import type { ModuleKind } from '../../../../functions/src/learning/domain/types';
+import type { NetworkEventSchema } from '../../../../functions/src/learning/schemas';
 import type { uploadRequestSchema } from '../../../../functions/src/platform/uploads/schemas';
 import type { PackageUploadRequestSchema, ScormImportSchema, ScormPackageSchema } from '../../../../functions/src/scorm/schemas';
 import type { ScormReportSchema } from '../../../../functions/src/scorm/reports/schemas';
@@ -139,6 +140,9 @@ export const pathView = (id: string, version?: 'latest') => api<PathView>(`/api/
 export const enrolInPath = (id: string) => post<MyPath>(`/api/paths/${enc(id)}/enrol`);
 export const migratePath = (id: string) => post<MyPath>(`/api/paths/${enc(id)}/migrate`);
 export const myLearning = () => api<MyLearning>('/api/me/learning');
+/** Mijn leren, "Netwerkbijeenkomsten": upcoming events of the reader's networks they have not enrolled in. */
+export type NetworkEvent = z.infer<typeof NetworkEventSchema>;
+export const myNetworkEvents = () => api<NetworkEvent[]>('/api/me/network-events');
 
 export const evaluate = (body: EvaluationInput) => post<Evaluation>('/api/evaluations', body);
 export const evaluationSummary = (targetType: EvaluationInput['targetType'], targetId: string) => api<EvaluationSummary>(`/api/evaluations/${targetType}/${enc(targetId)}`);

@@ -9,8 +9,8 @@ import { h, uid } from '../../dom';
 import type { PageView } from '../../router';
 import { formatDate } from '../../ui/format';
 import { loadFailedPage } from '../../ui/page';
-import { myLearning as fetchMyLearning } from './api';
-import type { MyLearning } from './api';
+import { myLearning as fetchMyLearning, myNetworkEvents } from './api';
+import type { MyLearning, NetworkEvent } from './api';
 import { downloadLink, enc, kindBadge, kindLabel, page, progressBar, section, sessionStatusLabel, sessionTime, signInRequiredPage } from './common';
 import { lt } from './messages';
 import { myMandatory } from '../team/api';
@@ -23,9 +23,10 @@ export async function myLearning(): Promise<PageView> {
   if (!currentUser()) return signInRequiredPage();
   let data: MyLearning;
   let mandatory: MyMandatory | undefined;
+  let networkEvents: NetworkEvent[] = [];
   try {
     // Mandatory training is for employees; for others the section is left out.
-    [data, mandatory] = await Promise.all([fetchMyLearning(), myMandatory().catch(() => undefined)]);
+    [data, mandatory, networkEvents] = await Promise.all([fetchMyLearning(), myMandatory().catch(() => undefined), myNetworkEvents().catch(() => [])]);
   } catch (err) {
     return loadFailedPage(err);
   }
@@ -37,13 +38,26 @@ export async function myLearning(): Promise<PageView> {
     data.pendingEvaluations.length > 0 ? pendingEvaluations(data) : null,
     paths(data),
     sessions(data),
+    networkEvents.length > 0 ? networkEventsSection(networkEvents) : null,
     data.enrolledModules?.length > 0 ? enrolledModules(data) : null,
     assignments(data),
     completed(data),
     accreditation(data),
     data.pendingEvaluations.length === 0 ? pendingEvaluations(data) : null,
+    // Consultation questions the reader asked expert networks, with their answers (features/networks).
+    h('p', { class: 'my-questions-link' }, h('a', { href: '/mijn-vragen' }, m.myQuestions)),
     // Personal data (AVG): the download of everything the academy keeps about the reader.
     myDataLink(),
+  );
+}
+
+/** Upcoming events of the reader's networks they hold no seat in (GET /api/me/network-events). */
+function networkEventsSection(events: NetworkEvent[]): HTMLElement {
+  const m = lt().mine;
+  return section(
+    m.networkEvents,
+    h('p', null, m.networkEventsIntro),
+    h('ul', { class: 'session-list', 'data-testid': 'network-events' }, events.map((e) => h('li', null, h('strong', null, e.title), ' · ', e.networkName, ' · ', sessionTime(e.start, e.end), e.location ? ` · ${e.location}` : '', ' · ', h('a', { href: `/aanbod/${enc(e.moduleId)}` }, m.networkEventsEnrol)))),
   );
 }
 

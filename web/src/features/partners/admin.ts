@@ -159,8 +159,8 @@ export async function partnerPage(ctx: PageContext): Promise<PageView> {
   let current = org;
   const statusBox = h('div', { class: 'partner-status-box' });
   const usersBox = h('div', { class: 'partner-users' });
-  const showStatus = () => replaceChildren(statusBox, statusSection(current, (next) => ((current = next), showStatus())));
-  const showUsers = (list: PartnerUsers) => replaceChildren(usersBox, usersSection(current.id, list, async () => showUsers(await listUsers(current.id))));
+  const showStatus = (): void => replaceChildren(statusBox, statusSection(current, (next) => ((current = next), showStatus())));
+  const showUsers = (list: PartnerUsers): void => replaceChildren(usersBox, usersSection(current.id, list, async (): Promise<void> => showUsers(await listUsers(current.id))));
   showStatus();
   showUsers(people);
   return basicPage(

@@ -3,14 +3,16 @@
  * times (Europe/Amsterdam), the progress bar, the calendar download and page shells. Form fields,
  * failure pages and dates are the shared UI's (`web/src/ui`).
  */
-import { ProblemError, toProblemError } from '../../api';
-import { h, on, uid } from '../../dom';
+import { ProblemError } from '../../api';
+import { h, uid } from '../../dom';
 import type { Child } from '../../dom';
-import { lang, t } from '../../i18n';
+import { lang } from '../../i18n';
 import type { PageView } from '../../router';
 import { currentUser } from '../../auth';
-import { getToken } from '../../token';
 import { problemAlert } from '../../ui/alert';
+import { downloadLink } from '../../ui/download';
+
+export { downloadLink };
 import { basicPage, loadFailedPage, signInRequiredPage } from '../../ui/page';
 import { networks } from '../knowledge/api';
 import type { Accreditation, ModuleKind } from './api';
@@ -146,46 +148,6 @@ export function icsLink(sessionId: string, filename: string, alerts: HTMLElement
   return link;
 }
 
-/**
- * A link to an API download that needs the bearer token: the first click fetches the file and
- * hands the browser a blob URL (a plain link would arrive without the token). Problems show in `alerts`.
- */
-export function downloadLink(url: string, filename: string, label: Child, alerts: HTMLElement, accept = '*/*'): HTMLAnchorElement {
-  const link = h('a', { href: url, download: filename }, label);
-  let ready = false;
-  on(link, {
-    click: (event) => {
-      if (ready) return;
-      event.preventDefault();
-      if (link.getAttribute('aria-busy') === 'true') return;
-      link.setAttribute('aria-busy', 'true');
-      alerts.replaceChildren();
-      void fetchWithToken(url, accept)
-        .then((blob) => {
-          link.href = URL.createObjectURL(blob);
-          ready = true;
-          link.click();
-        })
-        .catch((err: unknown) => alerts.replaceChildren(problemAlert(err)))
-        .finally(() => link.removeAttribute('aria-busy'));
-    },
-  });
-  return link;
-}
-
-async function fetchWithToken(url: string, accept: string): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Accept-Language': lang() };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { headers });
-  } catch {
-    throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
-  }
-  if (!res.ok) throw await toProblemError(res);
-  return res.blob();
-}
 
 /**
  * Plain Markdown text (path descriptions have no rendered HTML) as paragraphs with **strong** and

@@ -1,16 +1,14 @@
 /**
  * Pieces the portfolio core's pages share: the page and section shells, one action at a time with
- * its problems shown, authenticated downloads (CSV, PDF, evidence need the bearer token) and a
- * progress bar. Small copies of the learning pages' helpers: features meet only through api.ts.
+ * its problems shown, authenticated downloads (`ui/download.ts`) and a progress bar.
  */
-import { ProblemError, toProblemError } from '../../api';
-import { h, on, uid } from '../../dom';
+import { h, uid } from '../../dom';
 import type { Child } from '../../dom';
-import { lang, t } from '../../i18n';
 import type { PageView } from '../../router';
-import { getToken } from '../../token';
 import { problemAlert } from '../../ui/alert';
 import { basicPage } from '../../ui/page';
+
+export { downloadLink } from '../../ui/download';
 
 export function page(title: string, ...children: (Child | Child[])[]): PageView {
   return basicPage('page--learning', title, ...children);
@@ -38,44 +36,6 @@ export async function busy<T>(el: HTMLElement, alerts: HTMLElement, action: () =
     el.removeAttribute('aria-busy');
     for (const b of buttons) b.disabled = false;
   }
-}
-
-/** A link to an API download that needs the bearer token: the first click fetches it and hands the browser a blob URL. */
-export function downloadLink(url: string, filename: string, label: Child, alerts: HTMLElement, accept = '*/*'): HTMLAnchorElement {
-  const link = h('a', { href: url, download: filename }, label);
-  let ready = false;
-  on(link, {
-    click: (event) => {
-      if (ready) return;
-      event.preventDefault();
-      if (link.getAttribute('aria-busy') === 'true') return;
-      link.setAttribute('aria-busy', 'true');
-      alerts.replaceChildren();
-      void fetchWithToken(url, accept)
-        .then((blob) => {
-          link.href = URL.createObjectURL(blob);
-          ready = true;
-          link.click();
-        })
-        .catch((err: unknown) => alerts.replaceChildren(problemAlert(err)))
-        .finally(() => link.removeAttribute('aria-busy'));
-    },
-  });
-  return link;
-}
-
-async function fetchWithToken(url: string, accept: string): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Accept-Language': lang() };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { headers });
-  } catch {
-    throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
-  }
-  if (!res.ok) throw await toProblemError(res);
-  return res.blob();
 }
 
 /** A native <progress> named by a visible label, with the text beside it. */

@@ -5,15 +5,15 @@
  * hand-made SVG (./charts.ts), its table and a CSV of that table. Compliance per department comes
  * from the mandatory-training endpoint. The API decides who may see it; a 403 becomes "no access".
  */
-import { ProblemError, toProblemError } from '../../api';
+import { ProblemError } from '../../api';
 import { currentUser } from '../../auth';
 import { h, on, replaceChildren, uid } from '../../dom';
 import type { Child } from '../../dom';
-import { lang, t } from '../../i18n';
+import { lang } from '../../i18n';
 import type { PageContext, PageView } from '../../router';
 import { updateUrl } from '../../router';
-import { getToken } from '../../token';
 import { problemAlert } from '../../ui/alert';
+import { downloadLink } from '../../ui/download';
 import { field, statusRegion } from '../../ui/form';
 import { formatDate } from '../../ui/format';
 import { basicPage, loadFailedPage, signInRequiredPage } from '../../ui/page';
@@ -177,7 +177,7 @@ function table(caption: string, head: string[], rows: Child[][], rowHeader = tru
 function sections(d: AcademyReports, q: ReportQuery, alerts: HTMLElement): HTMLElement[] {
   const m = rt();
   const c = m.cols;
-  const csv = (tableName: ReportTable, what: string) => downloadLink(reportCsvUrl(tableName, q), `academie-${tableName}-${d.from}-${d.to}.csv`, m.csv(what), alerts);
+  const csv = (tableName: ReportTable, what: string) => downloadLink(reportCsvUrl(tableName, q), `academie-${tableName}-${d.from}-${d.to}.csv`, m.csv(what), alerts, { accept: 'text/csv', class: 'reports-download' });
   const sum = (f: 'moduleEnrolments' | 'moduleCompletions' | 'evaluations') => d.months.reduce((s, x) => s + x[f], 0);
   const labels = d.months.map((x) => monthLabel(x.month));
   const out: HTMLElement[] = [];
@@ -303,43 +303,3 @@ export function localCsv(head: string[], rows: Array<Array<string | number>>): s
 
 // ---- downloads that need the bearer token -------------------------------------------------------
 
-/**
- * A link to an API CSV: the first click fetches it with the token and hands the browser a blob
- * URL (a plain link would arrive without the token). Problems show in `alerts`.
- */
-function downloadLink(url: string, filename: string, label: string, alerts: HTMLElement): HTMLAnchorElement {
-  const link = h('a', { href: url, download: filename, class: 'reports-download' }, label);
-  let ready = false;
-  on(link, {
-    click: (event) => {
-      if (ready) return;
-      event.preventDefault();
-      if (link.getAttribute('aria-busy') === 'true') return;
-      link.setAttribute('aria-busy', 'true');
-      alerts.replaceChildren();
-      void fetchCsv(url)
-        .then((blob) => {
-          link.href = URL.createObjectURL(blob);
-          ready = true;
-          link.click();
-        })
-        .catch((err: unknown) => alerts.replaceChildren(problemAlert(err)))
-        .finally(() => link.removeAttribute('aria-busy'));
-    },
-  });
-  return link;
-}
-
-async function fetchCsv(url: string): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: 'text/csv, application/problem+json', 'Accept-Language': lang() };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { headers });
-  } catch {
-    throw new ProblemError({ title: t().errors.network, detail: t().errors.networkDetail, status: 0 });
-  }
-  if (!res.ok) throw await toProblemError(res);
-  return res.blob();
-}

@@ -9,10 +9,10 @@ import type { Child } from '../../dom';
 import { lang } from '../../i18n';
 import type { PageView } from '../../router';
 import { currentUser } from '../../auth';
-import { problemAlert } from '../../ui/alert';
 import { downloadLink } from '../../ui/download';
 
 export { downloadLink };
+export { busy } from '../../ui/busy';
 import { basicPage, loadFailedPage, signInRequiredPage } from '../../ui/page';
 import { networks } from '../knowledge/api';
 import type { Accreditation, ModuleKind } from './api';
@@ -115,27 +115,6 @@ export function networkNames(): Promise<Map<string, string>> {
   return networksCache;
 }
 
-/**
- * Runs `action` once at a time for a form or button: marks it busy, clears and fills the alert
- * slot, and reports problems there. Resolves to the action's result, or undefined on failure.
- */
-export async function busy<T>(el: HTMLElement, alerts: HTMLElement, action: () => Promise<T>): Promise<T | undefined> {
-  if (el.getAttribute('aria-busy') === 'true') return undefined;
-  el.setAttribute('aria-busy', 'true');
-  const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('button'));
-  if (el instanceof HTMLButtonElement) buttons.push(el);
-  for (const b of buttons) b.disabled = true;
-  alerts.replaceChildren();
-  try {
-    return await action();
-  } catch (err) {
-    alerts.replaceChildren(problemAlert(err));
-    return undefined;
-  } finally {
-    el.removeAttribute('aria-busy');
-    for (const b of buttons) b.disabled = false;
-  }
-}
 
 /**
  * "Agenda-uitnodiging (.ics)": the invite needs the bearer token, so a plain link cannot fetch

@@ -5,10 +5,10 @@
 import { h, uid } from '../../dom';
 import type { Child } from '../../dom';
 import type { PageView } from '../../router';
-import { problemAlert } from '../../ui/alert';
 import { basicPage } from '../../ui/page';
 
 export { downloadLink } from '../../ui/download';
+export { busy } from '../../ui/busy';
 
 export function page(title: string, ...children: (Child | Child[])[]): PageView {
   return basicPage('page--learning', title, ...children);
@@ -19,24 +19,6 @@ export function section(title: string, ...children: (Child | Child[])[]): HTMLEl
   return h('section', { class: 'learning-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 }
 
-/** Runs `action` once at a time for a form or button, and shows its problem in `alerts`. */
-export async function busy<T>(el: HTMLElement, alerts: HTMLElement, action: () => Promise<T>): Promise<T | undefined> {
-  if (el.getAttribute('aria-busy') === 'true') return undefined;
-  el.setAttribute('aria-busy', 'true');
-  const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('button'));
-  if (el instanceof HTMLButtonElement) buttons.push(el);
-  for (const b of buttons) b.disabled = true;
-  alerts.replaceChildren();
-  try {
-    return await action();
-  } catch (err) {
-    alerts.replaceChildren(problemAlert(err));
-    return undefined;
-  } finally {
-    el.removeAttribute('aria-busy');
-    for (const b of buttons) b.disabled = false;
-  }
-}
 
 /** A native <progress> named by a visible label, with the text beside it. */
 export function progressBar(label: string, value: number, max: number, valueText: string): HTMLElement {

@@ -5,7 +5,8 @@
  */
 import { useLearningLinks } from './knowledge';
 import { linksForKnowledge } from './learning';
-import { usePeopleLinks } from './networks';
+import { usePartnerLinks, usePeopleLinks } from './networks';
+import { organisationAllows } from './partners';
 import { getUser } from './identity';
 
 useLearningLinks(linksForKnowledge);
@@ -14,6 +15,8 @@ usePeopleLinks({ personOf: async (store, userId) => {
   const u = await getUser(store, userId);
   return u ? { id: u.id, name: u.name } : undefined;
 } });
+// Partners may limit their users to some networks; networks asks without importing partners (which builds on identity).
+usePartnerLinks(organisationAllows);
 
 export * as identity from './identity';
 export * as knowledge from './knowledge';

@@ -23,6 +23,6 @@ export {
   type NetworkLead,
   type NewNetwork,
 } from './store';
-export { usePeopleLinks, type PeopleLinks } from './links';
+export { usePeopleLinks, usePartnerLinks, type PeopleLinks, type OrganisationAllows } from './links';
 export type { NetworkKind, NetworkStatus } from './domain/networks';
 export type { Membership, NetworkRole } from '../policy';

@@ -11,7 +11,7 @@ import { Problem } from '../platform/http/problem';
 import { text } from '../platform/http/language';
 import { actorOf, authorize, can, visibleMembers, type Actor, type NetworkRole } from '../policy';
 import { leavesNoLead, matchesFilter, networkIdFrom, type NetworkKind, type OverviewFilter } from './domain/networks';
-import { peopleLinks } from './links';
+import { partnerLinks, peopleLinks } from './links';
 import * as store from './store';
 import type { Network, NetworkMember } from './store';
 
@@ -137,6 +137,11 @@ export async function join(ctx: NetworksCtx, id: string) {
   const p = signedIn(ctx);
   const n = await requireNetwork(ctx, id, true);
   authorize(await actorFor(ctx), 'network', 'join', resourceOf(n));
+  // A partner user's organisation may limit them to some networks (functions/src/partners).
+  const organisationAllows = partnerLinks();
+  if (p.organisationId && organisationAllows && !(await organisationAllows(ctx.store, p.organisationId, { networkId: id }))) {
+    throw new Problem('forbidden', text('Je organisatie heeft geen toegang tot dit netwerk.', 'Your organisation has no access to this network.'));
+  }
   const existing = await store.getMember(ctx.store, id, p.id);
   if (existing) return { created: false, membership: { networkId: id, userId: p.id, role: existing.role, memberCount: n.memberCount } };
   if (n.status !== 'active') throw archivedProblem();

@@ -99,7 +99,7 @@ describe('problems in the language of the request', () => {
   });
 
   it('a conflict from a service', async () => {
-    const { nl, en } = await inEachLanguage({ method: 'POST', path: '/api/evaluations', token: employee, json: { targetType: 'module', targetId: 'm-suicidepreventie-training', rating: 4 } });
+    const { nl, en } = await inEachLanguage({ method: 'POST', path: '/api/evaluations', token: employee, json: { targetType: 'module', targetId: 'm-veiligheidsplan-elearning', rating: 4 } });
     expect(nl.status).toBe(409);
     expect(nl.data).toMatchObject({ title: 'Conflict', detail: 'Je kunt een module evalueren nadat je hem hebt afgerond' });
     expect(en.data).toMatchObject({ title: 'Conflict', detail: 'You can evaluate a module after you have completed it' });

@@ -39,7 +39,7 @@ interface Person {
 
 let admin: string;
 let people: { learner: Person; other: Person; resumable: Person };
-let f: { external: string; elearning: string; session: string; article: { id: string; slug: string }; fileId: string; exportRequestId: string };
+let f: { external: string; elearning: string; session: string; network: string; article: { id: string; slug: string }; fileId: string; exportRequestId: string };
 
 async function person(issuer: Awaited<ReturnType<typeof createDevIssuer>>, key: string, name: string): Promise<Person> {
   const id = `u-privacy-${key}-${run}`;
@@ -97,12 +97,20 @@ async function giveData(p: Person, o: { rating: number; raw: string; remark: str
   expect((await api('/api/evaluations', { method: 'POST', token: p.token, json: { targetType: 'module', targetId: f.external, rating: o.rating, answers: { learned: 'Goede voorbeelden uit de praktijk' } } })).status).toBe(201);
   expect((await api(`/api/sessions/${f.session}/enrolment`, { method: 'POST', token: p.token })).status).toBe(201);
   expect((await api(`/api/articles/by-slug/${f.article.slug}/signals`, { method: 'POST', token: p.token, json: { useful: false, remark: o.remark } })).status).toBe(201);
-  const network = (await get(store(), keys.network('suicidepreventie')))!;
-  await put(store(), { ...keys.member('suicidepreventie', p.id), ...keys.memberIndex(p.id, 'suicidepreventie'), type: 'membership', networkId: 'suicidepreventie', networkName: network.name, userId: p.id, name: p.name, role: 'member' });
+  expect((await api(`/api/networks/${f.network}/membership`, { method: 'POST', token: p.token })).status).toBe(201);
+  const asked = await api(`/api/networks/${f.network}/questions`, { method: 'POST', token: p.token, json: { title: `Vraag van ${p.name}`, body: `Hoe bespreek ik suïcidaliteit met een cliënt die weinig zegt? (${p.name})` } });
+  expect(asked.status, JSON.stringify(asked.data)).toBe(201);
   const entry = await api('/api/me/portfolio/entries', { method: 'POST', token: p.token, json: { title: `Congres ${p.name}`, provider: 'V&VN', date: '2025-03-14', hours: 6, description: `Notities van ${p.name}` } });
   expect(entry.status, JSON.stringify(entry.data)).toBe(201);
   await play(p.token, f.elearning, cmi12({ status: o.raw >= '50' ? 'passed' : 'failed', raw: o.raw, suspend: `Aantekeningen van ${p.name}: ${'x'.repeat(60_000)}`, answers: o.answers }));
   return fileId;
+}
+
+/** The network's count and its rows, read together; the erasure must keep them equal. */
+async function networkFigures() {
+  const res = await api(`/api/networks/${f.network}`, { token: admin });
+  expect(res.status, JSON.stringify(res.data)).toBe(200);
+  return { memberCount: res.data.memberCount as number, rows: (res.data.members as unknown[]).length };
 }
 
 /** What other people see, which an erasure must leave exactly as it was. */
@@ -125,6 +133,7 @@ async function figures() {
     evaluation: evaluation.data,
     report: reportFigures,
     article: { useful: article.data.article.useful, notUseful: article.data.article.notUseful, openSignals: article.data.article.openSignals },
+    network: await networkFigures(),
   };
 }
 
@@ -179,7 +188,9 @@ beforeAll(async () => {
   const classroom = await createModule(admin, { kind: 'classroom', title: `Klas ${run}` });
   const session = await createSession(admin, classroom.id, { capacity: 10 });
   await importPackage(admin, elearning.id, fixture('golf-scorm12-basic-runtime'));
-  f = { external: external.id, elearning: elearning.id, session: session.id, article: await publishArticle({ title: `Privacy ${run}`, audience: 'internal' }), fileId: '', exportRequestId: '' };
+  const network = await api('/api/networks', { method: 'POST', token: admin, json: { name: `Expertnetwerk Privacy ${run}`, theme: 'privacy', kind: 'cross-cutting', description: 'Een netwerk voor de test van de AVG-rechten.', leads: [demo.admin] } });
+  expect(network.status, JSON.stringify(network.data)).toBe(201);
+  f = { external: external.id, elearning: elearning.id, session: session.id, network: network.data.id, article: await publishArticle({ title: `Privacy ${run}`, audience: 'internal' }), fileId: '', exportRequestId: '' };
   f.fileId = await giveData(people.learner, { rating: 5, raw: '80', remark: `Vraag van ${people.learner.name} (${people.learner.email})`, answers: [['q1', 'b', 'correct'], ['q2', 'c', 'correct']] });
   await giveData(people.other, { rating: 2, raw: '40', remark: 'Klopt de tabel nog?', answers: [['q1', 'a', 'wrong'], ['q2', 'c', 'correct']] });
   await giveData(people.resumable, { rating: 4, raw: '60', remark: 'Duidelijk', answers: [['q1', 'b', 'correct'], ['q2', 'a', 'wrong']] });
@@ -205,7 +216,8 @@ describe('my personal data (GET /api/me/personal-data)', () => {
     expect(data.learning.fileObjects).toEqual([`learners/${learner.id}/${f.external}/${f.fileId}`]);
     expect(data.knowledge.signals).toEqual([expect.objectContaining({ articleId: f.article.id, useful: false, reader: { id: learner.id, name: learner.name } })]);
     expect(data.knowledge.votes).toEqual([expect.objectContaining({ articleId: f.article.id, useful: false })]);
-    expect(data.knowledge.memberships).toEqual([expect.objectContaining({ networkId: 'suicidepreventie' })]);
+    expect(data.knowledge.memberships).toEqual([expect.objectContaining({ networkId: f.network })]);
+    expect(data.knowledge.questions).toEqual([expect.objectContaining({ networkId: f.network, title: `Vraag van ${learner.name}` })]);
     expect(data.portfolio.externalLearning).toEqual([expect.objectContaining({ title: `Congres ${learner.name}`, hours: 6 })]);
     expect(data.scorm).toHaveLength(1);
     expect(data.scorm[0].attempts[0]).toMatchObject({ moduleId: f.elearning, userId: learner.id, outcome: expect.objectContaining({ score: expect.objectContaining({ raw: 80 }) }) });
@@ -249,11 +261,15 @@ describe('erasure (POST /api/academy/erasures)', () => {
     const requestId = res.headers.get('x-request-id')!;
     expect(res.data).toMatchObject({ status: 'done', ref: await personRefOf(store(), learner.id), requestedBy: { name: expect.any(String) } });
     expect(res.data.reason).toBe(`Verzoek van ${res.data.ref} per e-mail (${res.data.ref}), uit dienst`);
-    expect(res.data.steps.map((s: { step: string }) => s.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'knowledge', 'platform', 'profile']);
+    expect(res.data.steps.map((s: { step: string }) => s.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'platform', 'profile']);
 
     expect(await itemsNaming(learner)).toEqual([]);
     expect(await objectsNaming(learner)).toEqual([]);
-    expect(await figures()).toEqual(before);
+    // Everything as it was, except the network: the person left it, and its count went with the row.
+    const after = await figures();
+    expect(after.network).toEqual({ memberCount: before.network.memberCount - 1, rows: before.network.rows - 1 });
+    expect(after.network.memberCount).toBe(after.network.rows);
+    expect({ ...after, network: undefined }).toEqual({ ...before, network: undefined });
     // The other learner is untouched.
     expect((await itemsNaming(other)).length).toBeGreaterThan(5);
     expect((await api('/api/me/learning', { token: other.token })).data).toBeDefined();
@@ -290,10 +306,12 @@ describe('erasure (POST /api/academy/erasures)', () => {
     const res = await api('/api/academy/erasures', { method: 'POST', token: admin, json: { personId: resumable.id, reason: 'Verzoek (hervat)' } });
     expect(res.status, JSON.stringify(res.data)).toBe(200);
     expect(res.data).toMatchObject({ status: 'done', reason: 'Verzoek (onderbroken)' });
-    expect(res.data.steps.map((x: { step: string }) => x.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'knowledge', 'platform', 'profile']);
+    expect(res.data.steps.map((x: { step: string }) => x.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'platform', 'profile']);
     expect(await itemsNaming(resumable)).toEqual([]);
     expect(await objectsNaming(resumable)).toEqual([]);
-    expect(await figures()).toEqual(before);
+    const after = await figures();
+    expect(after.network).toEqual({ memberCount: before.network.memberCount - 1, rows: before.network.rows - 1 });
+    expect({ ...after, network: undefined }).toEqual({ ...before, network: undefined });
   });
 });
 

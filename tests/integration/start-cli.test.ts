@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,8 +47,9 @@ describe('npm start (scripts/start.ts)', () => {
 
     const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
     expect(health.status).toBe(200);
-    const users = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/dev/users`)).json()) as unknown[];
-    expect(users.length).toBe(10);
+    const users = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/dev/users`)).json()) as Array<{ id: string }>;
+    const demoUsers = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../..'), 'content', 'people', 'users.json'), 'utf8')) as Array<{ id: string }>;
+    expect(users.map((u) => u.id).sort()).toEqual(demoUsers.map((u) => u.id).sort());
     expect(processesOnPort(env.DYNAMODB_PORT)).toHaveLength(1);
     expect(processesOnPort(env.S3_PORT)).toHaveLength(1);
 
@@ -61,7 +62,7 @@ describe('npm start (scripts/start.ts)', () => {
     const again = startPlatform(env);
     await waitForOutput(again.output, /draait lokaal/, 150_000);
     const usersAgain = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/dev/users`)).json()) as unknown[];
-    expect(usersAgain.length).toBe(10);
+    expect(usersAgain.length).toBe(demoUsers.length);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
     expect(processesOnPort(env.DYNAMODB_PORT)).toEqual([]);

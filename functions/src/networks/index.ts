@@ -18,6 +18,7 @@ export {
   createNetwork,
   completeNetwork,
   touchNetwork,
+  eraseMemberships,
   type Network,
   type NetworkMember,
   type NetworkLead,

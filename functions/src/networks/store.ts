@@ -1,7 +1,7 @@
 import type { StoreClients } from '../platform/store/clients';
 import { keys } from '../platform/store/keys';
 import { conditionFailed, fromItem, retryOnContention } from '../platform/store/items';
-import { get, query, queryAll, transact, update, type TransactPart } from '../platform/store/table';
+import { get, queryAll, transact, update, type TransactPart } from '../platform/store/table';
 import type { Membership, NetworkRole } from '../policy';
 import { leadsAfter, renderGoals, type NetworkKind, type NetworkStatus } from './domain/networks';
 
@@ -327,4 +327,27 @@ export async function touchNetwork(store: StoreClients, networkId: string, at: s
   } catch (err) {
     if (!conditionFailed(err)) throw err;
   }
+}
+
+/**
+ * An erasure (functions/src/privacy) takes the person out of every network as if they left: the
+ * row, the count and the lead list change together, so `memberCount` stays the number of rows. A
+ * lead is taken out even when they were the last one (the academy appoints another). Running it
+ * again finds only what is left.
+ */
+export async function eraseMemberships(store: StoreClients, userId: string): Promise<{ memberships: number }> {
+  let removed = 0;
+  for (const { networkId } of await membershipsOf(store, userId)) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const [network, member] = await Promise.all([getNetwork(store, networkId, true), getMember(store, networkId, userId)]);
+      if (!network || !member) break;
+      const outcome = await removeMember(store, network, member, [], new Date().toISOString());
+      if (outcome === 'done') {
+        removed++;
+        break;
+      }
+      // The role or the lead list moved at the same moment: read both again.
+    }
+  }
+  return { memberships: removed };
 }

@@ -14,6 +14,7 @@ import { actorOf, authorize } from '../policy';
 import { eraseProfile, getUser, listUsers } from '../identity';
 import { eraseLearner, learningDataOf, modulesOfLearner } from '../learning';
 import { eraseReader, knowledgeDataOf } from '../knowledge';
+import { eraseMemberships } from '../networks';
 import { eraseScormLearner, scormDataOf } from '../scorm';
 import { certificatesDataOf, eraseCertificates, erasePortfolio, portfolioDataOf } from '../portfolio';
 import { nowOf, type PrivacyCtx } from './context';
@@ -122,6 +123,7 @@ export async function erase(ctx: PrivacyCtx, input: { personId: string; reason: 
   await step('certificates', async () => eraseCertificates(s, person.id));
   await step('portfolio', () => erasePortfolio(s, person.id));
   await step('learning', () => eraseLearner(s, person, pseudonym));
+  await step('networks', () => eraseMemberships(s, person.id));
   await step('knowledge', () => eraseReader(s, person, pseudonym));
   await step('platform', async () => ({ rateLimits: await db.eraseRateLimits(s, person.id) }));
   await step('profile', async () => {

@@ -1,7 +1,7 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
-import { conditional, conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
-import { batchGet, del, get, queryAll, transact, update, type Item } from '../../platform/store/table';
+import { conditionFailed, fromItem, retryOnContention } from '../../platform/store/items';
+import { batchGet, get, queryAll, transact, update, type Item } from '../../platform/store/table';
 import { scrubPerson, type PersonTraces, type Pseudonym } from '../../platform/audit';
 import type { Signal } from '../signals/store';
 import { questionsOfAsker } from '../questions/store';
@@ -11,7 +11,8 @@ import { questionsOfAsker } from '../questions/store';
  * (functions/docs/privacy.md): the signals they gave, their votes and their network memberships.
  * An erasure keeps signals and votes under the reader's pseudonym, so an article's counters
  * (`useful`, `notUseful`, `openSignals`) and a network's list of open signals stay as they are; it
- * deletes memberships (and a lead's place in the network's `leads`).
+ * pseudonymises the questions they asked. Memberships are the networks feature's to erase
+ * (`eraseMemberships`: row, count and lead list together).
  */
 
 async function signalItems(store: StoreClients, userId: string): Promise<Item[]> {
@@ -60,7 +61,7 @@ async function moveVote(store: StoreClients, vote: Item, person: PersonTraces, p
 }
 
 /** Erases the reader from the knowledge base; running it again finds only what is left. */
-export async function eraseReader(store: StoreClients, person: PersonTraces, pseudonym: Pseudonym): Promise<{ signals: number; votes: number; memberships: number; questions: number }> {
+export async function eraseReader(store: StoreClients, person: PersonTraces, pseudonym: Pseudonym): Promise<{ signals: number; votes: number; questions: number }> {
   const userId = person.id;
   const signals = await signalItems(store, userId);
   const votes = await voteItems(store, userId, signals);
@@ -78,21 +79,6 @@ export async function eraseReader(store: StoreClients, person: PersonTraces, pse
       if (!conditionFailed(err)) throw err;
     });
   }
-  const memberships = await membershipItems(store, userId);
-  for (const m of memberships) {
-    const networkId = m.networkId as string;
-    await del(store, { PK: m.PK, SK: m.SK });
-    // A lead's id in the network's `leads` goes too (conditional on the list as read: a change at the same moment reads again).
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const network = await get(store, keys.network(networkId), { ConsistentRead: true });
-      const leads = (network?.leads as string[] | undefined) ?? [];
-      if (!leads.includes(userId)) break;
-      const done = await conditional(() =>
-        update(store, keys.network(networkId), { UpdateExpression: 'SET leads = :next', ConditionExpression: 'leads = :read', ExpressionAttributeValues: { ':next': leads.filter((l) => l !== userId), ':read': leads } }),
-      );
-      if (done) break;
-    }
-  }
   // Questions stay for the network (their answers are the network's knowledge) under the asker's pseudonym.
   const questions = await questionsOfAsker(store, userId);
   for (const q of questions) {
@@ -108,5 +94,5 @@ export async function eraseReader(store: StoreClients, person: PersonTraces, pse
       if (!conditionFailed(err)) throw err;
     });
   }
-  return { signals: signals.length, votes: votes.length, memberships: memberships.length, questions: questions.length };
+  return { signals: signals.length, votes: votes.length, questions: questions.length };
 }

@@ -51,6 +51,8 @@ describe('consultation questions', () => {
     expect(asked.status, JSON.stringify(asked.data)).toBe(201);
     expect(asked.data).toMatchObject({ networkId, status: 'open', visibility: 'network', asker: { id: id('member') }, mayAnswer: false });
     expect(Date.parse(asked.data.askedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // The network's "recent activity" moved with it.
+    expect((await as('member', 'GET', `/api/networks/${networkId}`)).data.lastActivityAt >= asked.data.askedAt).toBe(true);
     for (const w of ['outsider', 'outsideAuthor', 'partner'] as const) expect((await as(w, 'POST', `/api/networks/${networkId}/questions`, question)).status, w).toBe(403);
     expect((await api(`/api/networks/${networkId}/questions`, { method: 'POST', json: question })).status).toBe(401);
     expect((await as('member', 'POST', `/api/networks/n-bestaat-niet-${run}/questions`, question)).status).toBe(404);

@@ -8,7 +8,7 @@ import { timeId } from '../../platform/store/keys';
 import type { TransactPart } from '../../platform/store/table';
 import * as articles from './store';
 import type { ArticleMeta, Draft, ReaderView, Version } from './store';
-import { getNetwork, listMembers, membershipsOf } from '../../networks';
+import { getNetwork, listMembers, membershipsOf, touchNetwork } from '../../networks';
 import type { SearchIndexStore } from '../search/index-store';
 import { currentArticles, indexAfterWrite, reconcileSearchIndex } from '../search/indexer';
 import { renderMarkdown } from '../domain/render';
@@ -497,6 +497,8 @@ export async function publishDraft(ctx: KnowledgeCtx, articleId: string, expecte
   if (outcome === 'conflict') throw conflictFor(await articles.getDraft(ctx.store, articleId), expectedRevision);
   // The write is the truth; the index follows (the table's stream in AWS, this call locally) and never fails the publish.
   countEvent('ArticlePublished');
+  // The network's "recent activity" on its overview card moves on (after the write; never fails the publish).
+  await touchNetwork(ctx.store, meta.networkId, new Date().toISOString()).catch(() => undefined);
   if (opts.updateIndex !== false) await indexAfterWrite(ctx.store, ctx.search, articleId);
   return { version, view };
 }

@@ -9,7 +9,7 @@ import { Problem } from '../../platform/http/problem';
 import { text, type Text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
 import { actorOf, authorize, can, type Actor, type QuestionResource } from '../../policy';
-import { getNetwork, membershipsOf } from '../../networks';
+import { getNetwork, membershipsOf, touchNetwork } from '../../networks';
 import { slugify } from '../domain/slug';
 import { describeFinding, findIdentifiers, summariseFindings } from '../domain/identifiers';
 import { createArticle, type KnowledgeCtx } from '../articles/service';
@@ -94,6 +94,7 @@ export async function ask(ctx: KnowledgeCtx, networkId: string, input: AskInput)
     status: 'open',
   };
   await db.putQuestion(ctx.store, q);
+  await touchNetwork(ctx.store, networkId, q.askedAt).catch(() => undefined);
   return withAbilities(actor, q);
 }
 
@@ -110,6 +111,7 @@ export async function answer(ctx: KnowledgeCtx, networkId: string, questionId: s
     if (latest?.status === 'answered') throw alreadyAnswered(latest);
     throw new Problem('notFound', noQuestion(questionId));
   }
+  await touchNetwork(ctx.store, networkId, given.at).catch(() => undefined);
   return withAbilities(actor, { ...q, status: 'answered', answer: given, answeredAt: given.at });
 }
 

@@ -8,7 +8,7 @@
 import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { actorOf, authorize, can, type Actor } from '../../policy';
-import { getNetwork, membershipsOf } from '../../networks';
+import { getNetwork, membershipsOf, touchNetwork } from '../../networks';
 import * as db from './store';
 import type { Session } from './store';
 import { planSession, type SessionPlan } from './service';
@@ -46,7 +46,9 @@ export async function planNetworkEvent(ctx: LearningCtx, networkId: string, inpu
     throw new Problem('unprocessable', text(`${input.moduleId} is geen evenementmodule van dit netwerk`, `${input.moduleId} is not an event module of this network`), { errors: [{ path: 'moduleId', message }] });
   }
   const { moduleId, hosts, ...plan } = input;
-  return planSession(ctx, moduleId, { ...plan, eventType: plan.eventType ?? m.eventType, trainers: hosts && hosts.length > 0 ? hosts : [{ id: p.id, name: p.name }] });
+  const session = await planSession(ctx, moduleId, { ...plan, eventType: plan.eventType ?? m.eventType, trainers: hosts && hosts.length > 0 ? hosts : [{ id: p.id, name: p.name }] });
+  await touchNetwork(ctx.store, networkId, nowOf(ctx)).catch(() => undefined);
+  return session;
 }
 
 /** What a list of events shows: no meeting link (that is for those with a seat) and no host ids. */

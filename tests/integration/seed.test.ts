@@ -16,6 +16,9 @@ import { parseArticleFile, seedKnowledge } from '../../scripts/local/seed-knowle
 import { seedLearning } from '../../scripts/local/seed-learning';
 import { demoQuestions, seedQuestions } from '../../scripts/local/seed-questions';
 import { seedScorm } from '../../scripts/local/seed-scorm';
+import { seedPortfolio } from '../../scripts/local/seed-portfolio';
+import { seedMandatory } from '../../scripts/local/seed-mandatory';
+import { seedHistory } from '../../scripts/local/seed-history';
 import { listVersions as listScormVersions } from '../../functions/src/scorm/store';
 import { api, demo as demoUsers, stack, tokenFor } from '../support/api';
 import { syntheticEmployees } from '../support/learning';
@@ -144,6 +147,9 @@ describe('seeding demo content', () => {
         knowledge: await seedKnowledge(store, deps.search, contentDir),
         learning: await seedLearning(store, contentDir),
         scorm: await seedScorm(store, contentDir, mkdtempSync(join(tmpdir(), 'seed-scorm-'))),
+        portfolio: await seedPortfolio(store, contentDir),
+        mandatory: await seedMandatory(store, contentDir),
+        history: await seedHistory(store),
         questions: await seedQuestions(store, deps.search),
       });
     }
@@ -155,6 +161,10 @@ describe('seeding demo content', () => {
       expect(run.scorm).toEqual({ packages: demoScorm.length, imported: 0 });
       // Every demo question is already asked (and answered): none again.
       expect(run.questions).toEqual({ questions: demoQuestions.length, asked: 0 });
+      // Registers, mandatory training and the demo history are there: nothing written again.
+      expect(run.portfolio.created).toBe(0);
+      expect(run.mandatory.created).toBe(0);
+      expect(run.history.seeded).toBe(false);
     }
 
     const after = await snapshot(store);
@@ -191,5 +201,52 @@ describe('demo SCORM packages', () => {
       expect(file.status, first.href).toBe(200);
       expect(await file.text()).toContain('<html lang="nl">');
     }
+  });
+});
+
+describe('the demo on first start', () => {
+  /**
+   * What a newcomer sees without enrolling anyone by hand (issue 11): a nurse with a half-full V&VN
+   * cycle, an overdue mandatory module, external learning with evidence and certificates; her team
+   * manager sees her overdue; the trainer has sessions with participants and hand-ins to review; a
+   * full session has a waitlist.
+   */
+  it('shows every role real learning history', async () => {
+    const [priya, mark, ingrid, sanne] = await Promise.all(['u-priya-ramdin', demoUsers.manager, demoUsers.trainer, demoUsers.admin].map((id) => tokenFor(id)));
+
+    const registers = await api('/api/me/portfolio/registers', { token: priya });
+    expect(registers.status).toBe(200);
+    const vvn = registers.data.find((r: { register: { name: string } }) => r.register.name === 'V&VN Kwaliteitsregister');
+    expect(vvn.earned / vvn.required).toBeGreaterThanOrEqual(0.4);
+    expect(vvn.earned / vvn.required).toBeLessThanOrEqual(0.6);
+
+    const mandatory = await api('/api/me/mandatory', { token: priya });
+    expect(JSON.stringify(mandatory.data)).toContain('"overdue"');
+
+    const portfolio = await api('/api/me/portfolio', { token: priya });
+    expect(portfolio.data.entries.some((e: { source?: string; evidence?: unknown }) => e.evidence !== undefined)).toBe(true);
+    const certificates = await api('/api/me/certificates', { token: priya });
+    expect(certificates.data.items.filter((c: { certificate?: unknown }) => c.certificate).length).toBeGreaterThanOrEqual(2);
+
+    const team = await api('/api/teams/mine', { token: mark });
+    const compliance = await api(`/api/teams/${team.data.teamId}/compliance`, { token: mark });
+    expect(compliance.data.members.find((m: { userId: string }) => m.userId === 'u-priya-ramdin')).toMatchObject({ worst: 'overdue' });
+
+    const mine = await api('/api/me/learning', { token: await tokenFor(demoUsers.employee) });
+    expect(mine.data.completed.length).toBeGreaterThan(3);
+    expect(mine.data.upcomingSessions.length).toBeGreaterThan(0);
+
+    const waiting = await api('/api/trainer/submissions', { token: ingrid });
+    expect(waiting.status).toBe(200);
+    expect(JSON.stringify(waiting.data)).toContain('u-noor-hendriks');
+
+    const full = await api('/api/sessions/sess-demo-intervisie-vol/participants', { token: sanne });
+    const statuses = full.data.participants.map((p: { status: string }) => p.status);
+    expect(statuses.filter((x: string) => x === 'enrolled')).toHaveLength(4);
+    expect(statuses.filter((x: string) => x === 'waitlisted').length).toBeGreaterThan(0);
+
+    const dashboard = await api('/api/academy/reports', { token: sanne });
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.data.months.some((m: { moduleCompletions: number }) => m.moduleCompletions > 0)).toBe(true);
   });
 });

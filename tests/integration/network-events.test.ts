@@ -45,6 +45,21 @@ beforeAll(async () => {
 const plan = (moduleId: string, extra: Record<string, unknown> = {}) => ({ moduleId, start: inDays(10), end: inDays(10, 2), location: 'Buurthuis De Schakel, Amersfoort', capacity: 1, ...extra });
 
 describe('network events', () => {
+  it('takes as hosts only employees who are members of the network (a host registers attendance, so points), with their profiles’ names', async () => {
+    for (const w of ['member', 'outsider'] as const) expect((await as(w, 'GET', '/api/me')).status).toBe(200);
+    const issuer = await createDevIssuer({ issuer: stack().env.AUTH_ISSUER!, audience: stack().env.AUTH_AUDIENCE!, keyFile: stack().devKeyFile });
+    const partnerId = `u-events-partner-${run}`;
+    expect((await api('/api/me', { token: await issuer.mint({ id: partnerId, name: 'Events partner', roles: ['partner'], organisationId: 'org-hap-de-linde' }) })).status).toBe(200);
+    for (const host of [id('outsider'), partnerId, `u-nobody-${run}`]) {
+      const refused = await as('lead', 'POST', `/api/networks/${networkId}/events`, plan(eventModule, { hosts: [host] }));
+      expect(refused.status, host).toBe(422);
+      expect(refused.data.errors[0].path).toBe('hosts');
+    }
+    const hosted = await as('lead', 'POST', `/api/networks/${networkId}/events`, plan(eventModule, { hosts: [id('member')], start: inDays(50), end: inDays(50, 2) }));
+    expect(hosted.status, JSON.stringify(hosted.data)).toBe(201);
+    expect(hosted.data.trainers).toEqual([{ id: id('member'), name: 'Events member' }]);
+  });
+
   it('lets a lead expert plan an event of the network; others are refused; only event modules of the network', async () => {
     const planned = await as('lead', 'POST', `/api/networks/${networkId}/events`, plan(eventModule, { eventType: 'case-discussion' }));
     expect(planned.status, JSON.stringify(planned.data)).toBe(201);

@@ -24,6 +24,15 @@ describe('the access policy keeps records meaningful', () => {
     }
   });
 
+  it('gives nothing to a partner or a stripped account named as a session\'s trainer or host: no attendance, no participants', () => {
+    const named = { module: { status: 'published', enrolAudience: 'employees', kind: 'event' } as const, trainerIds: ['p1', 'x1'], callerHasSeat: false };
+    for (const a of [actorOf({ id: 'p1', name: 'p', roles: ['partner'], organisationId: 'o' }), actorOf({ id: 'x1', name: 'x', roles: [] })]) {
+      expect(can(a, 'seat', 'register-attendance', { session: named, learnerId: 'someone' })).toBe(false);
+      expect(can(a, 'session', 'read-participants', named)).toBe(false);
+    }
+    expect(can(actorOf({ id: 'p1', name: 'p', roles: ['employee'] }), 'seat', 'register-attendance', { session: named, learnerId: 'someone' })).toBe(true);
+  });
+
   it('never lets a trainer enrol in a session they teach', () => {
     for (const [name, actor] of all) {
       const theirs = { ...states.session['without a seat']!, trainerIds: [idOf(actor) ?? ''] };

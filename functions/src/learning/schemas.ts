@@ -378,7 +378,7 @@ export const NetworkEventInputSchema = z
     meetingUrl: z.string().url().max(500).refine((u) => /^https:\/\//i.test(u), say('Alleen een https-link', 'Only an https link')).optional(),
     capacity: z.number().int().min(1).max(1000),
     eventType: NetworkEventTypeSchema.optional().openapi({ description: 'Weggelaten: het type van de module' }),
-    hosts: z.array(z.object({ id: z.string(), name: z.string() })).max(5).optional().openapi({ description: 'Wie de bijeenkomst leidt (registreert aanwezigheid); weggelaten: de planner' }),
+    hosts: z.array(z.string().min(1).max(100)).max(5).optional().openapi({ description: 'Gebruikers-id’s van wie de bijeenkomst leidt (registreert aanwezigheid): medewerkers die lid zijn van het netwerk; weggelaten: de planner' }),
   })
   .openapi('NetworkEventInput');
 

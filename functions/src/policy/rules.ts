@@ -170,7 +170,8 @@ const ownsPortfolio = (a: Actor, r: PortfolioResource) => isStaff(a) && isSelf(a
 /** Organisation-wide questions reach all staff; network questions the network's members (and the academy); the asker always. */
 const readsQuestion = (a: Actor, r: QuestionResource) =>
   isSelf(a, r.askerId) || isAdmin(a) || memberOf(a, r.networkId) || (r.visibility === 'organisation' && isStaff(a));
-const teaches = (a: Actor, s: SessionResource) => a.principal !== null && s.trainerIds.includes(a.principal.id);
+/** A session's trainers and hosts, as long as they are staff: a partner or a stripped account named as one gets nothing from it. */
+const teaches = (a: Actor, s: SessionResource) => isStaff(a) && a.principal !== null && s.trainerIds.includes(a.principal.id);
 
 export const rules = {
   partnerOrganisation: {
@@ -430,6 +431,8 @@ export const rules = {
     actions: {
       // Regional meetings, knowledge cafés, symposia and case discussions: sessions of the network's event modules.
       plan: { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      // A host registers attendance, which brings completion and points: only staff in the network (asked of the host).
+      host: { who: text('medewerkers die lid zijn van het netwerk', 'employees who are members of the network'), allow: (a, r) => memberOf(a, r.networkId) },
     },
   } satisfies KindRules<NetworkEventResource>,
 

@@ -9,6 +9,7 @@ import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { actorOf, authorize, can, type Actor } from '../../policy';
 import { getNetwork, membershipsOf, touchNetwork } from '../../networks';
+import { getUser } from '../../identity';
 import * as db from './store';
 import type { Session } from './store';
 import { planSession, type SessionPlan } from './service';
@@ -22,8 +23,8 @@ export const networkEventTypes = ['regional-meeting', 'kenniscafe', 'symposium',
 
 export interface NetworkEventPlan extends Omit<SessionPlan, 'trainers'> {
   moduleId: string;
-  /** Who hosts it (they register attendance); the planner when left out. */
-  hosts?: Array<{ id: string; name: string }>;
+  /** User ids of who hosts it (they register attendance): staff members of the network; the planner when left out. */
+  hosts?: string[];
 }
 
 async function actorWithMemberships(ctx: LearningCtx): Promise<Actor> {
@@ -34,6 +35,24 @@ async function actorWithMemberships(ctx: LearningCtx): Promise<Actor> {
 const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString();
 
 const unknownNetwork = (id: string) => new Problem('notFound', text(`Onbekend netwerk: ${id}`, `Unknown network: ${id}`));
+
+/**
+ * The hosts named, as the policy sees them (their profile's roles and their memberships): a host
+ * registers attendance, which brings completion and points, so only staff in the network, with
+ * the names their profiles carry.
+ */
+async function hostsOf(ctx: LearningCtx, networkId: string, ids: string[]) {
+  return Promise.all(
+    [...new Set(ids)].map(async (id) => {
+      const [profile, memberships] = await Promise.all([getUser(ctx.store, id), membershipsOf(ctx.store, id)]);
+      if (!profile || !can(actorOf({ id, name: profile.name, roles: profile.roles }, memberships), 'networkEvent', 'host', { networkId })) {
+        const message = text('Alleen medewerkers die lid zijn van het netwerk', 'Only employees who are members of the network');
+        throw new Problem('unprocessable', text(`${id} kan deze bijeenkomst niet leiden: alleen medewerkers die lid zijn van het netwerk`, `${id} cannot host this event: only employees who are members of the network`), { errors: [{ path: 'hosts', message }] });
+      }
+      return { id, name: profile.name };
+    }),
+  );
+}
 
 /** A lead expert of the network (or the academy) plans a session of one of its event modules. */
 export async function planNetworkEvent(ctx: LearningCtx, networkId: string, input: NetworkEventPlan) {
@@ -46,7 +65,8 @@ export async function planNetworkEvent(ctx: LearningCtx, networkId: string, inpu
     throw new Problem('unprocessable', text(`${input.moduleId} is geen evenementmodule van dit netwerk`, `${input.moduleId} is not an event module of this network`), { errors: [{ path: 'moduleId', message }] });
   }
   const { moduleId, hosts, ...plan } = input;
-  const session = await planSession(ctx, moduleId, { ...plan, eventType: plan.eventType ?? m.eventType, trainers: hosts && hosts.length > 0 ? hosts : [{ id: p.id, name: p.name }] });
+  const trainers = hosts && hosts.length > 0 ? await hostsOf(ctx, networkId, hosts) : [{ id: p.id, name: p.name }];
+  const session = await planSession(ctx, moduleId, { ...plan, eventType: plan.eventType ?? m.eventType, trainers });
   await touchNetwork(ctx.store, networkId, nowOf(ctx)).catch(() => undefined);
   return session;
 }

@@ -13,7 +13,7 @@ useLearningLinks(linksForKnowledge);
 // networks names the people it appoints without importing identity (which reads memberships from networks).
 usePeopleLinks({ personOf: async (store, userId) => {
   const u = await getUser(store, userId);
-  return u ? { id: u.id, name: u.name } : undefined;
+  return u ? { id: u.id, name: u.name, roles: u.roles, ...(u.organisationId ? { organisationId: u.organisationId } : {}) } : undefined;
 } });
 // Partners may limit their users to some networks; networks asks without importing partners (which builds on identity).
 usePartnerLinks(organisationAllows);

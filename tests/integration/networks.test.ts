@@ -154,6 +154,10 @@ describe('member lists and privacy', () => {
     expect((await listed(p.partner)).leadExperts).toEqual([{ userId: p.lead.id, name: p.lead.name }]);
     expect((await listed()).leadExperts).toEqual([]);
     expect(JSON.stringify(await listed())).not.toContain(p.lead.name);
+    // Nor their ids (which may carry a name).
+    expect((await listed()).leads).toEqual([]);
+    expect(anonymous.leads).toEqual([]);
+    expect(JSON.stringify(anonymous)).not.toContain(p.lead.id);
   });
 });
 
@@ -204,6 +208,14 @@ describe('network roles', () => {
     // A lead expert of one network is nobody special in another.
     await must(p.lead.token, 'PUT', `/api/networks/${closed}/members/${p.employee.id}`, { role: 'author' }, 201);
     await must(p.colead.token, 'PUT', `/api/networks/${closed}/members/${p.employee.id}`, { role: 'lead' }, 403);
+  });
+
+  it('appoints only employees as lead experts or network authors, and partners as members only where the network is open to them', async () => {
+    // A partner: never a lead or an author (they would write and publish), not a member of a closed network.
+    for (const role of ['lead', 'author'] as const) await must(p.lead.token, 'PUT', `/api/networks/${open}/members/${p.partner.id}`, { role }, 422);
+    await must(p.lead.token, 'PUT', `/api/networks/${closed}/members/${p.partner.id}`, { role: 'member' }, 422);
+    // The academy cannot make one a first lead expert either.
+    await must(p.admin.token, 'POST', '/api/networks', { name: `Partnergeleid ${run}`, theme: 'xy', kind: 'diagnosis', description: 'Een netwerk met een partner als leider.', leads: [p.partner.id] }, 422);
   });
 
   it('keeps at least one lead expert', async () => {

@@ -1,4 +1,5 @@
 import type { StoreClients } from '../platform/store/clients';
+import type { Role } from '../platform/auth/roles';
 
 /**
  * What networks needs to know of people, without importing identity (identity reads memberships
@@ -6,7 +7,7 @@ import type { StoreClients } from '../platform/store/clients';
  * functions/src/features.ts): the name of someone being appointed who is not yet a member.
  */
 export interface PeopleLinks {
-  personOf(store: StoreClients, userId: string): Promise<{ id: string; name: string } | undefined>;
+  personOf(store: StoreClients, userId: string): Promise<{ id: string; name: string; roles: Role[]; organisationId?: string } | undefined>;
 }
 
 let links: PeopleLinks | undefined;

@@ -4,6 +4,7 @@
  * the change itself (functions/docs/networks.md lists the actions).
  */
 import type { Principal } from '../platform/auth/principal';
+import type { Role } from '../platform/auth/roles';
 import type { StoreClients } from '../platform/store/clients';
 import type { TransactPart } from '../platform/store/table';
 import { auditEntryOf, auditEntryPart, personRefPart, type AuditInput } from '../platform/audit';
@@ -81,10 +82,10 @@ export async function overview(ctx: NetworksCtx, filter: OverviewFilter) {
       return { n, leadExperts };
     })
     .filter(({ n, leadExperts }) => matchesFilter({ ...n, leadNames: leadExperts.map((l) => l.name) }, filter))
-    .map(({ n, leadExperts }) => summaryOf(n, leadExperts, roleIn.get(n.id) ?? null));
+    .map(({ n, leadExperts }) => summaryOf(n, leadExperts, roleIn.get(n.id) ?? null, can(actor, 'network', 'read-leads', { networkId: n.id })));
 }
 
-function summaryOf(n: Network, leadExperts: Array<{ userId: string; name: string }>, myRole: NetworkRole | null) {
+function summaryOf(n: Network, leadExperts: Array<{ userId: string; name: string }>, myRole: NetworkRole | null, showLeads: boolean) {
   return {
     id: n.id,
     name: n.name,
@@ -94,7 +95,8 @@ function summaryOf(n: Network, leadExperts: Array<{ userId: string; name: string
     description: n.description,
     status: n.status,
     memberCount: n.memberCount,
-    leads: n.leads,
+    // Ids of people: only for those who may see who leads (as leadExperts).
+    leads: showLeads ? n.leads : [],
     leadExperts,
     ...(n.lastActivityAt ? { lastActivityAt: n.lastActivityAt } : {}),
     myRole,
@@ -110,7 +112,7 @@ export async function page(ctx: NetworksCtx, id: string) {
   const leadExperts = visibleMembers(actor, id, members.filter((m) => m.role === 'lead')).map((m) => ({ userId: m.userId, name: m.name }));
   const active = n.status === 'active';
   return {
-    ...summaryOf(n, leadExperts, mine?.role ?? null),
+    ...summaryOf(n, leadExperts, mine?.role ?? null, can(actor, 'network', 'read-leads', { networkId: id })),
     goals: n.goals,
     goalsHtml: n.goalsHtml,
     rev: n.rev,
@@ -179,9 +181,11 @@ export async function setRole(ctx: NetworksCtx, id: string, userId: string, role
   const n = await requireNetwork(ctx, id, true);
   authorize(await actorFor(ctx), 'network', 'manage-members', resourceOf(n));
   if (n.status !== 'active') throw archivedProblem();
-  const member = await store.getMember(ctx.store, id, userId);
+  const [member, person] = await Promise.all([store.getMember(ctx.store, id, userId), peopleLinks().personOf(ctx.store, userId)]);
   if (member?.role === role) return { created: false, member };
   if (member && leavesNoLead(n.leads, userId, role)) throw lastLeadProblem();
+  if (!person) throw new Problem('notFound', text(`Onbekende persoon: ${userId}`, `Unknown person: ${userId}`));
+  mayHold(person, role, n);
   const at = new Date().toISOString();
   const audit = await auditOf(ctx, at, [{ action: 'network.role-change', target: { kind: 'person', personId: userId }, details: { networkId: id, from: member?.role ?? 'none', to: role } }]);
   let outcome: store.ChangeOutcome;
@@ -190,8 +194,6 @@ export async function setRole(ctx: NetworksCtx, id: string, userId: string, role
     result = { ...member, role };
     outcome = await store.changeRole(ctx.store, n, member, role, audit, at);
   } else {
-    const person = await peopleLinks().personOf(ctx.store, userId);
-    if (!person) throw new Problem('notFound', text(`Onbekende persoon: ${userId}`, `Unknown person: ${userId}`));
     result = { userId, name: person.name, role };
     outcome = await store.addMember(ctx.store, n, result, audit, at);
   }
@@ -248,6 +250,24 @@ export interface CreateInput {
   leads: string[];
 }
 
+/**
+ * Whether the person appointed may hold the role, asked of them as the policy sees them: lead
+ * experts and network authors must be staff; a member must be someone who could join (a partner
+ * only where the network is open to partners).
+ */
+function mayHold(person: { id: string; name: string; roles: Role[]; organisationId?: string }, role: NetworkRole, n: Network) {
+  const appointee = actorOf({ id: person.id, name: person.name, roles: person.roles, ...(person.organisationId ? { organisationId: person.organisationId } : {}) });
+  const allowed = role === 'member' ? can(appointee, 'network', 'join', resourceOf(n)) : can(appointee, 'network', 'hold-editorial-role', resourceOf(n));
+  if (!allowed) {
+    throw new Problem(
+      'unprocessable',
+      role === 'member'
+        ? text(`${person.name} kan geen lid worden van dit netwerk`, `${person.name} cannot become a member of this network`)
+        : text(`${person.name} kan geen leidend expert of netwerkauteur zijn: alleen medewerkers`, `${person.name} cannot be a lead expert or network author: employees only`),
+    );
+  }
+}
+
 /** The academy creates a network, with its first lead experts (each appointment audited too). */
 export async function create(ctx: NetworksCtx, input: CreateInput) {
   signedIn(ctx);
@@ -258,6 +278,7 @@ export async function create(ctx: NetworksCtx, input: CreateInput) {
   const people = await Promise.all(leadIds.map((u) => peopleLinks().personOf(ctx.store, u)));
   const unknown = leadIds.filter((_, i) => !people[i]);
   if (unknown.length > 0) throw new Problem('unprocessable', text(`Onbekende personen: ${unknown.join(', ')}`, `Unknown people: ${unknown.join(', ')}`));
+  for (const person of people) mayHold(person!, 'lead', { id: '', openToPartners: input.openToPartners } as Network);
   const at = new Date().toISOString();
   const audit = await auditOf(ctx, at, [
     { action: 'network.create', target: { kind: 'network', id }, details: { leads: leadIds.length, openToPartners: input.openToPartners } },

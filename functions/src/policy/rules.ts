@@ -320,6 +320,8 @@ export const rules = {
       'edit-page': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
       // Co-leads, network authors, removing members; the academy also appoints the first lead experts.
       'manage-members': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
+      // Asked of the person appointed: lead experts and network authors write and publish, so only staff.
+      'hold-editorial-role': { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
       create: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
       archive: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
     },

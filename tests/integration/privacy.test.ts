@@ -261,7 +261,7 @@ describe('erasure (POST /api/academy/erasures)', () => {
     const requestId = res.headers.get('x-request-id')!;
     expect(res.data).toMatchObject({ status: 'done', ref: await personRefOf(store(), learner.id), requestedBy: { name: expect.any(String) } });
     expect(res.data.reason).toBe(`Verzoek van ${res.data.ref} per e-mail (${res.data.ref}), uit dienst`);
-    expect(res.data.steps.map((s: { step: string }) => s.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'platform', 'profile']);
+    expect(res.data.steps.map((s: { step: string }) => s.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'partners', 'platform', 'profile']);
 
     expect(await itemsNaming(learner)).toEqual([]);
     expect(await objectsNaming(learner)).toEqual([]);
@@ -306,12 +306,40 @@ describe('erasure (POST /api/academy/erasures)', () => {
     const res = await api('/api/academy/erasures', { method: 'POST', token: admin, json: { personId: resumable.id, reason: 'Verzoek (hervat)' } });
     expect(res.status, JSON.stringify(res.data)).toBe(200);
     expect(res.data).toMatchObject({ status: 'done', reason: 'Verzoek (onderbroken)' });
-    expect(res.data.steps.map((x: { step: string }) => x.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'platform', 'profile']);
+    expect(res.data.steps.map((x: { step: string }) => x.step)).toEqual(['scorm', 'certificates', 'portfolio', 'learning', 'networks', 'knowledge', 'partners', 'platform', 'profile']);
     expect(await itemsNaming(resumable)).toEqual([]);
     expect(await objectsNaming(resumable)).toEqual([]);
     const after = await figures();
     expect(after.network).toEqual({ memberCount: before.network.memberCount - 1, rows: before.network.rows - 1 });
     expect({ ...after, network: undefined }).toEqual({ ...before, network: undefined });
+  });
+});
+
+describe('a partner user’s personal data', () => {
+  it('exports their record with the organisation and erases it with their invitation: nothing of them is left', async () => {
+    const email = `pia.${run}@partner.example`;
+    const name = `Pia Partner ${run}`;
+    const invited = await api('/api/partners/org-hap-de-linde/invitations', { method: 'POST', token: admin, json: { name, email } });
+    expect(invited.status, JSON.stringify(invited.data)).toBe(201);
+    const link = /\/uitnodiging\/([A-Za-z0-9_-]+)$/.exec(invited.data.link)![1];
+    const accepted = await api(`/api/invitations/${link}/accept`, { method: 'POST' });
+    expect(accepted.status, JSON.stringify(accepted.data)).toBe(201);
+    const partner: Person = { id: accepted.data.userId, name, email, token: await tokenFor(accepted.data.userId) };
+    expect((await api('/api/me', { token: partner.token })).status).toBe(200);
+
+    const exported = await api('/api/me/personal-data', { token: partner.token });
+    expect(exported.status).toBe(200);
+    expect(exported.data.partner.record).toMatchObject({ organisationId: 'org-hap-de-linde', name, email, status: 'active' });
+    expect(exported.data.partner.invitations).toEqual([expect.objectContaining({ email, name })]);
+    expect((await itemsNaming(partner)).length).toBeGreaterThan(0);
+
+    const erased = await api('/api/academy/erasures', { method: 'POST', token: admin, json: { personId: partner.id, reason: 'Verzoek van de partner' } });
+    expect(erased.status, JSON.stringify(erased.data)).toBe(200);
+    expect(erased.data.steps.map((x: { step: string }) => x.step)).toContain('partners');
+    expect(await itemsNaming(partner)).toEqual([]);
+    // The organisation still shows that someone left, under the pseudonym.
+    const users = await api('/api/partners/org-hap-de-linde/users', { token: admin });
+    expect(JSON.stringify(users.data)).not.toContain(email);
   });
 });
 

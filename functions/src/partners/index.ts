@@ -12,6 +12,7 @@ export const routes = { partners: partnerRoutes, invitations: invitationRoutes }
 export { partnerAccessCheck, refusalFor, answersToOrganisation } from './access';
 /** For networks (joining) and learning: whether an organisation lets its users use a network or module (its `networkIds`/`moduleIds`; empty = all). */
 export { organisationAllows } from './service';
+export { partnerDataOf, erasePartnerUser } from './personal-data';
 export { seedOrganisations, type SeedOrganisation } from './seed';
 export { organisationKinds, organisationStatuses, type OrganisationKind, type OrganisationStatus } from './domain/organisation';
 export { partnerAccountsFor, cognitoAccounts, type PartnerAccounts } from './accounts';

@@ -117,15 +117,16 @@ export function organisationActivePart(orgId: string): TransactPart {
   return { ConditionCheck: { Key: keys.organisation(orgId), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } };
 }
 
+/** Accepted invitations stay in the organisation's index until they expire (the list shows only open ones), so an erasure finds them. */
 export function invitationItem(i: Invitation) {
-  return { ...keys.invitation(i.tokenHash), ...(i.acceptedAt ? {} : keys.invitationByOrganisation(i.organisationId, i.createdAt, i.tokenHash)), type: 'invitation', ...i };
+  return { ...keys.invitation(i.tokenHash), ...keys.invitationByOrganisation(i.organisationId, i.createdAt, i.tokenHash), type: 'invitation', ...i };
 }
 
 export async function getInvitation(store: StoreClients, tokenHash: string): Promise<Invitation | undefined> {
   return fromItem<Invitation>(await get(store, keys.invitation(tokenHash), { ConsistentRead: true }));
 }
 
-/** Open invitations of an organisation (accepted ones leave the index; expired ones are filtered by the caller). */
+/** An organisation's invitations, newest first (the caller keeps the open ones: not accepted, not expired). */
 export async function listInvitations(store: StoreClients, orgId: string): Promise<Invitation[]> {
   const items = await queryAll(store, {
     IndexName: 'GSI1',

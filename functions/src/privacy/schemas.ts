@@ -16,10 +16,11 @@ export const PersonalDataSchema = z
       files: z.array(Json).openapi({ description: 'Bestanden (gegevens, niet de inhoud)' }),
       fileObjects: z.array(z.string()).openapi({ description: 'De opgeslagen bestanden (sleutels in de bucket)' }),
     }),
-    knowledge: z.object({ signals: z.array(Json), votes: z.array(Json), memberships: z.array(Json) }),
+    knowledge: z.object({ signals: z.array(Json), votes: z.array(Json), memberships: z.array(Json), questions: z.array(Json).openapi({ description: 'Consultatievragen die ik stelde, met het antwoord' }) }),
     scorm: z.array(z.object({ moduleId: z.string(), attempts: z.array(Json) })).openapi({ description: 'Pogingen aan e-learnings, met de toestand per onderdeel' }),
     portfolio: Json.nullable().openapi({ description: 'Portfolio: externe scholing, registraties, reflecties' }),
     certificates: z.array(Json),
+    partner: z.object({ record: Json.nullable(), invitations: z.array(Json) }).openapi({ description: 'Ketenpartners: mijn registratie bij de organisatie en de uitnodigingen op mijn naam' }),
   })
   .openapi('PersonalData');
 

@@ -15,6 +15,7 @@ import { eraseProfile, getUser, listUsers } from '../identity';
 import { eraseLearner, learningDataOf, modulesOfLearner } from '../learning';
 import { eraseReader, knowledgeDataOf } from '../knowledge';
 import { eraseMemberships } from '../networks';
+import { erasePartnerUser, partnerDataOf } from '../partners';
 import { eraseScormLearner, scormDataOf } from '../scorm';
 import { certificatesDataOf, eraseCertificates, erasePortfolio, portfolioDataOf } from '../portfolio';
 import { nowOf, type PrivacyCtx } from './context';
@@ -35,6 +36,7 @@ export async function personalData(ctx: PrivacyCtx): Promise<PersonalData> {
   authorize(actorOf(p), 'person', 'export', { personId: p.id });
   const s = ctx.deps.store;
   const [profile, learning, knowledge, certificates, portfolio] = await Promise.all([getUser(s, p.id), learningDataOf(s, p.id), knowledgeDataOf(s, p.id), certificatesDataOf(s, p.id), portfolioDataOf(s, p.id)]);
+  const partner = await partnerDataOf(s, { id: p.id, ...(profile?.email ? { email: profile.email } : {}) }, profile?.organisationId ?? p.organisationId);
   const moduleIds = (learning.record.modules as Array<{ moduleId: string }>).map((m) => m.moduleId);
   const scorm = await scormDataOf(s, p.id, moduleIds);
   const data: PersonalData = {
@@ -46,6 +48,7 @@ export async function personalData(ctx: PrivacyCtx): Promise<PersonalData> {
     scorm: scorm as unknown as PersonalData['scorm'],
     portfolio: portfolio as unknown as PersonalData['portfolio'],
     certificates: certificates as unknown as PersonalData['certificates'],
+    partner,
   };
   await appendAudit(s, {
     actor: { id: p.id },
@@ -125,6 +128,8 @@ export async function erase(ctx: PrivacyCtx, input: { personId: string; reason: 
   await step('learning', () => eraseLearner(s, person, pseudonym));
   await step('networks', () => eraseMemberships(s, person.id));
   await step('knowledge', () => eraseReader(s, person, pseudonym));
+  // Partners before the profile: the profile says which organisation holds the partner's record.
+  await step('partners', () => erasePartnerUser(s, person, pseudonym, profile?.organisationId));
   await step('platform', async () => ({ rateLimits: await db.eraseRateLimits(s, person.id) }));
   await step('profile', async () => {
     await eraseProfile(s, person.id);

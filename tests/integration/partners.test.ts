@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer } from '../../functions/src/dev/issuer';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { handInNextVersion, publishArticle, tokens, uniqueWord } from '../support/knowledge';
+import { createModule, createSession } from '../support/learning';
 
 /**
  * Partner organisations (functions/src/partners): the academy registers an organisation and invites
@@ -194,6 +195,28 @@ describe('invitations and revocation on the next request', () => {
   it('refuses unknown, used and malformed invitations alike', async () => {
     expect((await api(`/api/invitations/${'x'.repeat(43)}/accept`, { method: 'POST' })).status).toBe(404);
     expect((await api('/api/invitations/kort/accept', { method: 'POST' })).status).toBe(400);
+  });
+});
+
+describe('the modules an organisation lets its users use', () => {
+  it('lets a partner join only the modules their organisation allows, by enrolling, completing or taking a seat; all of them when it names none', async () => {
+    const allowed = await createModule(admin, { kind: 'external', title: `Toegestaan ${run}`, provider: 'GGD', enrolAudience: 'partners' });
+    const other = await createModule(admin, { kind: 'external', title: `Niet toegestaan ${run}`, provider: 'GGD', enrolAudience: 'partners' });
+    const otherClass = await createModule(admin, { kind: 'classroom', title: `Klas niet toegestaan ${run}`, enrolAudience: 'partners' });
+    const session = await createSession(admin, otherClass.id, { capacity: 5 });
+    const created = await api('/api/partners', { method: 'POST', token: admin, json: orgInput(`Beperkt ${run}`, { moduleIds: [allowed.id] }) });
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    const partner = await invitedPartner(created.data.id, 'Bea Beperkt');
+
+    expect((await api(`/api/modules/${allowed.id}/enrol`, { method: 'POST', token: partner.token })).status).toBeLessThan(300);
+    expect((await api(`/api/modules/${other.id}/enrol`, { method: 'POST', token: partner.token })).status).toBe(403);
+    expect((await api(`/api/modules/${other.id}/complete`, { method: 'POST', token: partner.token, json: { evidence: 'Certificaat 12' } })).status).toBe(403);
+    expect((await api(`/api/sessions/${session.id}/enrolment`, { method: 'POST', token: partner.token })).status).toBe(403);
+
+    // An organisation that names no modules: every module open to partners.
+    const open = await invitedPartner((await createOrg()).org.id, 'Olga Open');
+    expect((await api(`/api/modules/${other.id}/enrol`, { method: 'POST', token: open.token })).status).toBeLessThan(300);
+    expect((await api(`/api/sessions/${session.id}/enrolment`, { method: 'POST', token: open.token })).status).toBe(201);
   });
 });
 

@@ -48,6 +48,11 @@ export interface ModuleResource {
   status: 'draft' | 'published' | 'archived';
   enrolAudience: EnrolAudience;
   kind: string;
+  /**
+   * For a partner joining: whether their organisation lets its users use this module (its status
+   * and `moduleIds`, functions/src/partners). Given where someone joins (enrol, a session, a launch).
+   */
+  organisationAllows?: boolean;
 }
 export interface SessionResource {
   /** The session's module; left out where only the session's own trainers matter. */
@@ -163,7 +168,7 @@ const canReadArticle = (a: Actor, r: ArticleResource) => r.readable && readableA
 const writes = (a: Actor, networkId: string) => isAdmin(a) || (isAuthor(a) && memberOf(a, networkId)) || networkAuthorOf(a, networkId) || leadOf(a, networkId);
 const leads = (a: Actor, networkId: string) => isAdmin(a) || leadOf(a, networkId);
 const seesModule = (a: Actor, m: ModuleResource) => enrolAudiences(a).includes(m.enrolAudience) && (m.status === 'published' || managesCatalogue(a));
-const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience);
+const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience) && !(isPartner(a) && m.organisationAllows === false);
 const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
 const managesTeam = (a: Actor, r: TeamResource) => isTeamManager(a) && r.callerTeamId !== undefined && r.callerTeamId === r.teamId;
 const ownsPortfolio = (a: Actor, r: PortfolioResource) => isStaff(a) && isSelf(a, r.ownerId);

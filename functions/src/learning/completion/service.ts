@@ -17,7 +17,7 @@ import type { Session } from '../sessions/store';
 import * as learnerFiles from '../files/service';
 import type { FileRef } from '../files/service';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
-import { actor, moduleResource, visibleModule } from '../shared/access';
+import { actor, moduleResource, organisationScope, visibleModule } from '../shared/access';
 import { accreditationTotals, computeProgress, earnedAccreditation } from '../domain/progress';
 import { hasStarted } from '../domain/instants';
 import { sessionKinds, type LearningPath, type StepCompletion } from '../domain/types';
@@ -301,7 +301,7 @@ export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await getModule(ctx.store, moduleId));
   if (m.status !== 'published') throw new Problem('conflict', text('Inschrijven kan alleen voor gepubliceerde modules', 'You can only enrol in published modules'));
-  authorize(actor(ctx), 'module', 'join', moduleResource(m));
+  authorize(actor(ctx), 'module', 'join', { ...moduleResource(m), ...(await organisationScope(ctx, m.id)) });
   if (sessionKinds.includes(m.kind)) throw new Problem('unprocessable', text('Voor deze module schrijf je je in voor een sessie', 'For this module you enrol in a session'));
   if (await db.enrolInModule(ctx.store, p.id, { moduleId, title: m.title, kind: m.kind }, nowOf(ctx))) countEvent('Enrolment');
   return { enrolled: true };
@@ -310,6 +310,7 @@ export async function enrolInModule(ctx: LearningCtx, moduleId: string) {
 export async function selfComplete(ctx: LearningCtx, moduleId: string, evidence?: string, fileIds: string[] = []) {
   const p = signedIn(ctx);
   const m = visibleModule(ctx, await getModule(ctx.store, moduleId), 'join');
+  authorize(actor(ctx), 'module', 'join', { ...moduleResource(m), ...(await organisationScope(ctx, m.id)) });
   if (m.kind !== 'reading' && m.kind !== 'external') {
     const by =
       m.kind === 'assignment'

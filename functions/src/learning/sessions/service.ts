@@ -12,7 +12,7 @@ import * as db from './store';
 import type { Session } from './store';
 import { getModule } from '../shared/store';
 import { nowOf, signedIn, type LearningCtx } from '../shared/context';
-import { actor, sessionResource, visibleModule } from '../shared/access';
+import { actor, organisationScope, sessionResource, visibleModule } from '../shared/access';
 import { recordAbsence, recordAttendance } from '../completion/service';
 import { hasStarted } from '../domain/instants';
 import { sessionKinds } from '../domain/types';
@@ -67,7 +67,8 @@ export async function enrol(ctx: LearningCtx, sessionId: string) {
   const s = await loadSession(ctx, sessionId);
   const m = visibleModule(ctx, await getModule(ctx.store, s.moduleId));
   // A trainer never sits in a session they teach: attendance they register would be their own.
-  authorize(actor(ctx), 'session', 'enrol', sessionResource(ctx, s, m));
+  const resource = sessionResource(ctx, s, m);
+  authorize(actor(ctx), 'session', 'enrol', { ...resource, module: resource.module && { ...resource.module, ...(await organisationScope(ctx, s.moduleId)) } });
   const now = nowOf(ctx);
   if (s.status !== 'planned') throw new Problem('conflict', text('Deze sessie gaat niet door; inschrijven kan niet', 'This session has been cancelled; you cannot enrol'));
   if (hasStarted(s.start, now)) throw new Problem('conflict', text('Deze sessie is al begonnen; inschrijven kan niet meer', 'This session has already started; you can no longer enrol'));

@@ -1,3 +1,4 @@
+import { organisationAllows } from '../../partners';
 import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { actorOf, authorize, type ModuleResource, type SessionResource } from '../../policy';
@@ -15,6 +16,15 @@ export const actor = (ctx: LearningCtx) => actorOf(ctx.principal);
 
 /** The module as the policy sees it. */
 export const moduleResource = (m: Pick<StoredModule, 'status' | 'enrolAudience' | 'kind'>): ModuleResource => ({ status: m.status, enrolAudience: m.enrolAudience, kind: m.kind });
+
+/**
+ * Where someone joins a module (enrol, a session, a completion of their own): a partner's
+ * organisation may limit its users to some modules, or be suspended (functions/src/partners).
+ */
+export async function organisationScope(ctx: LearningCtx, moduleId: string): Promise<Pick<ModuleResource, 'organisationAllows'>> {
+  const orgId = ctx.principal?.organisationId;
+  return orgId ? { organisationAllows: await organisationAllows(ctx.store, orgId, { moduleId }) } : {};
+}
 
 /** A module the caller may see; a hidden one answers exactly like a missing one. */
 export function visibleModule(ctx: LearningCtx, m: StoredModule | undefined, action: 'read' | 'join' = 'read'): StoredModule {

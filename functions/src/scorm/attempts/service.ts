@@ -3,6 +3,7 @@
  * to with that token (the attempt's package and state; commits), outcomes that complete the module
  * in learning, and the learner's attempt history. See functions/docs/scorm.md ("Attempts and commits").
  */
+import { organisationAllows } from '../../partners';
 import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
@@ -74,7 +75,9 @@ export async function launch(ctx: ScormCtx, moduleId: string, input: { scoId?: s
   if (!p) throw new Problem('unauthenticated', text('Meld je aan om de e-learning te starten', 'Sign in to start the e-learning'));
   const m = await launchModule(ctx, moduleId);
   if (!m) throw new Problem('notFound', moduleMissing);
-  authorize(actorOf(p), 'scormAttempt', 'launch', resourceOf(m, p.id), moduleMissing);
+  // A partner's organisation may limit its users to some modules (or be suspended): asked where they start.
+  const scope = p.organisationId ? { organisationAllows: await organisationAllows(ctx.deps.store, p.organisationId, { moduleId }) } : {};
+  authorize(actorOf(p), 'scormAttempt', 'launch', { ...resourceOf(m, p.id), module: { ...resourceOf(m, p.id).module, ...scope } }, moduleMissing);
   if (m.kind !== 'elearning') throw new Problem('unprocessable', text('Deze module is geen e-learning', 'This module is not an e-learning'));
   const s = ctx.deps.store;
   const contentOrigin = ctx.deps.config.contentOrigin;

@@ -271,6 +271,9 @@ describe('archiving (the academy)', () => {
     await must(p.admin.token, 'POST', `/api/networks/${id}/archive`, undefined, 409);
     await must(p.employee.token, 'POST', `/api/networks/${id}/membership`, undefined, 409);
     await must(p.lead.token, 'PUT', `/api/networks/${id}/members/${p.employee.id}`, { role: 'author' }, 409);
+    // Its lead still reads it, but asks and plans nothing more in it.
+    await must(p.lead.token, 'POST', `/api/networks/${id}/questions`, { title: 'Een vraag voor het archief', body: 'Neemt een gearchiveerd netwerk nog vragen aan van zijn leden?' }, 409);
+    await must(p.lead.token, 'POST', `/api/networks/${id}/events`, { moduleId: 'm-symposium-suicidepreventie-2027', start: new Date(Date.now() + 20 * 86_400_000).toISOString(), end: new Date(Date.now() + 20 * 86_400_000 + 7_200_000).toISOString(), capacity: 10 }, 409);
     const listed = async (q: string) => ((await must(p.employee.token, 'GET', `/api/networks${q}`, undefined, 200)).data as Array<{ id: string }>).map((n) => n.id);
     expect(await listed('')).not.toContain(id);
     expect(await listed('?status=archived')).toContain(id);

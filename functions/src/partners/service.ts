@@ -186,7 +186,17 @@ export async function invite(ctx: PartnersCtx, orgId: string, input: { name: str
     const user: PartnerUser = { userId, organisationId: orgId, name: input.name, email: input.email, status: 'active', joinedAt: at };
     const profile = { id: userId, name: input.name, email: input.email, roles: ['partner' as const], organisationId: orgId, organisationName: org.name, createdAt: at };
     const audit = await auditParts(ctx.deps.store, { actor: p, action: 'partner-user.invite', target: { kind: 'person', personId: userId }, requestId: ctx.requestId, at, details: { organisationId: orgId, delivery: 'cognito' } });
-    await db.write(ctx.deps.store, [db.organisationActivePart(orgId), { Put: { Item: db.partnerUserItem(user) } }, newProfilePart(profile), ...audit]);
+    // The account exists from here on: if its record cannot be written (the organisation was suspended
+    // in the meantime, or the write failed), the account is switched off again, so no account signs in
+    // without a record the academy can see and remove.
+    const outcome = await db.write(ctx.deps.store, [db.organisationActivePart(orgId), { Put: { Item: db.partnerUserItem(user) } }, newProfilePart(profile), ...audit]).catch(async (err: unknown) => {
+      await accounts.disable(userId);
+      throw err;
+    });
+    if (outcome === 'conflict') {
+      await accounts.disable(userId);
+      throw new Problem('conflict', text('De organisatie is intussen geschorst of ingetrokken', 'The organisation has been suspended or revoked in the meantime'));
+    }
     return { delivery: 'cognito', user };
   }
   const token = randomBytes(32).toString('base64url');

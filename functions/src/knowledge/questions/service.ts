@@ -80,6 +80,7 @@ export async function ask(ctx: KnowledgeCtx, networkId: string, input: AskInput)
   if (!network) throw new Problem('notFound', unknownNetwork(networkId));
   const actor = await actorFor(ctx);
   authorize(actor, 'question', 'ask', { networkId, askerId: p.id, visibility: input.visibility });
+  if (network.status === 'archived') throw new Problem('conflict', text('Dit netwerk is gearchiveerd; het neemt geen vragen meer aan', 'This network has been archived; it no longer takes questions'));
   refuseIdentifiers({ title: input.title, body: input.body });
   const askedAt = nowOf(ctx);
   const q: Question = {

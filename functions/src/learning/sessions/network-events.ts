@@ -57,8 +57,10 @@ async function hostsOf(ctx: LearningCtx, networkId: string, ids: string[]) {
 /** A lead expert of the network (or the academy) plans a session of one of its event modules. */
 export async function planNetworkEvent(ctx: LearningCtx, networkId: string, input: NetworkEventPlan) {
   const p = signedIn(ctx);
-  if (!(await getNetwork(ctx.store, networkId))) throw unknownNetwork(networkId);
+  const network = await getNetwork(ctx.store, networkId);
+  if (!network) throw unknownNetwork(networkId);
   authorize(await actorWithMemberships(ctx), 'networkEvent', 'plan', { networkId });
+  if (network.status === 'archived') throw new Problem('conflict', text('Dit netwerk is gearchiveerd; er worden geen bijeenkomsten meer gepland', 'This network has been archived; no more events are planned'));
   const m = await getModule(ctx.store, input.moduleId);
   if (!m || m.networkId !== networkId || m.kind !== 'event' || m.status === 'archived') {
     const message = text('Kies een evenementmodule van dit netwerk', 'Choose an event module of this network');

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { createModule, syntheticEmployees, unique } from '../support/learning';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { buildDeps } from '../../functions/src/deps';
+import { loadConfig } from '../../functions/src/platform/config';
+import { keys } from '../../functions/src/platform/store/keys';
 
 /**
  * Certificates end to end through the API: complete a module, download its certificate (issued
@@ -84,6 +88,19 @@ describe('certificates', () => {
     // The learner sees it revoked, and the PDF is no longer handed out.
     expect((await api('/api/me/certificates', { token: l.token })).data.items.find((i: { targetId: string }) => i.targetId === m.id).certificate.revokedAt).toBe(revoked.data.revokedAt);
     expect((await pdfOf(before.pdf, l.token)).status).toBe(409);
+
+    // The completion was taken back and the module completed again later (as attendance corrected to
+    // absent, then another session): that completion gets a certificate of its own; the revoked one stays revoked.
+    const store = buildDeps(loadConfig(stack().env)).store;
+    const later = new Date().toISOString();
+    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.learnerModule(l.id, m.id), UpdateExpression: 'SET completedAt = :at', ExpressionAttributeValues: { ':at': later } }));
+    const again = await pdfOf(before.pdf, l.token);
+    expect(again.status).toBe(200);
+    const renewed = (await api('/api/me/certificates', { token: l.token })).data.items.find((i: { targetId: string }) => i.targetId === m.id).certificate;
+    expect(renewed.code).not.toBe(code);
+    expect(renewed.revokedAt).toBeUndefined();
+    expect((await api(`/api/certificates/${encodeURIComponent(renewed.code)}`)).data).toMatchObject({ status: 'valid' });
+    expect((await api(`/api/certificates/${code}`)).data).toMatchObject({ status: 'revoked' });
   });
 
   it('pages through all certificates with a cursor, newest first, and refuses a made-up cursor', async () => {

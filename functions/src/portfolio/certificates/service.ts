@@ -87,14 +87,16 @@ export async function myCertificates(ctx: CertificatesCtx) {
   };
 }
 
-/** The learner's certificate of one completion: the one issued before, or a new one (exactly one, under races). */
+/**
+ * The learner's certificate of their completion: the one issued for it before, or a new one (exactly
+ * one, under races). The certificate of an earlier completion stays as it was (revoked or not).
+ */
 async function certificateFor(ctx: CertificatesCtx, me: Principal, completion: Completion): Promise<CertificateRecord> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const pointer = await db.getPointer(ctx.store, me.id, completion.kind, completion.targetId);
-    if (pointer) {
-      const existing = await db.getCertificate(ctx.store, pointer.code, { consistent: true });
-      if (existing) return existing;
-    }
+    const existing = pointer ? await db.getCertificate(ctx.store, pointer.code, { consistent: true }) : undefined;
+    // One certificate per completion: a module completed again (after the first was taken back) gets a new one.
+    if (existing && existing.completedAt === completion.completedAt) return existing;
     const record: CertificateRecord = {
       code: codeFrom(crypto.getRandomValues(new Uint8Array(codeRandomBytes))),
       kind: completion.kind,
@@ -106,7 +108,7 @@ async function certificateFor(ctx: CertificatesCtx, me: Principal, completion: C
       issuedAt: nowOf(ctx),
       points: completion.points,
     };
-    const outcome = await db.issue(ctx.store, record);
+    const outcome = await db.issue(ctx.store, record, existing ? existing.code : undefined);
     if (outcome === 'issued') return record;
     // 'exists': another request issued it a moment ago (read it); 'code-taken': draw another code.
   }

@@ -50,11 +50,13 @@ export async function certificatesOfLearner(store: StoreClients, userId: string)
  * in one transaction. `'exists'` when the learner's pointer was written first by another request;
  * `'code-taken'` when the random code met an existing one (the caller draws another).
  */
-export async function issue(store: StoreClients, c: CertificateRecord): Promise<'issued' | 'exists' | 'code-taken'> {
+/** Issues `c`: the learner's pointer is new, or still the `previous` certificate's (one of an earlier completion). */
+export async function issue(store: StoreClients, c: CertificateRecord, previous?: string): Promise<'issued' | 'exists' | 'code-taken'> {
+  const pointer = { Item: { ...keys.learnerCertificate(c.userId, c.kind, c.targetId), type: 'certificate-pointer', kind: c.kind, targetId: c.targetId, code: c.code } };
   try {
     await retryOnContention(() =>
       transact(store, [
-        { Put: { Item: { ...keys.learnerCertificate(c.userId, c.kind, c.targetId), type: 'certificate-pointer', kind: c.kind, targetId: c.targetId, code: c.code }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: previous ? { ...pointer, ConditionExpression: 'code = :previous', ExpressionAttributeValues: { ':previous': previous } } : { ...pointer, ConditionExpression: 'attribute_not_exists(PK)' } },
         { Put: { Item: { ...keys.certificate(c.code), ...keys.certificateByIssue(c.issuedAt, c.code), type: 'certificate', ...c }, ConditionExpression: 'attribute_not_exists(PK)' } },
       ]),
     );

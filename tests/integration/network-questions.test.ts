@@ -5,6 +5,8 @@ import { loadConfig } from '../../functions/src/platform/config';
 import { createNetwork } from '../../functions/src/networks';
 import type { Role } from '../../functions/src/platform/auth/roles';
 import { api, stack } from '../support/api';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/src/platform/store/keys';
 
 /**
  * Consultation questions: a member asks their network, the check refuses client identifiers, lead
@@ -190,6 +192,15 @@ describe('consultation questions', () => {
     const academy = await as('admin', 'GET', `/api/academy/network-activity?quarter=${answeredQuarter.quarter}`);
     expect(academy.status).toBe(200);
     expect(academy.data.networks.find((n: { networkId: string }) => n.networkId === networkId)).toMatchObject({ questionsAnswered: 2, members: 3 });
+
+    // A question asked last year and answered now counts as answered now, with its whole wait in the median.
+    const askedAt = `${year - 1}-11-20T10:00:00.000Z`;
+    const qid = `q-late-${run}`;
+    const store = buildDeps(loadConfig(stack().env)).store;
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.question(qid), ...keys.questionByNetwork(networkId, askedAt, qid), type: 'question', id: qid, networkId, networkName: 'x', title: 'Een oude vraag', body: 'Een vraag van vorig jaar die nu pas antwoord kreeg.', visibility: 'network', asker: { id: id('member'), name: 'Q member' }, askedAt, status: 'answered', answer: { text: 'Het antwoord.', by: { id: id('lead'), name: 'Q lead' }, at: new Date().toISOString() }, answeredAt: new Date().toISOString() } }));
+    const withLate = await as('lead', 'GET', `/api/networks/${networkId}/activity?year=${year}`);
+    expect(withLate.data.quarters.reduce((n: number, q: { questionsAnswered: number }) => n + q.questionsAnswered, 0)).toBe(3);
+    expect(withLate.data.quarters.reduce((n: number, q: { questionsAsked: number }) => n + q.questionsAsked, 0)).toBe(total('questionsAsked'));
     expect((await as('lead', 'GET', '/api/academy/network-activity')).status).toBe(403);
     expect((await as('admin', 'GET', '/api/academy/network-activity?quarter=2026-Q5')).status).toBe(400);
   });

@@ -204,7 +204,12 @@ export async function mine(ctx: KnowledgeCtx) {
   return (await db.questionsOfAsker(ctx.store, p.id)).map((q) => withAbilities(actor, q));
 }
 
-/** The activity view (functions/src/reports): a network's questions asked in a period, with when they were answered. No text, no names. */
+/**
+ * The activity view (functions/src/reports): a network's questions asked in a period, and those
+ * asked up to a year before it (they may be answered in the period), with when they were answered.
+ * No text, no names.
+ */
 export async function questionTimes(store: KnowledgeCtx['store'], networkId: string, range: { from: string; to: string }) {
-  return (await db.questionsOfNetwork(store, networkId, range)).map((q) => ({ askedAt: q.askedAt, ...(q.answeredAt ? { answeredAt: q.answeredAt } : {}) }));
+  const from = new Date(Date.parse(range.from) - 366 * 86_400_000).toISOString();
+  return (await db.questionsOfNetwork(store, networkId, { from, to: range.to })).map((q) => ({ askedAt: q.askedAt, ...(q.answeredAt ? { answeredAt: q.answeredAt } : {}) }));
 }

@@ -243,6 +243,24 @@ describe('a learner’s portfolio', () => {
   });
 });
 
+describe('reflections and their entries', () => {
+  it('never leaves a reflection behind when its entry is deleted at the same moment as the reflection is saved', async () => {
+    const [person] = (await syntheticEmployees(1, 'u-portfolio-race')) as [{ id: string; token: string }];
+    const entries = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => api('/api/me/portfolio/entries', { method: 'POST', token: person.token, json: { title: `Race ${i}`, provider: 'X', date: daysAgo(1), hours: 1 } }).then((r) => r.data as { id: string; rev: number })),
+    );
+    await Promise.all(
+      entries.flatMap((e) => [
+        api(`/api/me/portfolio/entries/${e.id}/reflection`, { method: 'PUT', token: person.token, json: { text: 'Wat ik ervan leerde.' } }),
+        api(`/api/me/portfolio/entries/${e.id}?rev=${e.rev}`, { method: 'DELETE', token: person.token }),
+      ]),
+    );
+    const data = await portfolioDataOf(store(), person.id);
+    expect(data.externalLearning).toEqual([]);
+    expect(data.reflections).toEqual([]);
+  });
+});
+
 describe('personal data', () => {
   it('exports and erases everything the portfolio core keeps of a person, evidence objects included', async () => {
     const [person] = (await syntheticEmployees(1, 'u-portfolio-erase')) as [{ id: string; token: string }];

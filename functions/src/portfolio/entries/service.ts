@@ -104,7 +104,6 @@ export async function removeExternal(ctx: PortfolioCtx, entryId: string, rev: nu
   const current = await db.getExternal(ctx.store, p.id, id);
   if (!current) throw notFound();
   if (current.rev !== rev || !(await db.deleteExternal(ctx.store, p.id, id, rev))) throw changed();
-  await db.deleteReflection(ctx.store, p.id, entryId);
   if (current.evidence) await deleteObject(ctx, current.evidence.objectKey);
   return { deleted: entryId };
 }
@@ -119,7 +118,7 @@ export async function saveReflection(ctx: PortfolioCtx, entryId: string, input: 
   const read = await readPortfolio(ctx.store, p.id, { consistent: true });
   if (!read.entries.some((e) => e.id === entryId)) throw notFound();
   if (input.text === '') await db.deleteReflection(ctx.store, p.id, entryId);
-  else await db.putReflection(ctx.store, p.id, { entryId, text: input.text, sharedWithManager: input.sharedWithManager, updatedAt: nowOf(ctx).toISOString() });
+  else if (!(await db.putReflection(ctx.store, p.id, { entryId, text: input.text, sharedWithManager: input.sharedWithManager, updatedAt: nowOf(ctx).toISOString() }))) throw notFound();
   return viewOf(ctx, p.id, entryId);
 }
 

@@ -1,7 +1,8 @@
 import type { StoreClients } from '../../platform/store/clients';
 import { keys } from '../../platform/store/keys';
 import { conditional, fromItem } from '../../platform/store/items';
-import { del, get, put, type TransactPart } from '../../platform/store/table';
+import { del, get, put, transact, type TransactPart } from '../../platform/store/table';
+import { externalEntryId } from '../domain/entries';
 import type { EvidenceFile, ExternalEntry } from '../domain/entries';
 import type { EvidenceType } from '../domain/evidence';
 import type { StoredReflection } from '../store';
@@ -24,12 +25,24 @@ export function putExternal(store: StoreClients, userId: string, e: ExternalEntr
 }
 
 /** Deletes the revision read (an edit in between wins: false). */
+/** The entry and its reflection go together (a reflection never outlives its entry). */
 export function deleteExternal(store: StoreClients, userId: string, id: string, expectedRev: number): Promise<boolean> {
-  return conditional(() => del(store, keys.externalEntry(userId, id), { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': expectedRev } }));
+  return conditional(() =>
+    transact(store, [
+      { Delete: { Key: keys.externalEntry(userId, id), ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': expectedRev } } },
+      { Delete: { Key: keys.reflection(userId, externalEntryId(id)) } },
+    ]),
+  );
 }
 
-export function putReflection(store: StoreClients, userId: string, r: StoredReflection) {
-  return put(store, { ...keys.reflection(userId, r.entryId), type: 'portfolio-reflection', userId, ...r });
+/**
+ * A reflection; on learning the learner added themselves, only while that entry exists (a delete
+ * at the same moment cannot leave a reflection behind). False when the entry is gone.
+ */
+export function putReflection(store: StoreClients, userId: string, r: StoredReflection): Promise<boolean> {
+  const item = { Put: { Item: { ...keys.reflection(userId, r.entryId), type: 'portfolio-reflection', userId, ...r } } };
+  const external = /^external:(.+)$/.exec(r.entryId)?.[1];
+  return conditional(() => transact(store, [item, ...(external ? [{ ConditionCheck: { Key: keys.externalEntry(userId, external), ConditionExpression: 'attribute_exists(PK)' } }] : [])]));
 }
 
 export function deleteReflection(store: StoreClients, userId: string, entryId: string) {

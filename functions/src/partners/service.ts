@@ -259,7 +259,11 @@ export async function removeUser(ctx: PartnersCtx, orgId: string, userId: string
   await load(ctx, orgId);
   const current = await db.getPartnerUser(ctx.deps.store, orgId, userId);
   if (!current) throw new Problem('notFound', text('Deze gebruiker hoort niet bij de organisatie', 'This user does not belong to the organisation'));
-  if (current.status === 'removed') return current;
+  // Removed before: the account is switched off again (idempotent), in case the first time failed after the record was written.
+  if (current.status === 'removed') {
+    await partnerAccountsFor(ctx.deps.config).disable(userId);
+    return current;
+  }
   const at = nowOf(ctx).toISOString();
   const removed: PartnerUser = { ...current, status: 'removed', removedAt: at, removedBy: by(p) };
   const audit = await auditParts(ctx.deps.store, { actor: p, action: 'partner-user.remove', target: { kind: 'person', personId: userId }, requestId: ctx.requestId, at, details: { organisationId: orgId } });

@@ -103,6 +103,32 @@ describe('certificates', () => {
     expect((await api(`/api/certificates/${code}`)).data).toMatchObject({ status: 'revoked' });
   });
 
+  it('issues a certificate for a completed path, with the points of its steps, once the path is complete', async () => {
+    const admin = await tokenFor(demo.admin);
+    const u = unique();
+    const step = (title: string, points: number) => createModule(admin, { kind: 'external', title: `${title} ${u}`, provider: 'Trimbos-instituut', accreditation: [{ register: vvn, points, accreditationNumber: `VVN-${title}-${u}` }] });
+    const [a, b] = [await step('Padstap een', 2), await step('Padstap twee', 3)];
+    const path = await api('/api/paths', { method: 'POST', token: admin, json: { title: `Certificaatpad ${u}`, description: 'Twee externe stappen.', minOptional: 0, steps: [{ id: 's1', moduleId: a.id, required: true, unlockAfter: [] }, { id: 's2', moduleId: b.id, required: true, unlockAfter: [] }] } });
+    expect(path.status, JSON.stringify(path.data)).toBe(201);
+    const l = await learner('u-cert-path');
+    const pdfPath = `/api/me/certificates/path/${path.data.id}.pdf`;
+    expect((await api(`/api/paths/${path.data.id}/enrol`, { method: 'POST', token: l.token })).status).toBe(201);
+    expect((await api(`/api/modules/${a.id}/complete`, { method: 'POST', token: l.token, json: { evidence: 'Bewijs A' } })).status).toBe(200);
+    // Half the path: no path certificate yet.
+    expect((await pdfOf(pdfPath, l.token)).status).toBe(404);
+    expect((await api(`/api/modules/${b.id}/complete`, { method: 'POST', token: l.token, json: { evidence: 'Bewijs B' } })).status).toBe(200);
+
+    const item = (await api('/api/me/certificates', { token: l.token })).data.items.find((i: { kind: string; targetId: string }) => i.kind === 'path' && i.targetId === path.data.id);
+    expect(item).toMatchObject({ title: `Certificaatpad ${u}`, points: [{ register: vvn, points: 5 }], pdf: pdfPath });
+    const pdf = await pdfOf(pdfPath, l.token);
+    expect(pdf.status).toBe(200);
+    const doc = await PDFDocument.load(pdf.bytes);
+    const code = (await api('/api/me/certificates', { token: l.token })).data.items.find((i: { kind: string; targetId: string }) => i.kind === 'path' && i.targetId === path.data.id).certificate.code as string;
+    expect(doc.getTitle()).toContain('Deelnemer 0');
+    expect(doc.getKeywords()).toContain(code);
+    expect((await api(`/api/certificates/${code}`)).data).toMatchObject({ status: 'valid', title: `Certificaatpad ${u}` });
+  });
+
   it('pages through all certificates with a cursor, newest first, and refuses a made-up cursor', async () => {
     const admin = await tokenFor(demo.admin);
     const l = await learner('u-cert-pages');

@@ -257,8 +257,7 @@ export interface CreateInput {
  */
 function mayHold(person: { id: string; name: string; roles: Role[]; organisationId?: string }, role: NetworkRole, n: Network) {
   const appointee = actorOf({ id: person.id, name: person.name, roles: person.roles, ...(person.organisationId ? { organisationId: person.organisationId } : {}) });
-  const allowed = role === 'member' ? can(appointee, 'network', 'join', resourceOf(n)) : can(appointee, 'network', 'hold-editorial-role', resourceOf(n));
-  if (!allowed) {
+  if (!can(appointee, 'network', 'take-role', { ...resourceOf(n), role })) {
     throw new Problem(
       'unprocessable',
       role === 'member'

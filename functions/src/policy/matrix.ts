@@ -71,7 +71,13 @@ export const states: { [K in Kind]: Record<string, Resources[K]> } = {
   },
   audit: { 'the audit log': {} },
   knowledge: { 'the knowledge base': {} },
-  network: { 'the network': { networkId: network }, 'open to partners': { networkId: network, openToPartners: true } },
+  network: {
+    'the network': { networkId: network },
+    'open to partners': { networkId: network, openToPartners: true },
+    // Appointments are asked of the person appointed (take-role).
+    'appointed as lead expert': { networkId: network, role: 'lead' },
+    'appointed as member, open to partners': { networkId: network, openToPartners: true, role: 'member' },
+  },
   academy: { 'the academy': {} },
   module: {
     'published, employees': employeesModule,

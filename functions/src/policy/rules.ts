@@ -43,6 +43,8 @@ export interface NetworkResource {
   networkId: string;
   /** Partners may join only networks open to them (left out: closed). */
   openToPartners?: boolean;
+  /** For an appointment: the role the person is given in the network. */
+  role?: 'lead' | 'author' | 'member';
 }
 export interface ModuleResource {
   status: 'draft' | 'published' | 'archived';
@@ -170,6 +172,7 @@ const leads = (a: Actor, networkId: string) => isAdmin(a) || leadOf(a, networkId
 const seesModule = (a: Actor, m: ModuleResource) => enrolAudiences(a).includes(m.enrolAudience) && (m.status === 'published' || managesCatalogue(a));
 const joinsModule = (a: Actor, m: ModuleResource) => m.status === 'published' && enrolAudiences(a).includes(m.enrolAudience) && !(isPartner(a) && m.organisationAllows === false);
 const managesCatalogue = (a: Actor) => isAdmin(a) || isAuthor(a);
+const joinsNetwork = (a: Actor, r: NetworkResource) => isStaff(a) || (isPartner(a) && r.openToPartners === true);
 const managesTeam = (a: Actor, r: TeamResource) => isTeamManager(a) && r.callerTeamId !== undefined && r.callerTeamId === r.teamId;
 const ownsPortfolio = (a: Actor, r: PortfolioResource) => isStaff(a) && isSelf(a, r.ownerId);
 /** Organisation-wide questions reach all staff; network questions the network's members (and the academy); the asker always. */
@@ -320,13 +323,13 @@ export const rules = {
       'read-articles': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
       'handle-signals': { who: text('auteurs van het netwerk (auteursrol en lid), leidend experts en de academie', "the network's authors (author role and member), lead experts and the academy"), allow: (a, r) => writes(a, r.networkId) },
       // Membership (functions/src/networks): employees join freely; partners only where the network is open to them.
-      join: { who: text('medewerkers; ketenpartners als het netwerk open is voor partners', 'employees; partners when the network is open to partners'), allow: (a, r) => isStaff(a) || (isPartner(a) && r.openToPartners === true) },
+      join: { who: text('medewerkers; ketenpartners als het netwerk open is voor partners', 'employees; partners when the network is open to partners'), allow: joinsNetwork },
       leave: { who: text('aangemelde gebruikers (hun eigen lidmaatschap)', 'signed-in users (their own membership)'), allow: (a) => isSignedIn(a) },
       'edit-page': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
       // Co-leads, network authors, removing members; the academy also appoints the first lead experts.
       'manage-members': { who: text('leidend experts van het netwerk en de academie', "the network's lead experts and the academy"), allow: (a, r) => leads(a, r.networkId) },
-      // Asked of the person appointed: lead experts and network authors write and publish, so only staff.
-      'hold-editorial-role': { who: text('medewerkers', 'employees'), allow: (a) => isStaff(a) },
+      // Asked of the person appointed: lead experts and network authors write and publish, so only staff; a member as anyone who could join.
+      'take-role': { who: text('leidend expert of netwerkauteur: medewerkers; lid: wie lid mag worden', 'lead expert or network author: employees; member: whoever may join'), allow: (a, r) => (r.role === 'member' ? joinsNetwork(a, r) : isStaff(a)) },
       create: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
       archive: { who: text('de academie', 'the academy'), allow: (a) => isAdmin(a) },
     },

@@ -3,6 +3,7 @@ import { createDevIssuer } from '../../functions/src/dev/issuer';
 import { api, demo, stack, tokenFor } from '../support/api';
 import { handInNextVersion, publishArticle, tokens, uniqueWord } from '../support/knowledge';
 import { createModule, createSession } from '../support/learning';
+import { fixture, importPackage } from '../support/scorm';
 
 /**
  * Partner organisations (functions/src/partners): the academy registers an organisation and invites
@@ -217,6 +218,31 @@ describe('the modules an organisation lets its users use', () => {
     const open = await invitedPartner((await createOrg()).org.id, 'Olga Open');
     expect((await api(`/api/modules/${other.id}/enrol`, { method: 'POST', token: open.token })).status).toBeLessThan(300);
     expect((await api(`/api/sessions/${session.id}/enrolment`, { method: 'POST', token: open.token })).status).toBe(201);
+  });
+});
+
+describe('an e-learning started before a suspension', () => {
+  it('refuses the launch token of a suspended organisation’s user on the next runtime call, and takes it again after reactivation', async () => {
+    const elearning = await createModule(admin, { kind: 'elearning', title: `E-learning partners ${run}`, enrolAudience: 'partners' });
+    await importPackage(admin, elearning.id, fixture('golf-scorm12-basic-runtime'));
+    const { org } = await createOrg();
+    const partner = await invitedPartner(org.id, 'Sanne Scorm');
+    const launched = await api(`/api/modules/${elearning.id}/scorm/launch`, { method: 'POST', token: partner.token });
+    expect(launched.status, JSON.stringify(launched.data)).toBe(201);
+    const launchToken = new URLSearchParams(new URL(launched.data.launchUrl).hash.slice(1)).get('launch')!;
+    const runtime = () => api(`/api/scorm/runtime/${launched.data.attemptId}`, { headers: { authorization: `Launch ${launchToken}` } });
+    const commit = (n: number) =>
+      api(`/api/scorm/runtime/${launched.data.attemptId}/scos/item_1/commit`, { method: 'POST', headers: { authorization: `Launch ${launchToken}` }, json: { commitSequence: n, cmi: { core: { lesson_location: `p${n}`, lesson_status: 'incomplete', session_time: '00:00:10' }, suspend_data: `stap ${n}` } } });
+    expect((await runtime()).status).toBe(200);
+    expect((await commit(1)).status).toBe(200);
+
+    expect((await api(`/api/partners/${org.id}/suspend`, { method: 'POST', token: admin, json: { reason: 'Overeenkomst verlopen' } })).status).toBe(200);
+    for (const refused of [await runtime(), await commit(2)]) {
+      expect(refused.status).toBe(403);
+      expect(refused.data.type).toMatch(/organisation-suspended$/);
+    }
+    expect((await api(`/api/partners/${org.id}/reactivate`, { method: 'POST', token: admin, json: { reason: 'Verlengd' } })).status).toBe(200);
+    expect((await commit(3)).status).toBe(200);
   });
 });
 

@@ -26,6 +26,8 @@ export interface LaunchClaims {
   /** Issued at (epoch seconds). */
   issuedAt: number;
   expiresAt: number;
+  /** A partner learner's organisation: the runtime refuses the token once it is suspended or revoked, as the API does with a sign-in. */
+  organisationId?: string;
 }
 
 export class LaunchTokenError extends Error {
@@ -47,7 +49,7 @@ export async function signLaunchToken(config: Pick<AppConfig, 'mode' | 'scormLau
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + seconds;
   const tokenId = randomUUID();
-  const token = await new SignJWT({ att: c.attemptId, mod: c.moduleId, ver: c.packageVersion, lch: c.launch })
+  const token = await new SignJWT({ att: c.attemptId, mod: c.moduleId, ver: c.packageVersion, lch: c.launch, ...(c.organisationId ? { org: c.organisationId } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'scorm-launch+jwt' })
     .setIssuer(issuer)
     .setAudience(audience)
@@ -62,11 +64,11 @@ export async function signLaunchToken(config: Pick<AppConfig, 'mode' | 'scormLau
 export async function verifyLaunchToken(config: Pick<AppConfig, 'mode' | 'scormLaunchSecret'>, token: string, now: Date): Promise<LaunchClaims> {
   try {
     const { payload } = await jwtVerify(token, secretOf(config), { algorithms: ['HS256'], issuer, audience, typ: 'scorm-launch+jwt', currentDate: now, clockTolerance: 5 });
-    const { sub, jti, att, mod, ver, lch, iat, exp } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof jti !== 'string' || typeof att !== 'string' || typeof mod !== 'string' || typeof ver !== 'number' || typeof lch !== 'number' || typeof iat !== 'number' || typeof exp !== 'number') {
+    const { sub, jti, att, mod, ver, lch, iat, exp, org } = payload as Record<string, unknown>;
+    if (typeof sub !== 'string' || typeof jti !== 'string' || typeof att !== 'string' || typeof mod !== 'string' || typeof ver !== 'number' || typeof lch !== 'number' || typeof iat !== 'number' || typeof exp !== 'number' || (org !== undefined && typeof org !== 'string')) {
       throw new LaunchTokenError('invalid');
     }
-    return { tokenId: jti, attemptId: att, learnerId: sub, moduleId: mod, packageVersion: ver, launch: lch, issuedAt: iat, expiresAt: exp };
+    return { tokenId: jti, attemptId: att, learnerId: sub, moduleId: mod, packageVersion: ver, launch: lch, issuedAt: iat, expiresAt: exp, ...(typeof org === 'string' ? { organisationId: org } : {}) };
   } catch (err) {
     if (err instanceof LaunchTokenError) throw err;
     if (err instanceof errors.JWTExpired) throw new LaunchTokenError('expired');

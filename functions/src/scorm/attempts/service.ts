@@ -3,7 +3,7 @@
  * to with that token (the attempt's package and state; commits), outcomes that complete the module
  * in learning, and the learner's attempt history. See functions/docs/scorm.md ("Attempts and commits").
  */
-import { organisationAllows } from '../../partners';
+import { organisationAllows, refusalFor } from '../../partners';
 import { Problem } from '../../platform/http/problem';
 import { text } from '../../platform/http/language';
 import { timeId } from '../../platform/store/keys';
@@ -127,7 +127,7 @@ export async function launch(ctx: ScormCtx, moduleId: string, input: { scoId?: s
     if (input.scoId !== undefined && !v.launchables.some((l) => l.itemId === input.scoId)) {
       throw new Problem('validation', text('Dit onderdeel bestaat niet in het pakket', 'This item does not exist in the package'), { errors: [{ path: 'scoId', message: text('Onbekend onderdeel', 'Unknown item') }] });
     }
-    const { token, claims } = await signLaunchToken(ctx.deps.config, { attemptId: attempt.attemptId, learnerId: p.id, moduleId, packageVersion: attempt.packageVersion, launch: launchNo }, now);
+    const { token, claims } = await signLaunchToken(ctx.deps.config, { attemptId: attempt.attemptId, learnerId: p.id, moduleId, packageVersion: attempt.packageVersion, launch: launchNo, ...(p.organisationId ? { organisationId: p.organisationId } : {}) }, now);
     const fragment = new URLSearchParams({ launch: token, attempt: attempt.attemptId, ...(input.scoId ? { sco: input.scoId } : {}) });
     return {
       attemptId: attempt.attemptId,
@@ -172,6 +172,12 @@ async function claimsOf(ctx: ScormCtx, token: string, attemptId: string): Promis
     throw err;
   }
   if (claims.attemptId !== attemptId) throw new Problem('forbidden', text('Dit launch-token hoort bij een andere poging', 'This launch token belongs to another attempt'));
+  // A partner's organisation suspended or revoked (or the partner removed) since the launch: refused
+  // on the next call, as the API refuses their sign-in (functions/src/partners/access.ts).
+  if (claims.organisationId) {
+    const refusal = await refusalFor(ctx.deps.store, { id: claims.learnerId, name: claims.learnerId, roles: ['partner'], organisationId: claims.organisationId });
+    if (refusal) throw new Problem(refusal.kind, refusal.detail, { organisationStatus: refusal.organisationStatus });
+  }
   return claims;
 }
 

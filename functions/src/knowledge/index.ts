@@ -30,8 +30,6 @@ export { questionTimes } from './questions/service';
 export { networkPublications } from './articles/activity';
 
 export { publishedAudience } from './articles/service';
-/** Kept for existing importers; the networks feature (functions/src/networks) owns them. */
-export { membershipsOf, listNetworks } from '../networks';
 export { searchIndexFor, type SearchIndexStore } from './search/index-store';
 export { indexArticleChanges, reconcileSearchIndex, type IndexingReport, type ReconcileReport } from './search/indexer';
 export type { ChangeRecord } from './search/stream-records';
